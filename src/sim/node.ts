@@ -1,0 +1,61 @@
+/**
+ * The contract between the simulator and whatever runs on it (store nodes and
+ * client processes). Nodes are sans-IO: they react to messages and timers through
+ * a context, so the same code could run as a real process over a real transport.
+ *
+ * Virtual time is in milliseconds.
+ */
+
+/** Thrown by {@link Disk.append} when the node's disk is full. Nodes must handle it. */
+export class DiskFullError extends Error {
+  constructor(nodeId: string) {
+    super(`disk full on ${nodeId}`);
+    this.name = 'DiskFullError';
+  }
+}
+
+/**
+ * A node's disk: an append-only log of records. Appends are volatile until
+ * {@link Disk.fsync}; a crash loses unsynced records. Records must be JSON-like
+ * data (they are copied, never shared with the node's memory).
+ */
+export interface Disk {
+  /** Appends a record (not yet durable). Throws DiskFullError when the disk is full. */
+  append(record: unknown): void;
+  /** Makes every appended record durable. */
+  fsync(): void;
+  /** Every record, durable and not yet synced, in append order. After a restart: only durable ones. */
+  read(): readonly unknown[];
+  /** Replaces the whole log (e.g. after truncating a divergent suffix); durable at once. */
+  rewrite(records: readonly unknown[]): void;
+  /** Number of records appended but not yet fsynced. */
+  readonly unsynced: number;
+}
+
+/** What a node may do. Every source of nondeterminism comes from here. */
+export interface NodeContext<M> {
+  readonly id: string;
+  /** The other store nodes (not clients). */
+  readonly peers: readonly string[];
+  /** This node's own clock, possibly skewed or drifting, in ms. */
+  now(): number;
+  send(to: string, msg: M): void;
+  /** Fires `onTimer(name)` after `afterMs` of virtual time; setting a name again replaces it. */
+  setTimer(afterMs: number, name: string): void;
+  cancelTimer(name: string): void;
+  readonly disk: Disk;
+  /** Uniform in [0, 1), from the simulation's one seeded generator. */
+  random(): number;
+  /** Records an event in the simulation trace (elections, truncations...). */
+  trace(event: string, detail?: Record<string, unknown>): void;
+}
+
+/** A process hosted by the simulator. Built by a {@link NodeFactory}; rebuilt from disk on restart. */
+export interface SimNode<M> {
+  /** Called once after construction (and after each restart). */
+  start?(): void;
+  onMessage(from: string, msg: M): void;
+  onTimer(name: string): void;
+}
+
+export type NodeFactory<M> = (ctx: NodeContext<M>) => SimNode<M>;
