@@ -1,0 +1,36 @@
+import type { NodeFactory, SimNode } from '../sim/node.js';
+
+/**
+ * The verbs every store mode serves (values in parentheses):
+ * read, write (v), cas ([expected, new]), append (string, concatenated),
+ * incr (number, added to a counter), sadd (element, added to a set kept sorted).
+ */
+export type StoreVerb = 'read' | 'write' | 'cas' | 'append' | 'incr' | 'sadd';
+export const STORE_VERBS: readonly StoreVerb[] = ['read', 'write', 'cas', 'append', 'incr', 'sadd'];
+
+/** One replica's copy of one key: normally one value; siblings when conflicts are kept. */
+export interface ReplicaValue {
+  values: unknown[];
+  /** Mode-specific version (epoch/offset, timestamp, version vector), as JSON data. */
+  version?: unknown;
+}
+
+/** A replica's whole visible state, by key, for convergence checks. */
+export type ReplicaState = Record<string, ReplicaValue>;
+
+/**
+ * What a store mode hands the simulator: which nodes exist, how to build each one
+ * (also after a restart, from its disk), where clients should start, and how to
+ * read a live node's final state.
+ *
+ * @example
+ * const store = singleLeaderStore(config);
+ * for (const id of store.nodeIds) world.addNode(id, store.factory);
+ */
+export interface StoreDefinition<M = unknown> {
+  nodeIds: readonly string[];
+  factory: NodeFactory<M>;
+  /** The nodes a client contacts first (it follows redirects from there). */
+  entryPoints: readonly string[];
+  replicaState(node: SimNode<M>): ReplicaState;
+}
