@@ -27,8 +27,29 @@ export interface Model<S = unknown, I = Input, O = Output> {
   /** P-compositionality: independent sub-histories (e.g. one per key). */
   partition?(ops: readonly Operation<I, O>[]): Operation<I, O>[][];
   describe(input: I, output: O): string;
+  /** Optional: a state as short human text (`nil`, `#{1 2}`, `locked`), for explanations. */
+  describeState?(state: S): string;
   /** Checks an op's shape; `output` is undefined for an invoke. */
   validate(input: I, output: O | undefined): FieldError | null;
+  /**
+   * Optional, for pruning indeterminate ops the search can never need.
+   * True when the op never changes the state (a read): if its outcome is unknown it
+   * explains nothing and can be dropped.
+   */
+  readOnly?(input: I): boolean;
+  /**
+   * Optional, for pruning: when the op overwrites the whole state with a value no
+   * matter what was there (a blind write), that value; else undefined.
+   */
+  blindWrite?(input: I): { value: unknown } | undefined;
+  /**
+   * Optional, for pruning: every state value this op observes or depends on (a read's
+   * result, a cas's expected value); `'any'` when it depends on the state in a way a
+   * list cannot say (an append carries the old value into the new one). A blind write
+   * whose value no op observes can be left out when its outcome is unknown: had it
+   * happened, nothing could tell.
+   */
+  observes?(input: I, output: O): unknown[] | 'any';
 }
 
 /** Options every model factory accepts. */
