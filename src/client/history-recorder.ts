@@ -1,0 +1,50 @@
+import type { Op } from '../history/op.js';
+
+/**
+ * An op as a recorder's caller gives it: the recorder assigns index and time.
+ *
+ * @example
+ * const record: OpRecord = { process: 'nemesis', type: 'info', f: 'crash', value: ['n1'] };
+ */
+export type OpRecord = Omit<Op, 'index' | 'time'>;
+
+/**
+ * The one history of a run: an append-only list of ops from every client process
+ * and the nemesis, indexed in the order they happened. Times are the simulation's
+ * virtual time in nanoseconds (virtual ms × 1e6), as Jepsen records them.
+ *
+ * @example
+ * const recorder = new HistoryRecorder(() => world.now());
+ * recorder.record({ process: 0, type: 'invoke', f: 'read', key: 'x', value: null });
+ * recorder.ops[0].index; // 0
+ */
+export class HistoryRecorder {
+  private readonly history: Op[] = [];
+
+  /** @param clockMs the simulation's virtual time in ms (not a node's skewed clock) */
+  constructor(private readonly clockMs: () => number) {}
+
+  get ops(): readonly Op[] {
+    return this.history;
+  }
+
+  /** Appends `op` with the next index and the current time; returns the stored op. */
+  record(op: OpRecord): Op {
+    const stored = {
+      index: this.history.length,
+      time: Math.round(this.clockMs() * 1e6),
+      ...withoutUndefined(op),
+    } as Op;
+    this.history.push(stored);
+    return stored;
+  }
+}
+
+/** Drops absent optional fields so that histories compare and serialise the same. */
+function withoutUndefined(op: OpRecord): OpRecord {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(op)) {
+    if (value !== undefined || field === 'value') out[field] = value === undefined ? null : value;
+  }
+  return out as OpRecord;
+}

@@ -1,0 +1,340 @@
+import { clientProcessFactory } from '../client/process.js';
+import { queueSource, type PlannedOp } from '../client/op-source.js';
+import { validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
+import { requireObject } from '../client/config-checks.js';
+import { createClientRuntime, type ClientRuntime, type ClientStats } from '../client/runtime.js';
+import type { Op } from '../history/op.js';
+import type { TraceEvent, TraceKind, TraceOptions } from '../sim/trace.js';
+import { World, type NetworkOptions } from '../sim/world.js';
+import { DEFAULT_LATENCY_MS } from '../sim/world-options.js';
+import { createStore, validateStoreConfig, type StoreConfig } from '../store/config.js';
+import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../store/config-error.js';
+import type { ReplicaState, StoreDefinition } from '../store/definition.js';
+
+/**
+ * One run, as plain JSON data: the same scenario always gives the same result,
+ * byte for byte.
+ *
+ * @example
+ * const scenario: Scenario = {
+ *   seed: 7,
+ *   store: defaultStoreConfig('leaderless'),
+ *   clients: { count: 2 },
+ *   ops: [{ process: 0, f: 'add', key: 'c', value: 1 }, { process: 1, f: 'read', key: 'c', value: null, atMs: 50 }],
+ *   verbs: { add: 'incr' },
+ *   faults: [{ atMs: 10, action: 'partition', args: [[['n1', 'n2'], ['n2', 'n1']]] }],
+ * };
+ */
+export interface Scenario {
+  /** Fixes every random choice of the run. */
+  seed: number;
+  /** The store and the clients' policies (partial JSON is completed with defaults). */
+  store: StoreConfig;
+  /** How many logical clients (c0, c1, ...; processes 0..count-1), and a policy overriding `store.client`. */
+  clients: { count: number; policy?: ClientPolicyConfig };
+  /** Either one flat list (each op names its client in `process`) or one list per client. */
+  ops: ScenarioOp[] | PlannedOp[][];
+  /** Store verb for each workload f (e.g. `{ add: 'incr' }`); an f not listed is sent as it is. */
+  verbs?: Record<string, string>;
+  /** Faults at given virtual times, recorded in the history as nemesis ops. */
+  faults?: ScenarioFault[];
+  /** Network settings of the World (latency distribution, loss...). */
+  network?: NetworkOptions;
+  /** How long clients may take, in virtual ms, before the run stops waiting for them. Default 60000. */
+  maxTimeMs?: number;
+  /** Virtual ms the world keeps running after the ops (and the final heal) so replicas settle. Default 1000. */
+  settleMs?: number;
+  /** Undo every fault once the ops are done, before settling (as Jepsen's final heal). Default true. */
+  healAtEnd?: boolean;
+  /** What the World's trace keeps. Default: everything. */
+  trace?: TraceOptions;
+}
+
+/** @example const op: ScenarioOp = { process: 0, f: 'write', key: 'x', value: 1, atMs: 100 }; */
+export interface ScenarioOp extends PlannedOp {
+  /** The logical client that performs it, 0-based. */
+  process: number;
+}
+
+/**
+ * A fault at a virtual time: `action` names a World fault method and `args` are
+ * its arguments, plus `failDiscovery` [durationMs] / `healDiscovery` [] for the
+ * clients' discovery service.
+ *
+ * @example
+ * const fault: ScenarioFault = { atMs: 100, action: 'crash', args: ['n1'] };
+ */
+export interface ScenarioFault {
+  atMs: number;
+  action: FaultAction;
+  args?: unknown[];
+}
+
+/**
+ * The World fault methods a scenario may call, with the client-side discovery faults.
+ *
+ * @example
+ * FAULT_ACTIONS.includes('crash'); // true
+ */
+export const FAULT_ACTIONS = [
+  'partition', 'partitionGroups', 'blockLink', 'unblockLink', 'heal',
+  'crash', 'restart', 'pause', 'resume', 'slow',
+  'setClockOffset', 'bumpClock', 'setClockDrift', 'resetClock',
+  'setLoss', 'setDuplication', 'setReorder', 'setLatency', 'addLatency',
+  'fillDisk', 'freeDisk', 'failDiscovery', 'healDiscovery',
+] as const;
+
+/**
+ * One of {@link FAULT_ACTIONS}.
+ *
+ * @example
+ * const action: FaultAction = 'partitionGroups';
+ */
+export type FaultAction = (typeof FAULT_ACTIONS)[number];
+
+/**
+ * What a run produced: the history clients saw (with nemesis ops), the World's
+ * trace of what nodes did, each live store node's final state, and counts.
+ *
+ * @example
+ * const { history, replicaStates } = simulate(scenario);
+ */
+export interface RunResult {
+  history: Op[];
+  trace: TraceEvent[];
+  replicaStates: Record<string, ReplicaState>;
+  stats: RunStats;
+}
+
+/** @example simulate(scenario).stats.clients.ok; */
+export interface RunStats {
+  /** Virtual time when the run ended, in ms. */
+  endTimeMs: number;
+  /** True when every client finished its ops within maxTimeMs. */
+  clientsFinished: boolean;
+  /** Invocations without a completion (only when clients did not finish). */
+  openOps: number;
+  clients: ClientStats;
+  network: { sent: number; delivered: number; dropped: number; duplicated: number; bytes: number };
+  /** Trace events by kind, including those the trace did not keep. */
+  events: Record<TraceKind, number>;
+}
+
+const DEFAULT_MAX_TIME_MS = 60_000;
+const DEFAULT_SETTLE_MS = 1_000;
+
+/**
+ * Runs a scenario on a fresh World: store nodes, one client node per logical
+ * client, faults at their times. Clients run until their ops are done (or
+ * maxTimeMs); the World runs on until the last fault; then every fault is
+ * undone (healAtEnd) and the World settles for settleMs.
+ *
+ * @example
+ * const result = simulate({ seed: 1, store: defaultStoreConfig('leaderless'), clients: { count: 1 },
+ *   ops: [{ process: 0, f: 'write', key: 'x', value: 1 }] });
+ * result.history.map((op) => op.type); // ['invoke', 'ok']
+ */
+export function simulate(scenario: Scenario): RunResult {
+  checkScenario(scenario);
+  const config = validateStoreConfig(scenario.store);
+  const policy = scenario.clients.policy === undefined ? config.client : validateClientPolicy(scenario.clients.policy, 'clients.policy');
+  const store = createStore(config) as StoreDefinition<unknown>;
+  const world = new World({ seed: scenario.seed, network: scenario.network, trace: scenario.trace });
+  const runtime = createClientRuntime(policy, () => world.now());
+  for (const id of store.nodeIds) world.addNode(id, store.factory, { kind: 'store' });
+  const clients = addClients(world, store, runtime, scenario);
+  const undo = new FaultUndo(scenario.network);
+  let lastFaultAtMs = 0;
+  (scenario.faults ?? []).forEach((fault, i) => {
+    lastFaultAtMs = Math.max(lastFaultAtMs, fault.atMs);
+    world.schedule(fault.atMs, fault.action, () => applyFault(world, runtime, undo, fault, `faults[${i}]`));
+  });
+  // The last client to finish stops this run early (see addClients).
+  if (!clients.finished()) world.runUntil(scenario.maxTimeMs ?? DEFAULT_MAX_TIME_MS);
+  clients.stopWatching();
+  if (lastFaultAtMs > world.now()) world.runUntil(lastFaultAtMs);
+  if (scenario.healAtEnd ?? true) undo.healAll(world, runtime);
+  world.runUntil(world.now() + (scenario.settleMs ?? DEFAULT_SETTLE_MS));
+  return {
+    history: [...runtime.recorder.ops],
+    trace: [...world.trace.events],
+    replicaStates: replicaStatesOf(world, store),
+    stats: runStats(world, runtime, clients.finished()),
+  };
+}
+
+/** The checks the store and client configs do not cover; each error names its field. */
+function checkScenario(scenario: Scenario): void {
+  requireInteger('seed', scenario.seed, Number.MIN_SAFE_INTEGER);
+  requireInteger('clients.count', scenario.clients?.count, 0, 10_000);
+  (scenario.faults ?? []).forEach((fault, i) => {
+    requireNumber(`faults[${i}].atMs`, fault.atMs, 0);
+    requireOneOf(`faults[${i}].action`, fault.action, FAULT_ACTIONS);
+    if (fault.args !== undefined && !Array.isArray(fault.args)) throw new ConfigError(`faults[${i}].args`, 'must be a list', fault.args);
+    if (fault.action === 'failDiscovery') requireNumber(`faults[${i}].args[0]`, fault.args?.[0], 0);
+  });
+  for (const [name, value] of [['maxTimeMs', scenario.maxTimeMs], ['settleMs', scenario.settleMs]] as const) {
+    if (value !== undefined) requireNumber(name, value, 0);
+  }
+}
+
+/**
+ * Adds c0..c(n-1). Until `stopWatching`, the last client to finish stops the
+ * World's current run, so the op phase ends as soon as the ops do.
+ */
+function addClients(
+  world: World,
+  store: StoreDefinition<unknown>,
+  runtime: ClientRuntime,
+  scenario: Scenario,
+): { finished(): boolean; stopWatching(): void } {
+  const { count } = scenario.clients;
+  const perClient = opsPerClient(scenario.ops, count);
+  let finished = 0;
+  let watching = true;
+  const onDone = () => {
+    finished++;
+    if (finished === count && watching) world.stop();
+  };
+  for (let i = 0; i < count; i++) {
+    const factory = clientProcessFactory({
+      clientIndex: i, clientCount: count, entryPoints: store.entryPoints, runtime,
+      ops: queueSource(perClient[i]!), verbs: scenario.verbs, onDone,
+    });
+    world.addNode(`c${i}`, factory, { kind: 'client' });
+  }
+  return { finished: () => finished === count, stopWatching: () => void (watching = false) };
+}
+
+function opsPerClient(ops: Scenario['ops'], count: number): PlannedOp[][] {
+  if (!Array.isArray(ops)) throw new ConfigError('ops', 'must be a list', ops);
+  const perClient: PlannedOp[][] = Array.from({ length: count }, () => []);
+  if (ops.length > 0 && Array.isArray(ops[0])) {
+    (ops as unknown[]).forEach((list, i) => {
+      if (!Array.isArray(list)) throw new ConfigError(`ops[${i}]`, 'must be a list of ops, like the other clients\' lists', list);
+      if (i >= count) throw new ConfigError(`ops[${i}]`, `is for client ${i}, but clients.count is ${count}`);
+      list.forEach((op: unknown, j) => perClient[i]!.push(checkOp(op, `ops[${i}][${j}]`)));
+    });
+    return perClient;
+  }
+  (ops as unknown[]).forEach((entry, i) => {
+    const { process, ...op } = checkOp(entry, `ops[${i}]`) as ScenarioOp;
+    requireInteger(`ops[${i}].process`, process, 0, count - 1);
+    perClient[process]!.push(op);
+  });
+  return perClient;
+}
+
+function checkOp(op: unknown, path: string): PlannedOp {
+  requireObject(path, op);
+  if (typeof op.f !== 'string' || op.f === '') throw new ConfigError(`${path}.f`, 'must be a non-empty string', op.f);
+  if (op.key !== undefined && typeof op.key !== 'string' && typeof op.key !== 'number') {
+    throw new ConfigError(`${path}.key`, 'must be a string or a number', op.key);
+  }
+  if (op.atMs !== undefined) requireNumber(`${path}.atMs`, op.atMs, 0);
+  return op as unknown as PlannedOp;
+}
+
+/**
+ * Records the fault as a nemesis op and calls it. A fault the World refuses (an
+ * unknown node, a bad probability) becomes a ConfigError naming the fault.
+ */
+function applyFault(world: World, runtime: ClientRuntime, undo: FaultUndo, fault: ScenarioFault, path: string): void {
+  const args = fault.args ?? [];
+  runtime.recorder.record({ process: 'nemesis', type: 'info', f: fault.action, value: args });
+  try {
+    if (fault.action === 'failDiscovery') runtime.discovery.failUntil(world.now() + (args[0] as number));
+    else if (fault.action === 'healDiscovery') runtime.discovery.heal();
+    else (world[fault.action] as (...a: unknown[]) => unknown).apply(world, args);
+  } catch (error) {
+    throw new ConfigError(`${path}.args`, `cannot be applied: ${(error as Error).message}`, args);
+  }
+  undo.note(fault.action, args);
+}
+
+/** For each fault that needs undoing at the end, the name of its undo (with its node). */
+const UNDO_OF: Partial<Record<FaultAction, (args: readonly unknown[]) => string>> = {
+  partition: () => 'heal',
+  partitionGroups: () => 'heal',
+  blockLink: () => 'heal',
+  setClockOffset: (args) => `resetClock:${String(args[0])}`,
+  bumpClock: (args) => `resetClock:${String(args[0])}`,
+  setClockDrift: (args) => `resetClock:${String(args[0])}`,
+  slow: (args) => `slow:${String(args[0])}`,
+  fillDisk: (args) => `freeDisk:${String(args[0])}`,
+  setLoss: () => 'setLoss',
+  setDuplication: () => 'setDuplication',
+  setReorder: () => 'setReorder',
+  setLatency: () => 'setLatency',
+  addLatency: () => 'addLatency',
+  failDiscovery: () => 'healDiscovery',
+};
+
+/**
+ * Remembers what the faults touched, in the order they did, so the final heal
+ * undoes exactly that (and the trace stays short). Crashed and paused nodes are
+ * found by asking the World.
+ */
+class FaultUndo {
+  private readonly pending = new Set<string>();
+
+  constructor(private readonly network: NetworkOptions | undefined) {}
+
+  note(action: FaultAction, args: readonly unknown[]): void {
+    const undo = UNDO_OF[action]?.(args);
+    if (undo !== undefined) this.pending.add(undo);
+  }
+
+  healAll(world: World, runtime: ClientRuntime): void {
+    const undone = [...this.pending];
+    for (const item of undone) this.undo(world, runtime, item);
+    for (const id of world.nodeIdsOf('store')) {
+      if (world.isPaused(id)) {
+        world.resume(id);
+        undone.push(`resume:${id}`);
+      }
+      if (world.nodeState(id) === 'down') {
+        world.restart(id);
+        undone.push(`restart:${id}`);
+      }
+    }
+    if (undone.length > 0) runtime.recorder.record({ process: 'nemesis', type: 'info', f: 'healAll', value: undone });
+  }
+
+  private undo(world: World, runtime: ClientRuntime, item: string): void {
+    const [what, node = ''] = item.split(':');
+    switch (what) {
+      case 'heal': return world.heal();
+      case 'resetClock': return world.resetClock(node);
+      case 'slow': return world.slow(node, 0);
+      case 'freeDisk': return world.freeDisk(node);
+      case 'setLoss': return world.setLoss(this.network?.lossProbability ?? 0);
+      case 'setDuplication': return world.setDuplication(this.network?.duplicateProbability ?? 0);
+      case 'setReorder': return world.setReorder(this.network?.reorderProbability ?? 0);
+      case 'setLatency': return world.setLatency(this.network?.latencyMs ?? DEFAULT_LATENCY_MS);
+      case 'addLatency': return world.addLatency(this.network?.extraLatencyMs ?? 0);
+      case 'healDiscovery': return runtime.discovery.heal();
+    }
+  }
+}
+
+function replicaStatesOf(world: World, store: StoreDefinition<unknown>): Record<string, ReplicaState> {
+  const states: Record<string, ReplicaState> = {};
+  for (const id of store.nodeIds) {
+    const node = world.node(id);
+    if (node !== undefined) states[id] = store.replicaState(node);
+  }
+  return states;
+}
+
+function runStats(world: World, runtime: ClientRuntime, clientsFinished: boolean): RunStats {
+  const clients = { ...runtime.stats };
+  return {
+    endTimeMs: world.now(),
+    clientsFinished,
+    openOps: clients.invoked - clients.ok - clients.fail - clients.info,
+    clients,
+    network: world.stats.total(),
+    events: { ...world.trace.counts },
+  };
+}

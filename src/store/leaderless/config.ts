@@ -1,0 +1,159 @@
+/**
+ * The leaderless (Dynamo-style) store's configuration: plain JSON data, every
+ * field documented with its meaning, unit and default.
+ *
+ * @example
+ * const config = resolveLeaderlessConfig({ nodes: 5, w: 1, r: 1 });
+ * validateLeaderlessConfig(config); // passes: W + R <= N is allowed (and can read stale)
+ */
+
+/**
+ * Merkle-tree anti-entropy between replicas that share keys.
+ *
+ * @example
+ * const antiEntropy: AntiEntropyConfig = { enabled: true, intervalMs: 500, treeDepth: 8 };
+ */
+export interface AntiEntropyConfig {
+  /** Run anti-entropy at all. Default false. */
+  enabled: boolean;
+  /** How often each node starts one exchange with its next peer, in ms of virtual time. Default 1000. */
+  intervalMs: number;
+  /** Levels below the root of each Merkle tree (2^depth leaves, i.e. key ranges). Default 6. */
+  treeDepth: number;
+}
+
+/**
+ * Which node coordinates a request:
+ * - `'preference-list'`: the contacted node coordinates when it is one of the key's
+ *   replicas; otherwise it forwards the request to the first replica of the key it does
+ *   not suspect to be down, and relays that node's answer (an unanswered forward is an
+ *   unknown outcome, 'error').
+ * - `'contacted'`: the contacted node always coordinates, replica or not. Only with
+ *   totally ordered tags (versioning 'lww', with or without ABD): version vectors are
+ *   built on the coordinator's own replica of the key.
+ *
+ * @example
+ * const choice: CoordinatorChoice = 'contacted';
+ */
+export type CoordinatorChoice = 'preference-list' | 'contacted';
+
+/**
+ * How concurrent versions are told apart:
+ * - `'lww'`: one tag per version, (timestamp, node id); the highest tag wins. The timestamp
+ *   is the coordinator's own, possibly skewed, clock — or a logical counter with `abd`.
+ * - `'vv'`: version vectors; concurrent versions are kept as siblings (counters and sets
+ *   are merged instead). A read of a key with siblings answers the sorted list of the
+ *   sibling values.
+ *
+ * @example
+ * const versioning: Versioning = 'vv';
+ */
+export type Versioning = 'lww' | 'vv';
+
+/**
+ * The whole configuration of a leaderless store; every field has a default (DEFAULT_LEADERLESS_CONFIG).
+ *
+ * @example
+ * const config: LeaderlessConfig = { ...DEFAULT_LEADERLESS_CONFIG, nodes: 5, sloppyQuorum: true };
+ */
+export interface LeaderlessConfig {
+  /** Number of store nodes M, named n1..nM. Default 3. */
+  nodes: number;
+  /** Replicas per key (N): the first N distinct nodes clockwise on the ring. Default 3. */
+  n: number;
+  /** Replica acknowledgements a write needs (W). Default 2. */
+  w: number;
+  /** Replica answers a read needs (R). Default 2. */
+  r: number;
+  /** Tokens per node on the hash ring. Default 8. */
+  vnodes: number;
+  /** After a read, send the newest version to replicas that answered with an older one. Default true. */
+  readRepair: boolean;
+  /**
+   * When an owner does not answer a write within `replicaTimeoutMs` (or is suspected down),
+   * send the write to the next node on the ring with a hint naming the owner; that node keeps
+   * the hint durably and delivers it when the owner answers again. Default true.
+   */
+  hintedHandoff: boolean;
+  /**
+   * Count acknowledgements of hinted writes toward W (needs hintedHandoff). Reads still ask
+   * only the preference list, so a write acknowledged by fallbacks can be missed by a read
+   * even with R + W > N until its hints are delivered (the known price of sloppy quorums).
+   * Default false.
+   */
+  sloppyQuorum: boolean;
+  antiEntropy: AntiEntropyConfig;
+  /**
+   * Attiya–Bar-Noy–Dolev: tags are logical (counter, node id); a write first asks R replicas
+   * for the highest tag and writes a higher one; a read writes the version it picked back
+   * to W replicas before answering. Linearizable registers when R + W > N. Needs
+   * versioning 'lww'. Default false.
+   */
+  abd: boolean;
+  versioning: Versioning;
+  /** Longest a coordinator works on one request before answering 'error' (unknown outcome), in ms. Default 200. */
+  requestTimeoutMs: number;
+  /** How long a coordinator waits for one replica before treating it as unavailable, in ms. Default 50. */
+  replicaTimeoutMs: number;
+  /** How often a node holding hints tries to deliver them, in ms. Default 100. */
+  hintRetryMs: number;
+  coordinator: CoordinatorChoice;
+}
+
+/**
+ * Every default, in one place.
+ *
+ * @example
+ * DEFAULT_LEADERLESS_CONFIG.w; // 2
+ */
+export const DEFAULT_LEADERLESS_CONFIG: Readonly<LeaderlessConfig> = Object.freeze({
+  nodes: 3,
+  n: 3,
+  w: 2,
+  r: 2,
+  vnodes: 8,
+  readRepair: true,
+  hintedHandoff: true,
+  sloppyQuorum: false,
+  antiEntropy: Object.freeze({ enabled: false, intervalMs: 1000, treeDepth: 6 }),
+  abd: false,
+  versioning: 'lww',
+  requestTimeoutMs: 200,
+  replicaTimeoutMs: 50,
+  hintRetryMs: 100,
+  coordinator: 'preference-list',
+});
+
+/**
+ * A configuration with any field (also inside antiEntropy) left out to take its default.
+ *
+ * @example
+ * const input: LeaderlessConfigInput = { w: 3, antiEntropy: { enabled: true } };
+ */
+export type LeaderlessConfigInput = Partial<Omit<LeaderlessConfig, 'antiEntropy'>> & {
+  antiEntropy?: Partial<AntiEntropyConfig>;
+};
+
+/**
+ * Fills the defaults in. Does not validate (see validateLeaderlessConfig).
+ *
+ * @example
+ * resolveLeaderlessConfig({ w: 3 }).r; // 2
+ */
+export function resolveLeaderlessConfig(input: LeaderlessConfigInput = {}): LeaderlessConfig {
+  return {
+    ...DEFAULT_LEADERLESS_CONFIG,
+    ...input,
+    antiEntropy: { ...DEFAULT_LEADERLESS_CONFIG.antiEntropy, ...input.antiEntropy },
+  };
+}
+
+/**
+ * The node ids of a configuration: n1..nM.
+ *
+ * @example
+ * leaderlessNodeIds(resolveLeaderlessConfig({ nodes: 2 })); // ['n1', 'n2']
+ */
+export function leaderlessNodeIds(config: Pick<LeaderlessConfig, 'nodes'>): string[] {
+  return Array.from({ length: config.nodes }, (_, i) => `n${i + 1}`);
+}

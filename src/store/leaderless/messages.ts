@@ -1,0 +1,202 @@
+/**
+ * Messages between leaderless store nodes (client messages come from
+ * src/store/protocol.ts). Every message is plain JSON data.
+ */
+import type { ClientMessage, ClientReply, ClientRequest } from '../protocol.js';
+import type { MerkleNodeHash } from '../shared/merkle-tree.js';
+import type { KeyState } from './key-state.js';
+import type { AppliedKey } from './replica-store.js';
+
+/**
+ * Coordinator -> replica: your state of `key` (and whether you applied `idempotencyKey`).
+ *
+ * @example
+ * ctx.send('n2', { kind: 'replica-read', opId: 'n1.x.7', key: 'k' });
+ */
+export interface ReplicaRead {
+  kind: 'replica-read';
+  opId: string;
+  key: string;
+  idempotencyKey?: string;
+}
+
+/**
+ * A replica's answer to a ReplicaRead.
+ *
+ * @example
+ * ctx.send(from, { kind: 'replica-read-reply', opId, state: null }); // holds nothing for the key
+ */
+export interface ReplicaReadReply {
+  kind: 'replica-read-reply';
+  opId: string;
+  state: KeyState | null;
+  /** Set when the replica already applied the request's idempotency key. */
+  applied?: { result: unknown };
+}
+
+/**
+ * Coordinator -> replica (or, with `hintFor`, -> the fallback keeping a hint for that owner).
+ *
+ * @example
+ * ctx.send('n4', { kind: 'replica-write', opId, key: 'k', state, hintFor: 'n2' });
+ */
+export interface ReplicaWrite {
+  kind: 'replica-write';
+  opId: string;
+  key: string;
+  state: KeyState;
+  applied?: AppliedKey;
+  hintFor?: string;
+}
+
+/**
+ * A replica's (or hint holder's) acknowledgement; `ok: false` when its disk is full.
+ *
+ * @example
+ * ctx.send(from, { kind: 'replica-write-reply', opId, ok: false, error: 'disk-full' });
+ */
+export interface ReplicaWriteReply {
+  kind: 'replica-write-reply';
+  opId: string;
+  ok: boolean;
+  hintFor?: string;
+  error?: string;
+}
+
+/**
+ * Read repair: a newer state for a replica that answered with an older one. No reply.
+ *
+ * @example
+ * ctx.send('n3', { kind: 'repair', key: 'k', state: newest });
+ */
+export interface Repair {
+  kind: 'repair';
+  key: string;
+  state: KeyState;
+}
+
+/**
+ * Hint holder -> owner: writes kept for you while you were unavailable.
+ *
+ * @example
+ * ctx.send(owner, { kind: 'hint-delivery', hints: [{ id, key: 'k', state }] });
+ */
+export interface HintDelivery {
+  kind: 'hint-delivery';
+  hints: Array<{ id: string; key: string; state: KeyState; applied?: AppliedKey }>;
+}
+
+/**
+ * Owner -> hint holder: these hints are durable here now.
+ *
+ * @example
+ * ctx.send(holder, { kind: 'hint-ack', ids: ['n4.x.12'] });
+ */
+export interface HintAck {
+  kind: 'hint-ack';
+  ids: string[];
+}
+
+/**
+ * Contacted node -> a replica of the key: coordinate this request for me.
+ *
+ * @example
+ * ctx.send(owner, { kind: 'forward', forwardId: 'n5.x.3', request });
+ */
+export interface Forward {
+  kind: 'forward';
+  forwardId: string;
+  request: ClientRequest;
+}
+
+/**
+ * The coordinator's answer to a forwarded request, relayed to the client by the forwarder.
+ *
+ * @example
+ * ctx.send(forwarder, { kind: 'forward-reply', forwardId, reply });
+ */
+export interface ForwardReply {
+  kind: 'forward-reply';
+  forwardId: string;
+  reply: ClientReply;
+}
+
+/**
+ * Anti-entropy, initiator -> responder: my hashes of these tree nodes at `level`.
+ *
+ * @example
+ * ctx.send(peer, { kind: 'merkle-compare', session, level: 0, nodes: tree.hashesAt(0, [0]) });
+ */
+export interface MerkleCompare {
+  kind: 'merkle-compare';
+  session: string;
+  level: number;
+  nodes: MerkleNodeHash[];
+}
+
+/**
+ * Responder -> initiator: the nodes (of those sent) whose hashes differ here.
+ *
+ * @example
+ * ctx.send(initiator, { kind: 'merkle-diff', session, level: 0, differing: [0] });
+ */
+export interface MerkleDiff {
+  kind: 'merkle-diff';
+  session: string;
+  level: number;
+  differing: number[];
+}
+
+/**
+ * Initiator -> responder: my entries in the differing leaves.
+ *
+ * @example
+ * ctx.send(peer, { kind: 'merkle-keys', session, leaves: [5], entries: [{ key: 'k', state }] });
+ */
+export interface MerkleKeys {
+  kind: 'merkle-keys';
+  session: string;
+  leaves: number[];
+  entries: Array<{ key: string; state: KeyState }>;
+}
+
+/**
+ * Responder -> initiator: my entries in those leaves that the initiator lacks.
+ *
+ * @example
+ * ctx.send(initiator, { kind: 'merkle-keys-reply', session, entries: [] });
+ */
+export interface MerkleKeysReply {
+  kind: 'merkle-keys-reply';
+  session: string;
+  entries: Array<{ key: string; state: KeyState }>;
+}
+
+/**
+ * Every message between store nodes.
+ *
+ * @example
+ * if (msg.kind === 'replica-read') ctx.send(from, replica.read(msg));
+ */
+export type PeerMessage =
+  | ReplicaRead
+  | ReplicaReadReply
+  | ReplicaWrite
+  | ReplicaWriteReply
+  | Repair
+  | HintDelivery
+  | HintAck
+  | Forward
+  | ForwardReply
+  | MerkleCompare
+  | MerkleDiff
+  | MerkleKeys
+  | MerkleKeysReply;
+
+/**
+ * Everything a leaderless node sends or receives.
+ *
+ * @example
+ * const node: SimNode<LeaderlessMessage> = new LeaderlessNode(ctx, config, ring);
+ */
+export type LeaderlessMessage = PeerMessage | ClientMessage;

@@ -1,0 +1,72 @@
+/**
+ * What every part of a leaderless node shares: its context, configuration,
+ * ring, durable storage, and its (volatile) view of which peers seem down.
+ *
+ * @example
+ * const env = new NodeEnv(ctx, config, new HashRing(nodeIds, config.vnodes));
+ * env.owners('x');     // the key's preference list
+ */
+import type { NodeContext } from '../../sim/node.js';
+import type { HashRing } from '../shared/hash-ring.js';
+import type { LeaderlessConfig } from './config.js';
+import type { LeaderlessMessage } from './messages.js';
+import { ReplicaStore } from './replica-store.js';
+
+/**
+ * The state and services the parts of one node share.
+ *
+ * @example
+ * const env = new NodeEnv(ctx, config, ring);
+ * env.fallbacks('k'); // where hinted writes for 'k' go
+ */
+export class NodeEnv {
+  readonly store: ReplicaStore;
+  /** Peers that recently failed to answer in time; cleared by any message from them. */
+  private readonly suspects = new Set<string>();
+  /** Random per incarnation, so ids made after a restart never collide with older ones in flight. */
+  private readonly incarnation: string;
+  private idCounter = 0;
+
+  constructor(
+    readonly ctx: NodeContext<LeaderlessMessage>,
+    readonly config: LeaderlessConfig,
+    readonly ring: HashRing,
+  ) {
+    this.store = new ReplicaStore(ctx.disk);
+    this.incarnation = Math.floor(ctx.random() * 0x100000000).toString(36);
+  }
+
+  get id(): string {
+    return this.ctx.id;
+  }
+
+  /** A fresh id, unique across this node's restarts. */
+  newId(): string {
+    return `${this.ctx.id}.${this.incarnation}.${++this.idCounter}`;
+  }
+
+  /** The key's preference list: its N replicas. */
+  owners(key: string): string[] {
+    return this.ring.preferenceList(key, this.config.n);
+  }
+
+  /** The nodes after the preference list, in ring order: where hinted writes go. */
+  fallbacks(key: string): string[] {
+    return this.ring.walk(key).slice(this.config.n);
+  }
+
+  isSuspected(peer: string): boolean {
+    return this.suspects.has(peer);
+  }
+
+  suspect(peer: string): void {
+    if (peer === this.id || this.suspects.has(peer)) return;
+    this.suspects.add(peer);
+    this.ctx.trace('suspect', { peer });
+  }
+
+  /** Any message from a peer proves it is reachable again. */
+  heardFrom(peer: string): void {
+    this.suspects.delete(peer);
+  }
+}

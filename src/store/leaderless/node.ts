@@ -1,0 +1,104 @@
+/**
+ * One node of the leaderless store: a replica of the keys the ring gives it, a
+ * coordinator of the requests that reach it, a holder of hints for others, and
+ * a partner in anti-entropy. Sans-IO: it only reacts to messages and timers.
+ *
+ * @example
+ * const node = new LeaderlessNode(ctx, config, ring); // rebuilt from ctx.disk
+ * node.start();
+ */
+import type { NodeContext, SimNode } from '../../sim/node.js';
+import type { ReplicaState } from '../definition.js';
+import type { HashRing } from '../shared/hash-ring.js';
+import { ANTI_ENTROPY_TIMER, AntiEntropy } from './anti-entropy.js';
+import type { LeaderlessConfig } from './config.js';
+import { Coordinator } from './coordinator.js';
+import { HINT_TIMER, HintDeliverer } from './hint-delivery.js';
+import { replicaValue } from './key-view.js';
+import type { LeaderlessMessage } from './messages.js';
+import { NodeEnv } from './node-env.js';
+import { ReplicaHandler } from './replica-handler.js';
+import { RequestRouter } from './request-router.js';
+
+/**
+ * A leaderless store node (see the file's description).
+ *
+ * @example
+ * world.addNode('n1', (ctx) => new LeaderlessNode(ctx, config, ring), { kind: 'store' });
+ */
+export class LeaderlessNode implements SimNode<LeaderlessMessage> {
+  private readonly env: NodeEnv;
+  private readonly replica: ReplicaHandler;
+  private readonly hints: HintDeliverer;
+  private readonly coordinator: Coordinator;
+  private readonly router: RequestRouter;
+  private readonly antiEntropy: AntiEntropy;
+
+  constructor(ctx: NodeContext<LeaderlessMessage>, config: LeaderlessConfig, ring: HashRing) {
+    this.env = new NodeEnv(ctx, config, ring);
+    this.replica = new ReplicaHandler(this.env);
+    this.hints = new HintDeliverer(this.env);
+    this.coordinator = new Coordinator(this.env, this.replica, () => this.hints.ensureScheduled());
+    this.router = new RequestRouter(this.env, this.coordinator);
+    this.antiEntropy = new AntiEntropy(this.env);
+  }
+
+  start(): void {
+    this.hints.ensureScheduled();
+    this.antiEntropy.start();
+  }
+
+  onMessage(from: string, msg: LeaderlessMessage): void {
+    this.env.heardFrom(from);
+    const { ctx } = this.env;
+    switch (msg.kind) {
+      case 'client-request':
+        return this.router.onClientRequest(from, msg);
+      case 'client-reply':
+        return; // nodes never ask clients anything
+      case 'forward':
+        return this.router.onForward(from, msg);
+      case 'forward-reply':
+        return this.router.onForwardReply(msg);
+      case 'replica-read':
+        return ctx.send(from, this.replica.read(msg));
+      case 'replica-read-reply':
+        return this.coordinator.onReadReply(from, msg);
+      case 'replica-write': {
+        const reply = this.replica.write(msg);
+        if (reply.ok && msg.hintFor !== undefined) this.hints.ensureScheduled();
+        return ctx.send(from, reply);
+      }
+      case 'replica-write-reply':
+        return this.coordinator.onWriteReply(from, msg);
+      case 'repair':
+        return this.replica.repair(msg);
+      case 'hint-delivery':
+        return ctx.send(from, { kind: 'hint-ack', ids: this.replica.acceptHints(msg) });
+      case 'hint-ack':
+        return this.hints.onAck(from, msg);
+      case 'merkle-compare':
+        return this.antiEntropy.onCompare(from, msg);
+      case 'merkle-diff':
+        return this.antiEntropy.onDiff(from, msg);
+      case 'merkle-keys':
+        return this.antiEntropy.onKeys(from, msg);
+      case 'merkle-keys-reply':
+        return this.antiEntropy.onKeysReply(from, msg);
+    }
+  }
+
+  onTimer(name: string): void {
+    if (name === HINT_TIMER) return this.hints.onTimer();
+    if (name === ANTI_ENTROPY_TIMER) return this.antiEntropy.onTimer();
+    if (this.coordinator.onTimer(name)) return;
+    this.router.onTimer(name);
+  }
+
+  /** Every key this node replicates (hints excluded: they belong to other owners). */
+  replicaState(): ReplicaState {
+    const state: ReplicaState = {};
+    for (const key of this.env.store.keys()) state[key] = replicaValue(this.env.store.get(key)!);
+    return state;
+  }
+}

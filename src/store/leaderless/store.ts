@@ -1,0 +1,35 @@
+/**
+ * The leaderless store as the simulator sees it.
+ *
+ * @example
+ * const store = leaderlessStore({ nodes: 5, n: 3, w: 2, r: 2, sloppyQuorum: true });
+ * for (const id of store.nodeIds) world.addNode(id, store.factory, { kind: 'store' });
+ */
+import type { NodeContext } from '../../sim/node.js';
+import type { StoreDefinition } from '../definition.js';
+import { HashRing } from '../shared/hash-ring.js';
+import { leaderlessNodeIds, type LeaderlessConfigInput } from './config.js';
+import type { LeaderlessMessage } from './messages.js';
+import { LeaderlessNode } from './node.js';
+import { validateLeaderlessConfig } from './validate-config.js';
+
+/**
+ * Builds the store from its configuration (fields left out take their defaults;
+ * an invalid configuration throws a ConfigError naming the field). Every node is
+ * an entry point: any node accepts any request.
+ *
+ * @example
+ * const store = leaderlessStore({ versioning: 'vv' });
+ * store.nodeIds; // ['n1', 'n2', 'n3']
+ */
+export function leaderlessStore(input: LeaderlessConfigInput = {}): StoreDefinition<LeaderlessMessage> {
+  const config = validateLeaderlessConfig(input);
+  const nodeIds = leaderlessNodeIds(config);
+  const ring = new HashRing(nodeIds, config.vnodes);
+  return {
+    nodeIds,
+    entryPoints: nodeIds,
+    factory: (ctx: NodeContext<LeaderlessMessage>) => new LeaderlessNode(ctx, config, ring),
+    replicaState: (node) => (node as LeaderlessNode).replicaState(),
+  };
+}

@@ -1,0 +1,101 @@
+import { DiskFullError, type Disk } from '../../sim/node.js';
+import { insertVersion, type InsertOutcome } from './key-versions.js';
+import type { LogEntry, ShippedWrite } from './messages.js';
+import type { Version } from './version.js';
+
+/** A record on a multi-leader node's disk. */
+type DiskRecord = { t: 'entry'; entry: LogEntry } | { t: 'peer-ack'; peer: string; upTo: number };
+
+/**
+ * One node's copy of the data and of its group's log, backed by its disk.
+ *
+ * Every change goes through {@link Replica.record}: appended to disk first, then
+ * applied in memory, so memory never holds what the disk refused. The caller fsyncs
+ * (once per batch) before acknowledging anything. {@link Replica.recover} rebuilds
+ * the same state from the records after a restart.
+ *
+ * @example
+ * const replica = Replica.recover('dc1-n1', ctx.disk);
+ * replica.record({ key: 'x', version, origin: { node: 'dc1-n1', seq: 1 } }, ctx.disk);
+ * ctx.disk.fsync();
+ */
+export class Replica {
+  /** Per key, the versions no other version has seen (see key-versions.ts). */
+  readonly keys = new Map<string, Version[]>();
+  /** The group log, offset i at index i - 1. */
+  readonly log: LogEntry[] = [];
+  /** This node's own accepted writes, seq i at index i - 1 (a leader's outbox source). */
+  readonly ownWrites: LogEntry[] = [];
+  /** Per origin leader, the highest of its seqs applied here. */
+  readonly appliedFrom = new Map<string, number>();
+  /** Idempotency key -> the value its write was acknowledged with. */
+  readonly idempotency = new Map<string, unknown>();
+  /** Per peer leader, the highest of our seqs it has acknowledged. */
+  readonly peerAcked = new Map<string, number>();
+
+  private constructor(readonly self: string) {}
+
+  /**
+   * Rebuilds a node's state from its disk (empty for a new node).
+   *
+   * @example
+   * const replica = Replica.recover(ctx.id, ctx.disk);
+   */
+  static recover(self: string, disk: Disk): Replica {
+    const replica = new Replica(self);
+    for (const record of disk.read() as readonly DiskRecord[]) {
+      if (record.t === 'entry') replica.apply(record.entry);
+      else replica.notePeerAck(record.peer, record.upTo);
+    }
+    return replica;
+  }
+
+  /** The key's current versions (empty when it was never written). */
+  versions(key: string): readonly Version[] {
+    return this.keys.get(key) ?? [];
+  }
+
+  /** The next seq this node would give one of its own writes. */
+  get nextSeq(): number {
+    return this.ownWrites.length + 1;
+  }
+
+  /**
+   * Appends a change to the log, on disk then in memory. Throws DiskFullError (and
+   * changes nothing) when the disk refuses it. Not durable until the caller fsyncs.
+   */
+  record(write: ShippedWrite, disk: Disk): { entry: LogEntry; outcome: InsertOutcome } {
+    const entry: LogEntry = { offset: this.log.length + 1, ...write };
+    disk.append({ t: 'entry', entry } satisfies DiskRecord);
+    return { entry, outcome: this.apply(entry) };
+  }
+
+  /**
+   * Notes a peer's acknowledgement. Persisted without fsync: losing it only means
+   * resending writes the peer will recognise and ignore.
+   */
+  recordPeerAck(peer: string, upTo: number, disk: Disk): void {
+    if (upTo <= (this.peerAcked.get(peer) ?? 0)) return;
+    this.notePeerAck(peer, upTo);
+    try {
+      disk.append({ t: 'peer-ack', peer, upTo } satisfies DiskRecord);
+    } catch (error) {
+      // A full disk only costs a resend after a restart; the ack still counts in memory.
+      if (!(error instanceof DiskFullError)) throw error;
+    }
+  }
+
+  private notePeerAck(peer: string, upTo: number): void {
+    this.peerAcked.set(peer, Math.max(upTo, this.peerAcked.get(peer) ?? 0));
+  }
+
+  private apply(entry: LogEntry): InsertOutcome {
+    const { outcome, versions } = insertVersion(this.versions(entry.key), entry.version);
+    this.keys.set(entry.key, versions);
+    this.log.push(entry);
+    if (entry.origin.node === this.self) this.ownWrites.push(entry);
+    else this.appliedFrom.set(entry.origin.node, entry.origin.seq);
+    if (entry.idempotency !== undefined) this.idempotency.set(entry.idempotency.key, entry.idempotency.value);
+    return outcome;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * Configuration of the single-leader store: plain JSON data. Every field has a
+ * default ({@link defaultSingleLeaderConfig}); {@link validateSingleLeaderConfig} fills
+ * the missing ones and rejects what cannot work.
+ */
+
+/** How the leader ships changes to followers. */
+export type ReplicationKind = 'wal' | 'statement' | 'row';
+/** When the leader acknowledges a write. */
+export type AckMode = 'async' | 'semi-sync' | 'sync' | 'majority';
+/** Who serves reads, and how. */
+export type ReadMode = 'leader' | 'any' | 'lease';
+/** When appended records are made durable. */
+export type FsyncPolicy = 'every-write' | 'batched';
+
+/**
+ * The fixed-timeout detector: suspect, then declare the leader dead, after fixed silences.
+ *
+ * @example
+ * const fd: HeartbeatDetectorConfig = { kind: 'heartbeat', suspectAfterMs: 150, declareAfterMs: 300 };
+ */
+export interface HeartbeatDetectorConfig {
+  kind: 'heartbeat';
+  /** Silence (ms, follower's clock) after which the leader is suspected (traced only). Default 150. */
+  suspectAfterMs: number;
+  /** Silence (ms, follower's clock) after which the leader is declared dead and an election starts. Default 300. */
+  declareAfterMs: number;
+}
+
+/**
+ * The phi-accrual detector: declare the leader dead when phi reaches the threshold.
+ *
+ * @example
+ * const fd: PhiDetectorConfig = { kind: 'phi', threshold: 8, windowSize: 100, minStdDevMs: 10 };
+ */
+export interface PhiDetectorConfig {
+  kind: 'phi';
+  /** Phi at or above which the leader is declared dead. Default 8. */
+  threshold: number;
+  /** Number of heartbeat inter-arrival times in the sliding window. Default 100. */
+  windowSize: number;
+  /** Floor on the standard deviation, in ms. Default 10. */
+  minStdDevMs: number;
+}
+
+export type FailureDetectorConfig = HeartbeatDetectorConfig | PhiDetectorConfig;
+
+/**
+ * The single-leader store's settings.
+ *
+ * @example
+ * const config: SingleLeaderConfig = { ...defaultSingleLeaderConfig(), acks: 'async', reads: 'lease' };
+ */
+export interface SingleLeaderConfig {
+  /** Number of store nodes, named n1..nN; n1 stands for leader first. Default 3. */
+  nodes: number;
+  /**
+   * What travels in the replication log. 'wal': the leader's own storage records,
+   * byte for byte. 'statement': the client's statement, re-executed by every follower
+   * (so NOW() and RAND() diverge). 'row': the resulting row change {key, before, after},
+   * which also feeds change-data-capture subscribers. Default 'wal'.
+   */
+  replication: ReplicationKind;
+  /**
+   * When a write is acknowledged: 'async' after the leader's own fsync; 'semi-sync' also
+   * after one follower's; 'sync' after every follower's; 'majority' after a majority of
+   * nodes (leader included). Default 'majority'.
+   */
+  acks: AckMode;
+  /**
+   * 'leader': the leader serves reads at its acknowledged offset; with `fencing` on it
+   * first confirms its leadership with a majority heartbeat round (linearizable with
+   * majority acks), with fencing off it answers at once (a deposed leader reads stale).
+   * 'any': every node serves reads from its own copy (stale). 'lease': the leader serves
+   * reads locally while its lease is valid on its own clock. Default 'leader'.
+   */
+  reads: ReadMode;
+  /** Lease length (ms, leader's clock), counted from the send time of a heartbeat round a majority acknowledged. Default 1000. */
+  leaseMs: number;
+  /** Clock drift the lease tolerates (ms): a new leader waits leaseMs + this before serving lease reads. Default 100. */
+  clockDriftMarginMs: number;
+  /** Leader heartbeat period (ms of virtual time). Default 50. */
+  heartbeatIntervalMs: number;
+  /** How followers decide the leader is dead. Default: heartbeat, 150/300 ms. */
+  failureDetector: FailureDetectorConfig;
+  /**
+   * Upper bound (ms) of the random back-off, drawn from the node's random(), before a
+   * follower that declared its leader dead stands for election; also the base of how
+   * long a candidate waits for votes before trying again. Default 300.
+   */
+  electionTimeoutMs: number;
+  /**
+   * Fencing by epoch. On: followers reject appends from a lower epoch, and a leader that
+   * has not heard from a majority for quorumTimeoutMs steps down. Off: neither, so a
+   * partitioned old leader keeps acknowledging writes (split brain). Default true.
+   */
+  fencing: boolean;
+  /** With fencing: silence from a majority (ms, leader's clock) after which a leader steps down. Default 500. */
+  quorumTimeoutMs: number;
+  /** 'every-write': fsync each appended record at once; 'batched': one fsync per fsyncIntervalMs (group commit; acks still wait for it). Default 'every-write'. */
+  fsync: FsyncPolicy;
+  /** Period (ms) of the batched fsync. Default 10. */
+  fsyncIntervalMs: number;
+  /** How long (ms) a write waits for its acks (and a read for its confirmation) before an 'error' (write) or 'fail' (read) reply. Default 1000. */
+  requestTimeoutMs: number;
+}
+
+/**
+ * The defaults: three nodes, WAL shipping, majority acks, confirmed leader reads,
+ * fencing on, fsync on every write.
+ *
+ * @example
+ * defaultSingleLeaderConfig().acks; // 'majority'
+ */
+export function defaultSingleLeaderConfig(): SingleLeaderConfig {
+  return {
+    nodes: 3,
+    replication: 'wal',
+    acks: 'majority',
+    reads: 'leader',
+    leaseMs: 1000,
+    clockDriftMarginMs: 100,
+    heartbeatIntervalMs: 50,
+    failureDetector: defaultHeartbeatDetector(),
+    electionTimeoutMs: 300,
+    fencing: true,
+    quorumTimeoutMs: 500,
+    fsync: 'every-write',
+    fsyncIntervalMs: 10,
+    requestTimeoutMs: 1000,
+  };
+}
+
+/**
+ * Default settings of the fixed-timeout detector.
+ *
+ * @example
+ * defaultHeartbeatDetector().declareAfterMs; // 300
+ */
+export function defaultHeartbeatDetector(): HeartbeatDetectorConfig {
+  return { kind: 'heartbeat', suspectAfterMs: 150, declareAfterMs: 300 };
+}
+
+/**
+ * Default settings of the phi-accrual detector.
+ *
+ * @example
+ * defaultPhiDetector().threshold; // 8
+ */
+export function defaultPhiDetector(): PhiDetectorConfig {
+  return { kind: 'phi', threshold: 8, windowSize: 100, minStdDevMs: 10 };
+}
+
+/**
+ * Node ids of a config: n1..nN.
+ *
+ * @example
+ * singleLeaderNodeIds({ nodes: 3 }); // ['n1', 'n2', 'n3']
+ */
+export function singleLeaderNodeIds(config: Pick<SingleLeaderConfig, 'nodes'>): string[] {
+  return Array.from({ length: config.nodes }, (_, i) => `n${i + 1}`);
+}
+
+/**
+ * Nodes needed for a majority of `clusterSize`.
+ *
+ * @example
+ * majorityOf(3); // 2
+ */
+export function majorityOf(clusterSize: number): number {
+  return Math.floor(clusterSize / 2) + 1;
+}

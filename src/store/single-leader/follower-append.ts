@@ -1,0 +1,76 @@
+import { DiskFullError } from '../../sim/node.js';
+import type { AppendReply, AppendRequest } from './messages.js';
+import type { SingleLeaderNode } from './node.js';
+import { effectsOf } from './payloads.js';
+import { onLeaderContact } from './switchover.js';
+
+/**
+ * The follower side of replication: fencing by epoch, the consistency check on the
+ * previous entry, truncation of a divergent suffix, appending (and, for statement
+ * replication, re-executing) the leader's entries, and the durable ack.
+ *
+ * With fencing off, an append from a lower epoch is accepted too: the follower keeps
+ * its epoch (its reply tells the stale leader about the newer one) but applies the
+ * stale leader's entries, truncating its own where they conflict.
+ *
+ * @example
+ * handleAppend(node, 'n1', { kind: 'append', epoch: 1, leader: 'n1', prevOffset: 0, prevEpoch: 0,
+ *   entries: [], commitOffset: 0, round: 1 });
+ */
+export function handleAppend(node: SingleLeaderNode, from: string, msg: AppendRequest): void {
+  const { replica, ctx } = node;
+  const reject = (): void => sendReply(node, from, { ok: false, matchOffset: 0, round: msg.round });
+  if (msg.epoch < replica.epoch && node.config.fencing) return reject();
+  if (msg.epoch > replica.epoch) node.adoptEpoch(msg.epoch, 'higher-epoch-append');
+  const fromCurrentLeader = msg.epoch === replica.epoch;
+  if (fromCurrentLeader) {
+    if (node.role !== 'follower' || node.leaderId !== msg.leader) node.becomeFollower(msg.leader, 'leader-announced');
+    node.watch.heartbeat(ctx.now());
+    onLeaderContact(node, msg.leader, msg.epoch);
+  } else if (node.role === 'leader') {
+    return reject();
+  }
+  if (!replica.log.matches(msg.prevOffset, msg.prevEpoch)) {
+    return sendReply(node, from, { ok: false, matchOffset: 0, round: msg.round, summary: replica.log.summary() });
+  }
+  const matchOffset = appendEntries(node, msg);
+  if (fromCurrentLeader) {
+    node.knownCommitOffset = Math.max(Math.min(node.knownCommitOffset, replica.log.lastOffset), Math.min(msg.commitOffset, matchOffset));
+    node.cdc.publish(node.readableOffset());
+  }
+  node.durability.afterDurable(() => sendReply(node, from, { ok: true, matchOffset, round: msg.round }));
+}
+
+/** Appends what is new, truncating first where the leader's entry differs; returns the last matching offset. */
+function appendEntries(node: SingleLeaderNode, msg: AppendRequest): number {
+  const { replica, ctx } = node;
+  let matchOffset = msg.prevOffset;
+  for (const entry of msg.entries) {
+    const existingEpoch = replica.log.epochAt(entry.offset);
+    if (existingEpoch === entry.epoch) {
+      matchOffset = entry.offset;
+      continue;
+    }
+    if (existingEpoch !== undefined) {
+      replica.truncateAfter(entry.offset - 1, `divergent from ${msg.leader} epoch ${msg.epoch}`);
+      node.knownCommitOffset = Math.min(node.knownCommitOffset, entry.offset - 1);
+      node.cdc.rewind(entry.offset - 1);
+    }
+    const { effects, failed } = effectsOf(entry.payload, (key) => replica.table.read(key), replica.env);
+    if (failed !== undefined) ctx.trace('statement-failed', { offset: entry.offset, error: failed });
+    try {
+      replica.appendEntry(entry, effects);
+    } catch (error) {
+      if (!(error instanceof DiskFullError)) throw error;
+      ctx.trace('disk-full', { while: 'replicating', offset: entry.offset });
+      break;
+    }
+    matchOffset = entry.offset;
+  }
+  return matchOffset;
+}
+
+function sendReply(node: SingleLeaderNode, to: string, fields: Omit<AppendReply, 'kind' | 'epoch'>): void {
+  const reply: AppendReply = { kind: 'append-reply', epoch: node.replica.epoch, ...fields };
+  node.ctx.send(to, reply);
+}

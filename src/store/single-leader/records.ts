@@ -1,0 +1,82 @@
+/**
+ * What the single-leader store keeps on disk and ships between nodes. All plain JSON.
+ */
+
+/**
+ * One change to a node's storage: what its own write-ahead log holds, and what WAL
+ * shipping copies byte for byte (idempotency-table records included).
+ *
+ * @example
+ * const set: StorageRecord = { op: 'set', key: 'x', value: 3 };
+ * const seen: StorageRecord = { op: 'idem', idempotencyKey: 'c1-7', value: 3 };
+ */
+export type StorageRecord =
+  | { op: 'set'; key: string; value: unknown }
+  | { op: 'idem'; idempotencyKey: string; value: unknown };
+
+/**
+ * A client's write as statement-based replication ships it: re-executed by every node.
+ *
+ * @example
+ * const s: Statement = { f: 'write', key: 'x', value: 'NOW()' };
+ */
+export interface Statement {
+  f: string;
+  key: string;
+  value: unknown;
+  idempotencyKey?: string;
+}
+
+/**
+ * A row change as row-based (logical) replication ships it, and as CDC publishes it.
+ *
+ * @example
+ * const r: RowChange = { key: 'x', before: 1, after: 2 };
+ */
+export interface RowChange {
+  key: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * The payload of a log entry, by replication kind. `noop` is the entry a new leader
+ * appends to commit its epoch.
+ *
+ * @example
+ * const p: Payload = { kind: 'row', changes: [{ key: 'x', before: null, after: 1 }] };
+ */
+export type Payload =
+  | { kind: 'noop' }
+  | { kind: 'wal'; records: StorageRecord[] }
+  | { kind: 'statement'; statement: Statement }
+  | { kind: 'row'; changes: RowChange[]; idempotency?: { key: string; value: unknown } };
+
+/**
+ * A durable vote: the node's epoch and whom it voted for in it (at most one per epoch).
+ *
+ * @example
+ * const v: VoteRecord = { t: 'vote', epoch: 3, votedFor: 'n2' };
+ */
+export interface VoteRecord {
+  t: 'vote';
+  epoch: number;
+  votedFor: string | null;
+}
+
+/**
+ * A log entry as a node stores it: the shipped payload plus the storage changes it
+ * produced on this node (which differ between nodes only for nondeterministic statements).
+ *
+ * @example
+ * const e: EntryRecord = { t: 'entry', epoch: 1, offset: 1, payload: { kind: 'noop' }, effects: [] };
+ */
+export interface EntryRecord {
+  t: 'entry';
+  epoch: number;
+  offset: number;
+  payload: Payload;
+  effects: StorageRecord[];
+}
+
+export type DiskRecord = VoteRecord | EntryRecord;

@@ -1,0 +1,106 @@
+import type { NodeContext } from '../../sim/node.js';
+import { ReplicationLog, type LogEntry } from '../shared/log.js';
+import type { ExecutionEnv } from './execute.js';
+import type { DiskRecord, EntryRecord, Payload, StorageRecord, VoteRecord } from './records.js';
+import { VersionedTable } from './versioned-table.js';
+
+/**
+ * A node's persistent state and the only code that writes it to disk: the epoch and
+ * vote, the replication log, and the table the log's entries built. Rebuilt from the
+ * disk's durable records on restart.
+ *
+ * Every write goes to disk before memory, so a DiskFullError leaves memory unchanged.
+ *
+ * @example
+ * const replica = new Replica(ctx);        // recovers from ctx.disk
+ * replica.appendEntry({ epoch: 1, offset: 1, payload: { kind: 'noop' } }, []);
+ * ctx.disk.fsync();
+ */
+export class Replica {
+  epoch = 0;
+  votedFor: string | null = null;
+  readonly log = new ReplicationLog<Payload>();
+  readonly table = new VersionedTable();
+  /** Last offset known to be on disk durably (everything read back at start is). */
+  durableOffset = 0;
+  /** The storage changes each entry made here, by offset - 1 (kept to rewrite the disk on truncation). */
+  private readonly effects: StorageRecord[][] = [];
+
+  constructor(private readonly ctx: NodeContext<unknown>) {
+    for (const record of ctx.disk.read() as readonly DiskRecord[]) {
+      if (record.t === 'vote') {
+        this.epoch = record.epoch;
+        this.votedFor = record.votedFor;
+      } else {
+        this.remember(record);
+      }
+    }
+    this.durableOffset = this.log.lastOffset;
+  }
+
+  /** True when nothing was ever written: a brand-new node. */
+  get isPristine(): boolean {
+    return this.epoch === 0 && this.log.lastOffset === 0;
+  }
+
+  /** This node's clock and random generator, for statements that need them. */
+  get env(): ExecutionEnv {
+    return { now: () => this.ctx.now(), random: () => this.ctx.random() };
+  }
+
+  /** Durably records the epoch and vote (fsynced now: a vote must survive a crash). Throws DiskFullError. */
+  persistVote(epoch: number, votedFor: string | null): void {
+    const record: VoteRecord = { t: 'vote', epoch, votedFor };
+    this.ctx.disk.append(record);
+    this.ctx.disk.fsync();
+    this.markDurable();
+    this.epoch = epoch;
+    this.votedFor = votedFor;
+  }
+
+  /** Called after an fsync: every entry appended so far is durable. */
+  markDurable(): void {
+    this.durableOffset = this.log.lastOffset;
+  }
+
+  /** Appends an entry and its local effects (not yet durable). Throws DiskFullError. */
+  appendEntry(entry: LogEntry<Payload>, effects: StorageRecord[]): void {
+    const record: EntryRecord = { t: 'entry', epoch: entry.epoch, offset: entry.offset, payload: entry.payload, effects };
+    this.ctx.disk.append(record);
+    this.remember(record);
+  }
+
+  /** The on-disk form of the entry at `offset`: what a WAL-shipping follower ends up holding too. */
+  entryRecord(offset: number): EntryRecord | undefined {
+    const entry = this.log.entryAt(offset);
+    if (entry === undefined) return undefined;
+    return { t: 'entry', epoch: entry.epoch, offset, payload: entry.payload, effects: this.effects[offset - 1]! };
+  }
+
+  /**
+   * Drops every entry after `offset` (a divergent suffix the leader does not have),
+   * from memory and disk. The disk is rewritten whole, which is durable at once.
+   */
+  truncateAfter(offset: number, reason: string): void {
+    const dropped = this.log.truncateAfter(offset);
+    if (dropped.length === 0) return;
+    this.effects.length = offset;
+    this.table.truncateAfter(offset);
+    const records: DiskRecord[] = [{ t: 'vote', epoch: this.epoch, votedFor: this.votedFor }];
+    for (let at = 1; at <= offset; at++) records.push(this.entryRecord(at)!);
+    this.ctx.disk.rewrite(records);
+    this.durableOffset = offset;
+    this.ctx.trace('truncate', {
+      reason,
+      keptThrough: offset,
+      droppedCount: dropped.length,
+      droppedEpochs: [...new Set(dropped.map((entry) => entry.epoch))],
+    });
+  }
+
+  private remember(record: EntryRecord): void {
+    this.log.appendEntry({ epoch: record.epoch, offset: record.offset, payload: record.payload });
+    this.effects.push(record.effects);
+    this.table.apply(record.offset, record.epoch, record.effects);
+  }
+}

@@ -1,0 +1,206 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { simulate, type Scenario } from '../../src/explore/simulate.js';
+import { createStore, defaultStoreConfig, STORE_MODES, type StoreConfig, type StoreMode } from '../../src/store/config.js';
+import { ConfigError } from '../../src/store/config-error.js';
+
+function leaderless(change: (config: StoreConfig & { mode: 'leaderless' }) => void = () => {}): StoreConfig {
+  const config = defaultStoreConfig('leaderless') as StoreConfig & { mode: 'leaderless' };
+  change(config);
+  return config;
+}
+
+/** A busy scenario on any mode: three clients, reads, incrs and writes, a partition, a crash, a clock jump. */
+function busyScenario(seed: number, mode: StoreMode = 'leaderless'): Scenario {
+  const ops = [0, 1, 2].map((client) =>
+    Array.from({ length: 6 }, (_, i) => ({ f: i % 3 === 0 ? 'read' : i % 3 === 1 ? 'add' : 'write', key: `k${i % 2}`, value: i % 3 === 0 ? null : client * 10 + i })),
+  );
+  const store = defaultStoreConfig(mode);
+  const [a, b, c] = createStore(store).nodeIds as [string, string, string];
+  return {
+    seed,
+    store,
+    clients: { count: 3 },
+    ops,
+    verbs: { add: 'incr' },
+    network: { latencyMs: { kind: 'uniform', min: 1, max: 10 } },
+    faults: [
+      { atMs: 5, action: 'partition', args: [[[a, b], [b, a]]] },
+      { atMs: 20, action: 'crash', args: [c] },
+      { atMs: 40, action: 'bumpClock', args: [a, 500] },
+      { atMs: 300, action: 'restart', args: [c] },
+    ],
+  };
+}
+
+describe('simulate()', () => {
+  it('runs the ops through a real store and returns the history, nemesis ops included, and the replica states', () => {
+    const result = simulate({
+      seed: 1,
+      store: leaderless(),
+      clients: { count: 2 },
+      ops: [{ process: 0, f: 'write', key: 'x', value: 5 }, { process: 1, f: 'read', key: 'x', value: null, atMs: 100 }],
+      faults: [{ atMs: 50, action: 'crash', args: ['n3'] }],
+    });
+    expect(result.history.map(({ process, type, f, value }) => ({ process, type, f, value }))).toEqual([
+      { process: 0, type: 'invoke', f: 'write', value: 5 },
+      { process: 0, type: 'ok', f: 'write', value: 5 },
+      { process: 'nemesis', type: 'info', f: 'crash', value: ['n3'] },
+      { process: 1, type: 'invoke', f: 'read', value: null },
+      { process: 1, type: 'ok', f: 'read', value: 5 },
+      { process: 'nemesis', type: 'info', f: 'healAll', value: ['restart:n3'] },
+    ]);
+    expect(result.history.map((op) => op.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(result.history[2]!.time).toBe(50e6);
+    expect(Object.keys(result.replicaStates)).toEqual(['n1', 'n2', 'n3']);
+    expect(result.replicaStates.n1!.x!.values).toEqual([5]);
+    expect(result.stats).toMatchObject({ clientsFinished: true, openOps: 0, clients: { invoked: 2, ok: 2 } });
+    expect(result.trace.some((e) => e.kind === 'crash' && e.node === 'n3')).toBe(true);
+    expect(result.trace.some((e) => e.kind === 'restart' && e.node === 'n3')).toBe(true);
+  });
+
+  it('accepts one op list per client and maps workload verbs to store verbs', () => {
+    const result = simulate({
+      seed: 2,
+      store: leaderless(),
+      clients: { count: 2 },
+      ops: [[{ f: 'add', key: 'c', value: 2 }], [{ f: 'add', key: 'c', value: 3, atMs: 100 }, { f: 'read', key: 'c', value: null, atMs: 200 }]],
+      verbs: { add: 'incr' },
+    });
+    const fs = result.history.filter((op) => op.type === 'ok').map((op) => [op.process, op.f, op.value]);
+    expect(fs).toEqual([[0, 'add', 2], [1, 'add', 3], [1, 'read', 5]]);
+  });
+
+  test.prop([fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(...STORE_MODES)], { numRuns: 120 })(
+    'the same scenario gives byte-identical results, in every mode',
+    (seed, mode) => {
+      const first = simulate(busyScenario(seed, mode));
+      const second = simulate(busyScenario(seed, mode));
+      expect(JSON.stringify(second.history)).toBe(JSON.stringify(first.history));
+      expect(JSON.stringify(second.trace)).toBe(JSON.stringify(first.trace));
+      expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+      expect(first.history.filter((op) => op.type === 'invoke')).toHaveLength(18);
+    },
+  );
+
+  it('different seeds give different runs', () => {
+    const histories = new Set([1, 2, 3, 4, 5].map((seed) => JSON.stringify(simulate(busyScenario(seed)).history)));
+    expect(histories.size).toBeGreaterThan(1);
+  });
+
+  /** An incr whose first reply is lost on the way back to its client; a later read shows the counter. */
+  function lostReplyIncr(mode: StoreMode, policy: (p: StoreConfig['client']) => void): Scenario {
+    const store = defaultStoreConfig(mode);
+    policy(store.client);
+    return {
+      seed: 3,
+      store,
+      clients: { count: 2 },
+      // at 500 ms the single-leader store has its leader (n1); client 0 starts at n1
+      ops: [[{ f: 'add', key: 'c', value: 1, atMs: 500 }], [{ f: 'read', key: 'c', value: null, atMs: 2000 }]],
+      verbs: { add: 'incr' },
+      faults: [
+        { atMs: 500, action: 'blockLink', args: ['n1', 'c0'] },
+        { atMs: 600, action: 'unblockLink', args: ['n1', 'c0'] },
+      ],
+    };
+  }
+
+  describe.each(['leaderless', 'single-leader'] as const)('a retried incr on the %s store', (mode) => {
+    it('with idempotency keys is applied once', () => {
+      const result = simulate(lostReplyIncr(mode, () => {}));
+      expect(result.stats.clients.retries).toBe(1);
+      const oks = result.history.filter((op) => op.type === 'ok').map((op) => [op.f, op.value]);
+      expect(oks).toEqual([['add', 1], ['read', 1]]);
+      for (const state of Object.values(result.replicaStates)) expect(state.c!.values).toEqual([1]);
+    });
+
+    it('without idempotency keys is applied twice', () => {
+      const result = simulate(lostReplyIncr(mode, (p) => {
+        p.idempotency.enabled = false;
+        p.retry.retryUnknown = 'always';
+      }));
+      expect(result.stats.clients.retries).toBe(1);
+      const oks = result.history.filter((op) => op.type === 'ok').map((op) => [op.f, op.value]);
+      // the client saw one add of 1 succeed; the store counted it twice
+      expect(oks).toEqual([['add', 1], ['read', 2]]);
+      for (const state of Object.values(result.replicaStates)) expect(state.c!.values).toEqual([2]);
+    });
+  });
+
+  it('names the bad field of a scenario', () => {
+    const base = (): Scenario => ({ seed: 1, store: leaderless(), clients: { count: 1 }, ops: [] });
+    const fieldOf = (scenario: Scenario) => {
+      try {
+        simulate(scenario);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigError);
+        return (error as ConfigError).field;
+      }
+      return undefined;
+    };
+    expect(fieldOf({ ...base(), faults: [{ atMs: 1, action: 'explode' as never }] })).toBe('faults[0].action');
+    expect(fieldOf({ ...base(), faults: [{ atMs: -1, action: 'heal' }] })).toBe('faults[0].atMs');
+    expect(fieldOf({ ...base(), ops: [{ process: 1, f: 'read', value: null }] })).toBe('ops[0].process');
+    expect(fieldOf({ ...base(), store: leaderless((c) => (c.leaderless.w = 4)) })).toBe('leaderless.w');
+    expect(fieldOf({ ...base(), clients: { count: 1, policy: { retry: { maxRetries: -1 } } as never } })).toBe('clients.policy.retry.maxRetries');
+    expect(fieldOf({ ...base(), seed: 1.5 })).toBe('seed');
+    expect(fieldOf({ ...base(), ops: [{ process: 0, f: 'read', value: null }, null as never] })).toBe('ops[1]');
+    expect(fieldOf({ ...base(), ops: [[{ f: 'read', value: null }, { f: 7 as never, value: null }]] })).toBe('ops[0][1].f');
+    expect(fieldOf({ ...base(), ops: [[], []] })).toBe('ops[1]');
+    expect(fieldOf({ ...base(), ops: [{ process: 0, f: 'read', value: null, atMs: -5 }] })).toBe('ops[0].atMs');
+    expect(fieldOf({ ...base(), faults: [{ atMs: 1, action: 'failDiscovery', args: [] }] })).toBe('faults[0].args[0]');
+    expect(fieldOf({ ...base(), faults: [{ atMs: 1, action: 'heal' }, { atMs: 1, action: 'crash', args: ['n9'] }] })).toBe('faults[1].args');
+  });
+
+  it('undoes the faults at the end unless told not to', () => {
+    const scenario = (healAtEnd: boolean): Scenario => ({
+      seed: 4, store: leaderless(), clients: { count: 1 }, ops: [], healAtEnd,
+      faults: [{ atMs: 10, action: 'crash', args: ['n2'] }, { atMs: 10, action: 'setClockOffset', args: ['n1', 100] }],
+    });
+    const healed = simulate(scenario(true));
+    expect(healed.history.at(-1)).toMatchObject({ process: 'nemesis', f: 'healAll', value: ['resetClock:n1', 'restart:n2'] });
+    expect(Object.keys(healed.replicaStates)).toEqual(['n1', 'n2', 'n3']);
+    const left = simulate(scenario(false));
+    expect(left.history.map((op) => op.f)).toEqual(['crash', 'setClockOffset']);
+    expect(Object.keys(left.replicaStates)).toEqual(['n1', 'n3']);
+  });
+
+  describe('with the single-leader store', () => {
+    const writes = (count: number, atMs: number) =>
+      [0, 1, 2].map((client) => Array.from({ length: count }, (_, i) => ({ f: 'write', key: 'x', value: client * 10 + i, atMs: atMs + i * 100 })));
+
+    it('clients find the leader through redirects, then go to it directly', () => {
+      // n1 stands for leader first; clients 1 and 2 start at n2 and n3
+      const result = simulate({ seed: 6, store: defaultStoreConfig('single-leader'), clients: { count: 3 }, ops: writes(2, 500) });
+      expect(result.history.filter((op) => op.type === 'ok').map((op) => op.node)).toEqual(Array(6).fill('n1'));
+      expect(result.stats.clients).toMatchObject({ ok: 6, redirectsFollowed: 2, retries: 0, requestsSent: 8 });
+    });
+
+    it('while discovery is down, clients ignore hints and walk the entry points in turn', () => {
+      const result = simulate({
+        seed: 6, store: defaultStoreConfig('single-leader'), clients: { count: 3 }, ops: writes(1, 500),
+        faults: [{ atMs: 400, action: 'failDiscovery', args: [1000] }],
+      });
+      expect(result.history.filter((op) => op.type === 'ok').map((op) => op.node)).toEqual(['n1', 'n1', 'n1']);
+      // client 1 tries n2 then n3 then n1; client 2 tries n3 then n1
+      expect(result.stats.clients).toMatchObject({ ok: 3, redirectsFollowed: 0, retries: 3 });
+    });
+
+    it('after the leader crashes, clients retry and follow redirects to the new leader', () => {
+      const store = defaultStoreConfig('single-leader');
+      store.client.retry.maxRetries = 10;
+      store.client.retry.maxDelayMs = 200;
+      const result = simulate({
+        seed: 7, store, clients: { count: 3 }, ops: writes(8, 500),
+        faults: [{ atMs: 750, action: 'crash', args: ['n1'] }],
+      });
+      const oks = result.history.filter((op) => op.type === 'ok');
+      const after = oks.filter((op) => op.time > 1500e6).map((op) => op.node);
+      expect(after.length).toBeGreaterThan(0);
+      expect(new Set(after).size).toBe(1);
+      expect(after[0]).not.toBe('n1');
+      expect(result.trace.some((e) => e.name === 'election' && e.node === after[0])).toBe(true);
+    });
+  });
+});

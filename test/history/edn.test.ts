@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseHistoryText } from '../../src/history/read-history.js';
+import { expectHistoryError } from './helpers.js';
+
+const parse = (text: string) => parseHistoryText(text, { file: 'h.edn', format: 'edn' });
+
+describe('edn reader', () => {
+  it('reads one map per line, as the Porcupine kv histories are written', () => {
+    const history = parse(
+      '{:process 9, :type :invoke, :f :append, :key "0", :value "x 9 0 y"}\n' +
+        '{:process 9, :type :ok, :f :append, :key "0", :value "x 9 0 y"}\n',
+    );
+    expect(history.format).toBe('edn');
+    expect(history.ops).toEqual([
+      { index: 0, time: 0, process: 9, type: 'invoke', f: 'append', key: '0', value: 'x 9 0 y' },
+      { index: 1, time: 1, process: 9, type: 'ok', f: 'append', key: '0', value: 'x 9 0 y' },
+    ]);
+    expect(history.lines).toEqual([1, 2]);
+  });
+
+  it('reads a vector of maps, with the line each map starts on, comments and nested txn values', () => {
+    const text = [
+      '; a Jepsen history',
+      '[{:index 0 :time 5 :process 0 :type :invoke :f :txn',
+      '  :value [[:read :x nil] [:write :y 2]]} ; trailing comment',
+      ' {:index 1 :time 9 :process 0 :type :ok :f :txn',
+      '  :value [[:read :x 1] [:write :y 2]]}',
+      ' {:index 2 :process :nemesis :type :info :f :start :value nil}]',
+    ].join('\n');
+    const history = parse(text);
+    expect(history.ops).toEqual([
+      { index: 0, time: 5, process: 0, type: 'invoke', f: 'txn', value: [['read', 'x', null], ['write', 'y', 2]] },
+      { index: 1, time: 9, process: 0, type: 'ok', f: 'txn', value: [['read', 'x', 1], ['write', 'y', 2]] },
+      { index: 2, time: 2, process: 'nemesis', type: 'info', f: 'start', value: null },
+    ]);
+    expect(history.lines).toEqual([2, 4, 6]);
+  });
+
+  it('reads a top-level list, record tags, maps and sets in values, and keyword errors', () => {
+    const text = '(#jepsen.history.Op{:process 1 :type :invoke :f :add :value #{1 2}}\n {:process 1 :type :fail :f :add :value {:a "b"} :error :timed-out})';
+    expect(parse(text).ops).toEqual([
+      { index: 0, time: 0, process: 1, type: 'invoke', f: 'add', value: [1, 2] },
+      { index: 1, time: 1, process: 1, type: 'fail', f: 'add', value: { a: 'b' }, error: 'timed-out' },
+    ]);
+  });
+
+  it('keeps strings with brackets, escapes and line breaks inside one op', () => {
+    const history = parse('{:process 0 :type :invoke :f :write :value "a ] } \\" ;\nstill"}\n{:process 0 :type :ok :f :write}');
+    expect(history.ops[0]!.value).toBe('a ] } " ;\nstill');
+    expect(history.lines).toEqual([1, 3]);
+  });
+
+  it('reads big integers as numbers when exact and as digit strings when not', () => {
+    const ops = parse('{:process 0 :type :invoke :f :write :value [12N 123456789012345678901234N]}').ops;
+    expect(ops[0]!.value).toEqual([12, '123456789012345678901234']);
+  });
+
+  it('rejects a tag with no value before a closing bracket', () => {
+    const error = expectHistoryError(() => parse('{:process 0 :type :invoke :f :read :value [1 #tag]}'), 'h.edn', 1, 'syntax');
+    expect(error.problem).toBe("unexpected ']', expected a value after the tag");
+  });
+
+  it.each([
+    ['{:process 0 :type :invoke :f :read', 1, 'syntax'],
+    ['{:process 0 :type :invoke :f :read]', 1, 'syntax'],
+    ['{:process 0 :type :invoke :f :read}}', 1, 'syntax'],
+    ['{:process 0 :type :invoke :f :read :value "open}', 1, 'syntax'],
+    ['[{:process 0 :type :invoke :f :read}', 1, 'syntax'],
+    ['{:process 0 :type :invoke :f :read :value "bad \\q escape"}', 1, 'syntax'],
+    ['42', 1, 'syntax'],
+    ['[[:read :x nil]]', 1, 'syntax'],
+    ['{:process 0 :type :invoke :f :read}\n#tag', 2, 'syntax'],
+    ['{:process :client :type :invoke :f :read}', 1, 'process'],
+    ['{:process 0 :type :done :f :read}', 1, 'type'],
+    ['{:process 0 :type :invoke :f 3}', 1, 'f'],
+    ['{:index "0" :process 0 :type :invoke :f :read}', 1, 'index'],
+  ])('rejects %j at line %i, field %s', (text, line, field) => {
+    expectHistoryError(() => parse(`; comment\n${text}`), 'h.edn', line + 1, field);
+  });
+});
