@@ -6,7 +6,12 @@
  * Virtual time is in milliseconds.
  */
 
-/** Thrown by {@link Disk.append} when the node's disk is full. Nodes must handle it. */
+/**
+ * Thrown by {@link Disk.append} when the node's disk is full. Nodes must handle it.
+ *
+ * @example
+ * try { ctx.disk.append(entry); } catch (e) { if (e instanceof DiskFullError) reject(); else throw e; }
+ */
 export class DiskFullError extends Error {
   constructor(nodeId: string) {
     super(`disk full on ${nodeId}`);
@@ -18,6 +23,11 @@ export class DiskFullError extends Error {
  * A node's disk: an append-only log of records. Appends are volatile until
  * {@link Disk.fsync}; a crash loses unsynced records. Records must be JSON-like
  * data (they are copied, never shared with the node's memory).
+ *
+ * @example
+ * ctx.disk.append({ term: 2, votedFor: 'n1' });
+ * ctx.disk.fsync();                       // now it survives a crash
+ * const saved = ctx.disk.read();          // after a restart: the durable records
  */
 export interface Disk {
   /** Appends a record (not yet durable). Throws DiskFullError when the disk is full. */
@@ -32,15 +42,25 @@ export interface Disk {
   readonly unsynced: number;
 }
 
-/** What a node may do. Every source of nondeterminism comes from here. */
+/**
+ * What a node may do. Every source of nondeterminism comes from here.
+ *
+ * @example
+ * ctx.send(ctx.peers[0]!, { kind: 'ping' });
+ * ctx.setTimer(50 + ctx.random() * 50, 'election');
+ */
 export interface NodeContext<M> {
   readonly id: string;
-  /** The other store nodes (not clients). */
+  /** The other store nodes (not clients); a client sees every store node. */
   readonly peers: readonly string[];
   /** This node's own clock, possibly skewed or drifting, in ms. */
   now(): number;
   send(to: string, msg: M): void;
-  /** Fires `onTimer(name)` after `afterMs` of virtual time; setting a name again replaces it. */
+  /**
+   * Fires `onTimer(name)` after `afterMs` as this node's clock measures it
+   * (a drifting clock fires it early or late; offsets and bumps do not move
+   * it); setting a name again replaces it.
+   */
   setTimer(afterMs: number, name: string): void;
   cancelTimer(name: string): void;
   readonly disk: Disk;
@@ -50,7 +70,12 @@ export interface NodeContext<M> {
   trace(event: string, detail?: Record<string, unknown>): void;
 }
 
-/** A process hosted by the simulator. Built by a {@link NodeFactory}; rebuilt from disk on restart. */
+/**
+ * A process hosted by the simulator. Built by a {@link NodeFactory}; rebuilt from disk on restart.
+ *
+ * @example
+ * const echo: NodeFactory<string> = (ctx) => ({ onMessage: (from, msg) => ctx.send(from, msg), onTimer: () => {} });
+ */
 export interface SimNode<M> {
   /** Called once after construction (and after each restart). */
   start?(): void;
@@ -58,4 +83,10 @@ export interface SimNode<M> {
   onTimer(name: string): void;
 }
 
+/**
+ * Builds a node for a context: at its first start and again after each restart.
+ *
+ * @example
+ * world.addNode('n1', (ctx) => new RaftNode(ctx), { kind: 'store' });
+ */
 export type NodeFactory<M> = (ctx: NodeContext<M>) => SimNode<M>;

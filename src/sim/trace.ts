@@ -1,0 +1,128 @@
+/**
+ * What the trace records. The high-volume kinds are `send`, `deliver`, `drop`
+ * and `timer`; the rest are node lifecycle, faults and custom events from
+ * `ctx.trace()`.
+ *
+ * @example
+ * const crashes = world.trace.events.filter((e) => e.kind === 'crash');
+ */
+export type TraceKind =
+  | 'send'
+  | 'deliver'
+  | 'drop'
+  | 'timer'
+  | 'start'
+  | 'crash'
+  | 'restart'
+  | 'pause'
+  | 'resume'
+  | 'slow'
+  | 'partition'
+  | 'heal'
+  | 'network'
+  | 'clock'
+  | 'disk'
+  | 'custom';
+
+/**
+ * One line of the trace: what happened, when (virtual ms), where.
+ * For messages `node` is the sender on `send` and the receiver on
+ * `deliver`/`drop`, and `peer` is the other end. For custom events `name` is the
+ * event's name and `detail` its data as JSON.
+ *
+ * @example
+ * const e: TraceEvent = { timeMs: 12.5, kind: 'send', node: 'n1', peer: 'n2', detail: 'm7 append' };
+ */
+export interface TraceEvent {
+  timeMs: number;
+  kind: TraceKind;
+  node?: string;
+  peer?: string;
+  name?: string;
+  detail?: string;
+}
+
+/**
+ * How much to keep. `maxEvents`: keep only the last N events (a ring buffer).
+ * `messages: false`: do not record the high-volume events (send, deliver, drop,
+ * timer), only count them; the trace then holds lifecycle, faults and custom
+ * events.
+ * `enabled: false`: record nothing but counts.
+ *
+ * @example
+ * new World({ seed: 1, trace: { maxEvents: 10_000, messages: false } });
+ */
+export interface TraceOptions {
+  enabled?: boolean;
+  messages?: boolean;
+  maxEvents?: number;
+}
+
+/**
+ * The run's trace: the events kept, and counts by kind of every event that
+ * happened (kept or not).
+ *
+ * @example
+ * world.runUntil(1000);
+ * world.trace.counts.deliver;  // messages delivered so far
+ * formatTrace(world.trace.events);
+ */
+export class Trace {
+  /** Events that happened, by kind, including those not kept. */
+  readonly counts: Record<TraceKind, number> = {
+    send: 0, deliver: 0, drop: 0, timer: 0, start: 0, crash: 0, restart: 0, pause: 0, resume: 0,
+    slow: 0, partition: 0, heal: 0, network: 0, clock: 0, disk: 0, custom: 0,
+  };
+  /** True when high-volume events are recorded (read it before building a detail string). */
+  readonly recordsMessages: boolean;
+  private readonly enabled: boolean;
+  private readonly maxEvents: number;
+  private buffer: TraceEvent[] = [];
+  /** Index of the oldest event once the ring buffer has wrapped. */
+  private start = 0;
+  /** Events evicted from the ring buffer. */
+  evicted = 0;
+
+  constructor(options: TraceOptions = {}) {
+    this.enabled = options.enabled ?? true;
+    this.recordsMessages = this.enabled && (options.messages ?? true);
+    this.maxEvents = options.maxEvents ?? Infinity;
+    if (!(this.maxEvents >= 0)) throw new RangeError(`trace.maxEvents must be >= 0, got ${options.maxEvents}`);
+  }
+
+  /** The kept events, oldest first. */
+  get events(): readonly TraceEvent[] {
+    if (this.start === 0) return this.buffer;
+    return [...this.buffer.slice(this.start), ...this.buffer.slice(0, this.start)];
+  }
+
+  /** Records an event (counted always, kept when enabled). */
+  record(event: TraceEvent): void {
+    this.counts[event.kind]++;
+    if (!this.enabled || (!this.recordsMessages && isMessageKind(event.kind))) return;
+    this.keep(event);
+  }
+
+  /** Counts a high-volume event without building it (when those are not recorded). */
+  countOnly(kind: 'send' | 'deliver' | 'drop' | 'timer'): void {
+    this.counts[kind]++;
+  }
+
+  private keep(event: TraceEvent): void {
+    if (this.buffer.length < this.maxEvents) {
+      this.buffer.push(event);
+      return;
+    }
+    if (this.maxEvents === 0) {
+      this.evicted++;
+      return;
+    }
+    this.buffer[this.start] = event;
+    this.start = (this.start + 1) % this.maxEvents;
+    this.evicted++;
+  }
+}
+
+function isMessageKind(kind: TraceKind): boolean {
+  return kind === 'send' || kind === 'deliver' || kind === 'drop' || kind === 'timer';
+}
