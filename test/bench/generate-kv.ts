@@ -27,10 +27,10 @@ export function generateKvHistory(c: KvHistoryConstraints): Op[] {
     rng ^= rng << 5;
     return (rng >>> 0) / 4294967296;
   };
-  const values = new Array<string>(c.keys).fill('');
+  const values = new Array<string | null>(c.keys).fill(null);
   const writeCounts = new Array<number>(c.keys).fill(0);
   type Outcome = 'ok' | 'info-applied' | 'info-lost';
-  type Pending = { f: 'get' | 'put'; key: number; value: string; applied: boolean; process: number; outcome: Outcome };
+  type Pending = { f: 'get' | 'put'; key: number; value: string | null; applied: boolean; process: number; outcome: Outcome };
   const pending = new Map<number, Pending>();
   const processOf = Array.from({ length: c.processes }, (_, i) => i);
   const history: Op[] = [];

@@ -1,5 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { searchPartition } from '../../src/checker/linearizable/search.js';
+import { PartitionSearch } from '../../src/checker/linearizable/search.js';
+function searchPartition(ops: any[], model: any, o: { trackLongest: boolean; deadline: number }) {
+  const s = new PartitionSearch(ops, model, o.trackLongest);
+  while (s.run(1000) === 'running');
+  return { kind: s.status, longest: s.longest };
+}
 const reg = { name: 'r', fs: ['read','write'], init: () => null as unknown, hash: (s: unknown) => JSON.stringify(s),
   step: (s: unknown, i: any, o: any) => i.f === 'write' ? [i.value] : (!o.known || o.value === s ? [s] : []),
   describe: () => '', validate: () => null };

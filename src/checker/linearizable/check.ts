@@ -3,7 +3,7 @@ import type { Operation } from '../../history/operation.js';
 import { pairOperations } from '../../history/pair.js';
 import type { Model } from '../../models/model.js';
 import { pruneIndeterminate } from './prune.js';
-import { searchPartition, type LongestPrefix } from './search.js';
+import { PartitionSearch, type LongestPrefix } from './search.js';
 
 /** Three-valued, as in Porcupine: a budget that runs out gives `'unknown'`, never a guess. */
 export type Validity = true | false | 'unknown';
@@ -12,7 +12,7 @@ export type Validity = true | false | 'unknown';
 export interface LinearizableConstraints {
   /** Wall-clock budget for the whole check, in ms. Default: none. */
   timeoutMs?: number;
-  /** Keep checking other partitions after one is found illegal (more evidence). Default true. */
+  /** Keep checking other partitions after one is found illegal (more evidence, more time). Default false. */
   allPartitions?: boolean;
 }
 
@@ -63,32 +63,18 @@ export function checkLinearizable(
   const started = performance.now();
   const deadline = constraints.timeoutMs === undefined ? Infinity : started + constraints.timeoutMs;
   const operations = isPaired(history) ? [...history] : pairOperations(history as Op[]);
-  const partitions = model.partition ? model.partition(operations) : [operations];
-  const failures: PartitionFailure[] = [];
-  const linearization: number[][] = [];
-  let timedOut = false;
-  let pruned = 0;
-
-  for (let p = 0; p < partitions.length; p++) {
-    const ops = pruneIndeterminate(partitions[p]!, model);
-    pruned += partitions[p]!.length - ops.length;
-    const outcome = searchPartition(ops, model, { deadline, trackLongest: false });
-    if (outcome.kind === 'ok') {
-      linearization.push(outcome.order.map((i) => ops[i]!.id));
-      continue;
-    }
-    if (outcome.kind === 'timeout') {
-      timedOut = true;
-      break;
-    }
-    // Illegal: search again, this time keeping the deepest prefix as evidence.
-    const traced = searchPartition(ops, model, { deadline: Infinity, trackLongest: true });
-    const longest = traced.kind === 'illegal' ? traced.longest : outcome.longest;
-    failures.push(explainFailure(p, ops, longest));
-    if (constraints.allPartitions === false) break;
-  }
-
-  const valid: Validity = failures.length > 0 ? false : timedOut ? 'unknown' : true;
+  const partitions = (model.partition ? model.partition(operations) : [operations]).map((ops) =>
+    pruneIndeterminate(ops, model),
+  );
+  const pruned = operations.length - partitions.reduce((sum, ops) => sum + ops.length, 0);
+  const outcome = searchAll(partitions, model, deadline, constraints.allPartitions ?? false);
+  const failures = outcome.illegal.map((p) => {
+    // Search the illegal partition again, this time keeping the deepest prefix as evidence.
+    const traced = new PartitionSearch(partitions[p]!, model, true);
+    while (traced.run(SLICE_STEPS) === 'running');
+    return explainFailure(p, partitions[p]!, traced.longest!);
+  });
+  const valid: Validity = failures.length > 0 ? false : outcome.timedOut ? 'unknown' : true;
   return {
     valid,
     model: model.name,
@@ -97,8 +83,40 @@ export function checkLinearizable(
     pruned,
     elapsedMs: performance.now() - started,
     failures,
-    ...(valid === true ? { linearization } : {}),
+    ...(valid === true ? { linearization: outcome.orders } : {}),
   };
+}
+
+const SLICE_STEPS = 4096;
+
+/**
+ * Runs every partition's search in round-robin slices that double each round, so an
+ * easy illegal partition is found before a hard valid one is finished (Porcupine gets
+ * the same from one goroutine per partition and a kill switch).
+ */
+function searchAll(
+  partitions: Operation[][],
+  model: Model<any>,
+  deadline: number,
+  allPartitions: boolean,
+): { illegal: number[]; timedOut: boolean; orders: number[][] } {
+  const searches = partitions.map((ops) => new PartitionSearch(ops, model, false));
+  const orders: number[][] = new Array(partitions.length);
+  const illegal: number[] = [];
+  let active = searches.map((_, p) => p);
+  for (let slice = SLICE_STEPS; active.length > 0; slice = Math.min(slice * 2, 1 << 20)) {
+    const stillRunning: number[] = [];
+    for (const p of active) {
+      const status = searches[p]!.run(slice);
+      if (status === 'running') stillRunning.push(p);
+      else if (status === 'ok') orders[p] = searches[p]!.order().map((i) => partitions[p]![i]!.id);
+      else illegal.push(p);
+      if (illegal.length > 0 && !allPartitions) return { illegal, timedOut: false, orders };
+      if (performance.now() > deadline) return { illegal, timedOut: true, orders };
+    }
+    active = stillRunning;
+  }
+  return { illegal: illegal.sort((a, b) => a - b), timedOut: false, orders };
 }
 
 function explainFailure(partition: number, ops: Operation[], longest: LongestPrefix): PartitionFailure {
