@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { writeNdjson } from '../../src/history/index.js';
+import { generateKvHistory } from '../bench/generate-kv.js';
+import { runCli, tempFile } from './run-cli.js';
+
+const line = (op: Record<string, unknown>): string => JSON.stringify(op);
+const inv = (index: number, process: number, f: string, value: unknown) => line({ index, time: index, process, type: 'invoke', f, value });
+const ok = (index: number, process: number, f: string, value: unknown) => line({ index, time: index, process, type: 'ok', f, value });
+
+describe('faultline check: verdicts and exit codes', () => {
+  it('exits 0 and prints valid for a linearizable history', () => {
+    const run = runCli(['check', 'histories/examples/cas-register-good.ndjson']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/valid: linearizable/);
+  });
+
+  it('exits 1 with a timeline that marks the op that could not be placed', () => {
+    const run = runCli(['check', 'histories/examples/cas-register-bad.ndjson', '--model', 'cas-register']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/invalid: not linearizable/);
+    expect(run.stdout).toMatch(/p0 read -> 1 \(index 6\)/);
+    expect(run.stdout).toMatch(/^p0 .*\*read -> 1\*/m);
+  });
+
+  it('--json prints one object with the contract fields and the counterexample ops', () => {
+    const run = runCli(['check', 'histories/examples/register-bad.edn', '--json']);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const report = JSON.parse(lines[0]!);
+    expect(report).toMatchObject({ valid: false, model: 'register', ops: 3, partitions: 1 });
+    expect(typeof report.elapsedMs).toBe('number');
+    expect(report.modelInferred).toMatch(/register/);
+    const blocked = report.counterexample.find((op: { role: string }) => op.role === 'blocked');
+    expect(blocked).toMatchObject({ index: 4, f: 'read', result: 1 });
+    expect(run.stderr).toMatch(/not linearizable/);
+  });
+
+  it('reads Jepsen logs and EDN with --init', () => {
+    expect(runCli(['check', 'histories/examples/etcd-style.log', '--json']).status).toBe(0);
+    expect(runCli(['check', 'histories/examples/kv-good.edn', '--init', '""']).status).toBe(0);
+    // Without the initial value, a read of "" for an unwritten key is not allowed.
+    expect(runCli(['check', 'histories/examples/kv-good.edn']).status).toBe(1);
+  });
+
+  it('exits 3 with verdict unknown when the time budget runs out', () => {
+    // One key, so one partition far longer than the first search slice: the budget is checked before it ends.
+    const history = generateKvHistory({ ops: 20_000, keys: 1, processes: 10, infoRate: 0, seed: 3 });
+    const file = tempFile('long.ndjson', writeNdjson(history));
+    const run = runCli(['check', file, '--model', 'kv', '--timeout', '0.000001', '--json']);
+    expect(run.status).toBe(3);
+    expect(JSON.parse(run.stdout)).toMatchObject({ valid: 'unknown' });
+    expect(runCli(['check', file, '--model', 'kv']).status).toBe(0);
+  });
+});
+
+describe('faultline check: bad input exits 2 with one line naming file:line and field', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a completion with no open invoke', [inv(0, 0, 'write', 1), ok(1, 0, 'write', 1), ok(2, 1, 'read', 1)], /:3: process:/],
+    ['a second invoke while one is open', [inv(0, 0, 'write', 1), inv(1, 0, 'write', 2)], /:2: (process|type):/],
+    ['a non-numeric index', [inv(0, 0, 'write', 1), line({ index: 'x', time: 1, process: 0, type: 'ok', f: 'write', value: 1 })], /:2: index:/],
+    ['a decreasing index', [inv(5, 0, 'write', 1), ok(3, 0, 'write', 1)], /:2: index:/],
+    ['an unknown type', [inv(0, 0, 'write', 1), line({ index: 1, time: 1, process: 0, type: 'done', f: 'write', value: 1 })], /:2: type:/],
+    ['an f the model does not know', [inv(0, 0, 'frobnicate', 1)], /:1: f:/],
+    ['a value of the wrong shape', [inv(0, 0, 'cas', 7)], /:1: value:/],
+    ['broken JSON', ['{"index": 0, "time"'], /:1: syntax:/],
+  ];
+  for (const [name, lines, expected] of cases) {
+    it(name, () => {
+      const file = tempFile('bad.ndjson', lines.join('\n') + '\n');
+      const run = runCli(['check', file, '--model', 'cas-register']);
+      expect(run.status).toBe(2);
+      const errorLines = run.stderr.trim().split('\n');
+      expect(errorLines).toHaveLength(1);
+      expect(errorLines[0]).toContain(file);
+      expect(errorLines[0]).toMatch(expected);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    });
+  }
+
+  it('under --json, bad input still prints exactly one JSON object', () => {
+    const file = tempFile('bad.ndjson', inv(0, 0, 'write', 1) + '\n' + ok(1, 1, 'write', 1) + '\n');
+    const run = runCli(['check', file, '--json']);
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout).error).toMatchObject({ file, line: 2, field: 'process' });
+  });
+
+  it('usage errors: unknown model, bad --init, bad --timeout, unknown flag, missing file', () => {
+    const good = 'histories/examples/cas-register-good.ndjson';
+    for (const args of [
+      ['check', good, '--model', 'nope'],
+      ['check', good, '--init', '{x'],
+      ['check', good, '--timeout', 'soon'],
+      ['check', good, '--frobnicate'],
+      ['check', 'no/such/file.ndjson'],
+      ['check'],
+    ]) {
+      const run = runCli(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('random bytes, truncations and mutations of valid files: exit 0, 1 or 2, never a crash or hang', () => {
+    const sources = [
+      'histories/examples/cas-register-good.ndjson',
+      'histories/examples/register-bad.edn',
+      'histories/examples/etcd-style.log',
+    ].map((f) => readFileSync(f));
+    const mutated = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.tuple(fc.constantFrom(...sources), fc.nat()).map(([s, n]) => s.subarray(0, n % (s.length + 1))),
+      fc
+        .tuple(fc.constantFrom(...sources), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }))
+        .map(([s, edits]) => {
+          const copy = Uint8Array.from(s);
+          for (const [at, byte] of edits) copy[at % copy.length] = byte;
+          return copy;
+        }),
+    );
+    fc.assert(
+      fc.property(mutated, (bytes) => {
+        const run = runCli(['check', tempFile('fuzz.txt', bytes), '--timeout', '5'], 20_000);
+        expect([0, 1, 2]).toContain(run.status);
+        expect(run.stderr).not.toMatch(/\n\s+at /);
+        if (run.status === 2) expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      }),
+      { numRuns: 40, seed: 20261125 },
+    );
+  });
+});

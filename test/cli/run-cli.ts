@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** What one CLI invocation produced. */
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const BIN = path.resolve('dist/src/cli/main.js');
+
+/** Runs the built `faultline` bin (npm test builds it first) with a time limit. */
+export function runCli(args: string[], timeoutMs = 60_000): CliRun {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: timeoutMs });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Writes `text` to a fresh temporary file and returns its path. */
+export function tempFile(name: string, text: string | Uint8Array): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'faultline-cli-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
