@@ -1,6 +1,9 @@
 /**
  * What a failure detector currently thinks of a monitored node.
  * `suspected`: late enough to be worth noting; `declared`: treated as dead.
+ *
+ * @example
+ * const verdict: Suspicion = detector.status(nowMs);
  */
 export type Suspicion = 'trusted' | 'suspected' | 'declared';
 

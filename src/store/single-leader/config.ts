@@ -4,13 +4,33 @@
  * the missing ones and rejects what cannot work.
  */
 
-/** How the leader ships changes to followers. */
+/**
+ * How the leader ships changes to followers (see {@link SingleLeaderConfig.replication}).
+ *
+ * @example
+ * const kind: ReplicationKind = 'row';
+ */
 export type ReplicationKind = 'wal' | 'statement' | 'row';
-/** When the leader acknowledges a write. */
+/**
+ * When the leader acknowledges a write (see {@link SingleLeaderConfig.acks}).
+ *
+ * @example
+ * const acks: AckMode = 'semi-sync';
+ */
 export type AckMode = 'async' | 'semi-sync' | 'sync' | 'majority';
-/** Who serves reads, and how. */
+/**
+ * Who serves reads, and how (see {@link SingleLeaderConfig.reads}).
+ *
+ * @example
+ * const reads: ReadMode = 'lease';
+ */
 export type ReadMode = 'leader' | 'any' | 'lease';
-/** When appended records are made durable. */
+/**
+ * When appended records are made durable (see {@link SingleLeaderConfig.fsync}).
+ *
+ * @example
+ * const fsync: FsyncPolicy = 'batched';
+ */
 export type FsyncPolicy = 'every-write' | 'batched';
 
 /**
@@ -43,6 +63,12 @@ export interface PhiDetectorConfig {
   minStdDevMs: number;
 }
 
+/**
+ * How followers watch their leader: a fixed timeout or phi accrual.
+ *
+ * @example
+ * const fd: FailureDetectorConfig = { kind: 'phi', threshold: 10, windowSize: 50, minStdDevMs: 20 };
+ */
 export type FailureDetectorConfig = HeartbeatDetectorConfig | PhiDetectorConfig;
 
 /**

@@ -31,7 +31,12 @@ export function standForElection(node: SingleLeaderNode, transfer: boolean): voi
   requestVotes(node);
 }
 
-/** The election timer: stand (again) unless a live leader turned up meanwhile. */
+/**
+ * The election timer: stand (again) unless a live leader turned up meanwhile.
+ *
+ * @example
+ * if (name === ELECTION_TIMER) onElectionTimer(node);
+ */
 export function onElectionTimer(node: SingleLeaderNode): void {
   node.electionArmed = false;
   if (node.role === 'leader') return;
@@ -124,7 +129,13 @@ function hearsLiveLeader(node: SingleLeaderNode): boolean {
   return node.role === 'follower' && node.leaderId !== undefined && node.watch.status(node.ctx.now()) !== 'declared';
 }
 
-/** Counts a vote (or pre-vote); a majority wins. A refusal from a later epoch sends this node back to following. */
+/**
+ * Counts a vote (or pre-vote); a majority wins. A refusal from a later epoch sends
+ * this node back to following.
+ *
+ * @example
+ * handleVoteReply(node, 'n3', { kind: 'vote-reply', epoch: 2, granted: true, preVote: false });
+ */
 export function handleVoteReply(node: SingleLeaderNode, from: string, reply: VoteReply): void {
   if (reply.epoch > node.replica.epoch && !(reply.preVote && reply.granted)) {
     return node.adoptEpoch(reply.epoch, 'higher-epoch-vote-reply');

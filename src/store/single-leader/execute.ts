@@ -25,13 +25,6 @@ export type Execution =
   | { ok: false; error: string };
 
 /**
- * The special write values statement replication evaluates on each node. A write
- * whose value is exactly one of these strings stores the executing node's clock
- * reading or a random draw instead.
- */
-export const NONDETERMINISTIC_VALUES = ['NOW()', 'RAND()'] as const;
-
-/**
  * Executes a write statement (write, cas, append, incr, sadd) against the current
  * values `read` returns. Pure apart from `env`, which only `NOW()` and `RAND()` use.
  *
@@ -83,7 +76,11 @@ function nextValue(statement: Statement, before: unknown, env: ExecutionEnv): { 
   }
 }
 
-/** The value a write stores on this node: NOW() and RAND() evaluated locally. */
+/**
+ * The value a write stores on this node. A value that is exactly the string 'NOW()'
+ * becomes this node's clock reading, 'RAND()' a draw from its random generator: what
+ * statement-based replication re-evaluates on every replica.
+ */
 function evaluate(value: unknown, env: ExecutionEnv): unknown {
   if (value === 'NOW()') return env.now();
   if (value === 'RAND()') return env.random();

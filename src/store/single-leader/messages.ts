@@ -120,8 +120,25 @@ export interface CdcError {
   error: string;
 }
 
+/**
+ * What store nodes send each other.
+ *
+ * @example
+ * const m: PeerMessage = { kind: 'timeout-now', epoch: 4 };
+ */
 export type PeerMessage = AppendRequest | AppendReply | VoteRequest | VoteReply | TimeoutNow;
+/**
+ * What a change-data-capture consumer and a node exchange.
+ *
+ * @example
+ * const m: CdcMessage = { kind: 'cdc-subscribe', fromOffset: 10 };
+ */
 export type CdcMessage = CdcSubscribe | CdcChange | CdcError;
 
-/** Everything a single-leader node sends or receives. */
+/**
+ * Everything a single-leader node sends or receives.
+ *
+ * @example
+ * const m: SingleLeaderMessage = { kind: 'client-request', requestId: 'c1-1', f: 'read', key: 'x', value: null };
+ */
 export type SingleLeaderMessage = ClientRequest | ClientReply | PeerMessage | CdcMessage;

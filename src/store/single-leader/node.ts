@@ -14,6 +14,12 @@ import { Replica } from './replica.js';
 import { onSwitchoverTimeout, SWITCHOVER_TIMER, type PendingSwitchover } from './switchover.js';
 import { REQUEST_TIMER_PREFIX, type ReplyBody } from './write-waiters.js';
 
+/**
+ * A node's part in the cluster right now.
+ *
+ * @example
+ * if (node.role === 'leader') console.log(node.term!.commitOffset);
+ */
 export type Role = 'follower' | 'candidate' | 'leader';
 
 /** Timer names (besides the fsync, switchover and per-request timers). */

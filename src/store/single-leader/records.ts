@@ -79,4 +79,10 @@ export interface EntryRecord {
   effects: StorageRecord[];
 }
 
+/**
+ * One record of a node's disk: a vote or a log entry.
+ *
+ * @example
+ * const records = ctx.disk.read() as DiskRecord[];
+ */
 export type DiskRecord = VoteRecord | EntryRecord;

@@ -63,14 +63,20 @@ export function progressSwitchover(node: SingleLeaderNode): void {
   if (switchover === undefined || term === undefined || !term.draining || switchover.handoverRound === term.round) return;
   if (term.waiters.size > 0) return;
   const lastOffset = node.replica.log.lastOffset;
-  if (term.progress.get(switchover.target)!.matchOffset < lastOffset) return;
+  if (term.shipping.progress.get(switchover.target)!.matchOffset < lastOffset) return;
   if (switchover.handoverRound === -1) node.ctx.trace('switchover', { phase: 'hand-over', target: switchover.target, lastOffset });
   switchover.handoverRound = term.round;
   const message: TimeoutNow = { kind: 'timeout-now', epoch: term.epoch };
   node.ctx.send(switchover.target, message);
 }
 
-/** A leader of a later epoch made contact: the switchover is done (or overtaken by another election). */
+/**
+ * A leader of a later epoch made contact: the switchover is done (or overtaken by
+ * another election), and its requester gets the answer.
+ *
+ * @example
+ * onLeaderContact(node, msg.leader, msg.epoch); // on every append from a current leader
+ */
 export function onLeaderContact(node: SingleLeaderNode, leader: string, epoch: number): void {
   const switchover = node.switchover;
   if (switchover === undefined || epoch <= switchover.fromEpoch) return;
@@ -84,7 +90,13 @@ export function onLeaderContact(node: SingleLeaderNode, leader: string, epoch: n
   node.reply(switchover.client, switchover.requestId, { outcome: 'fail', error: 'another-leader-elected', leader });
 }
 
-/** The switchover did not complete in time: unknown outcome, and writes resume if still leading. */
+/**
+ * The switchover did not complete in time: unknown outcome, and writes resume if
+ * this node still leads.
+ *
+ * @example
+ * if (name === SWITCHOVER_TIMER) onSwitchoverTimeout(node);
+ */
 export function onSwitchoverTimeout(node: SingleLeaderNode): void {
   const switchover = node.switchover;
   if (switchover === undefined) return;

@@ -1,7 +1,12 @@
 import type { NodeContext } from '../../sim/node.js';
 import type { ClientReply } from '../protocol.js';
 
-/** The part of a reply decided when the request was handled; sent once its offset is acknowledged. */
+/**
+ * The part of a reply decided when the request was handled; sent once its offset is acknowledged.
+ *
+ * @example
+ * const body: ReplyBody = { outcome: 'fail', error: 'cas-mismatch' };
+ */
 export type ReplyBody = Omit<ClientReply, 'kind' | 'requestId'>;
 
 /**

@@ -51,5 +51,5 @@ export function handleWrite(node: SingleLeaderNode, from: string, request: Clien
   }
   term.waiters.add({ requestId, client: from, offset, reply: { outcome: 'ok', value: execution.value } }, term.commitOffset);
   node.durability.afterDurable(() => term.advanceCommit());
-  term.replicateNew(offset);
+  term.shipping.sendNew(offset);
 }

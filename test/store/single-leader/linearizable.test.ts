@@ -80,11 +80,11 @@ function operations(requests: readonly RequestRecord[]): Operation[] {
 }
 
 test.prop(
-  [fc.array(fault, { maxLength: 8 }), fc.array(clientOp, { minLength: 20, maxLength: 60 }), fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom('wal', 'statement', 'row')],
+  [fc.array(fault, { maxLength: 8 }), fc.array(clientOp, { minLength: 20, maxLength: 60 }), fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom('wal', 'statement', 'row'), fc.constantFrom('leader', 'lease')],
   { numRuns: 40 },
-)('majority acks + fencing + confirmed leader reads stay linearizable under crashes, partitions, pauses and loss', (faults, ops, seed, replication) => {
+)('majority acks + fencing + confirmed leader or lease reads (honest clocks) stay linearizable under crashes, partitions, pauses and loss', (faults, ops, seed, replication, reads) => {
   const c = cluster(
-    { acks: 'majority', fencing: true, reads: 'leader', replication: replication as 'wal', requestTimeoutMs: 1_000 },
+    { acks: 'majority', fencing: true, reads: reads as 'leader', replication: replication as 'wal', requestTimeoutMs: 1_000 },
     { seed, network: { latencyMs: { kind: 'uniform', min: 1, max: 10 }, lossProbability: 0.02 } },
   );
   for (const f of faults) c.at(f.atMs, () => apply(c, f));

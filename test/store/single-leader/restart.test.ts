@@ -63,3 +63,26 @@ describe('restart from disk', () => {
     expect(c.events('truncate')).toEqual([]);
   });
 });
+
+describe('restart after a truncation', () => {
+  it('the rewritten disk rebuilds the truncated log, not the divergent one', () => {
+    const c = cluster({ acks: 'async' });
+    c.at(100, () => c.client().send('n1', 'write', 'x', 1));
+    c.at(200, () => c.world.partition([['n1', 'n2'], ['n1', 'n3']]));
+    c.at(210, () => c.client().send('n1', 'write', 'x', 'divergent'));
+    c.at(250, () => c.world.crash('n1'));
+    c.at(1_500, () => {
+      c.world.heal();
+      c.world.restart('n1');
+    });
+    c.at(2_000, () => {
+      expect(c.events('truncate').some((e) => e.node === 'n1')).toBe(true);
+      c.world.crash('n1');
+      c.world.restart('n1');
+      expect(valueIn(c.store.replicaState(c.node('n1')!), 'x')).toBe(1);
+    });
+    c.world.runUntil(2_500);
+    const states = c.states();
+    expect(states.n1).toEqual(states.n2);
+  });
+});

@@ -61,3 +61,17 @@ describe('singleLeaderStore', () => {
     expect(c.client().requests.map((r) => r.final?.value)).toEqual(['solo', 'solo']);
   });
 });
+
+describe('determinism', () => {
+  it('the same seed and the same faults give the same trace and the same states', () => {
+    const run = () => {
+      const c = cluster({ acks: 'majority', replication: 'statement' }, { seed: 99, network: { latencyMs: { kind: 'uniform', min: 1, max: 30 }, lossProbability: 0.05 } });
+      for (let i = 0; i < 30; i++) c.at(50 + i * 20, () => c.client().send(`n${1 + (i % 3)}`, i % 4 === 0 ? 'read' : 'write', 'x', i % 7 === 0 ? 'RAND()' : i));
+      c.at(300, () => c.world.crash('n1'));
+      c.at(900, () => c.world.restart('n1'));
+      c.world.runUntil(2_000);
+      return JSON.stringify({ trace: c.world.trace.events, states: c.states(), replies: c.client().requests.map((r) => r.final ?? null) });
+    };
+    expect(run()).toBe(run());
+  });
+});
