@@ -9,6 +9,19 @@ import type { Op } from '../history/op.js';
 export type OpRecord = Omit<Op, 'index' | 'time'>;
 
 /**
+ * Where recorded ops go besides the in-memory history.
+ *
+ * @example
+ * const options: RecorderOptions = { keep: false, onOp: (op) => stream.write(formatNdjsonOp(op)) };
+ */
+export interface RecorderOptions {
+  /** Keep ops in memory (`ops`). Default true. */
+  keep?: boolean;
+  /** Called with each op as it is recorded. */
+  onOp?: (op: Op) => void;
+}
+
+/**
  * The one history of a run: an append-only list of ops from every client process
  * and the nemesis, indexed in the order they happened. Times are the simulation's
  * virtual time in nanoseconds (virtual ms × 1e6), as Jepsen records them.
@@ -20,9 +33,18 @@ export type OpRecord = Omit<Op, 'index' | 'time'>;
  */
 export class HistoryRecorder {
   private readonly history: Op[] = [];
+  /** How many ops were recorded (kept or not). */
+  count = 0;
 
-  /** @param clockMs the simulation's virtual time in ms (not a node's skewed clock) */
-  constructor(private readonly clockMs: () => number) {}
+  /**
+   * @param clockMs the simulation's virtual time in ms (not a node's skewed clock)
+   * @param options `keep: false` keeps no ops in memory (a long run streams them to
+   *   `onOp` instead, e.g. to a file), so memory stays flat however long the run
+   */
+  constructor(
+    private readonly clockMs: () => number,
+    private readonly options: RecorderOptions = {},
+  ) {}
 
   get ops(): readonly Op[] {
     return this.history;
@@ -35,7 +57,9 @@ export class HistoryRecorder {
       time: Math.round(this.clockMs() * 1e6),
       ...withoutUndefined(op),
     } as Op;
-    this.history.push(stored);
+    stored.index = this.count++;
+    if (this.options.keep !== false) this.history.push(stored);
+    this.options.onOp?.(stored);
     return stored;
   }
 }

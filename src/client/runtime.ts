@@ -1,6 +1,6 @@
 import { Bulkheads } from './bulkhead.js';
 import { CircuitBreakers } from './circuit-breaker.js';
-import { HistoryRecorder } from './history-recorder.js';
+import { HistoryRecorder, type RecorderOptions } from './history-recorder.js';
 import { DiscoveryService } from './leader-discovery.js';
 import type { ClientPolicyConfig } from './policy.js';
 
@@ -72,11 +72,15 @@ export interface ClientRuntime {
  * @example
  * const runtime = createClientRuntime(defaultClientPolicy(), () => world.now());
  */
-export function createClientRuntime(policy: ClientPolicyConfig, clockMs: () => number): ClientRuntime {
+export function createClientRuntime(
+  policy: ClientPolicyConfig,
+  clockMs: () => number,
+  recorderOptions: RecorderOptions = {},
+): ClientRuntime {
   return {
     policy,
     clockMs,
-    recorder: new HistoryRecorder(clockMs),
+    recorder: new HistoryRecorder(clockMs, recorderOptions),
     breakers: new CircuitBreakers(policy.circuitBreaker),
     bulkheads: new Bulkheads(policy.bulkhead),
     discovery: new DiscoveryService(),

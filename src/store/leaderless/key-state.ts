@@ -10,7 +10,7 @@
  * mergeStates(older, newer); // newer
  */
 import { compare, type VersionVector } from '../shared/version-vector.js';
-import { canonicalJson, compareCanonical, sortedUnique } from './canonical.js';
+import { canonicalJson, compareCanonical, sameData, sortedUnique } from './canonical.js';
 
 /**
  * A totally ordered version: (clock ms or logical counter, node id).
@@ -149,7 +149,7 @@ export function mergeStates(current: KeyState | undefined, incoming: KeyState): 
  */
 export function isBehind(replica: KeyState | undefined, newest: KeyState): boolean {
   if (replica === undefined) return true;
-  return canonicalJson(mergeStates(replica, newest)) !== canonicalJson(replica);
+  return !sameData(mergeStates(replica, newest), replica);
 }
 
 /**

@@ -12,7 +12,7 @@
  * store.merge('x', incoming, { key: 'c1-op7', result: null });
  */
 import { DiskFullError, type Disk } from '../../sim/node.js';
-import { canonicalJson } from './canonical.js';
+import { sameData } from './canonical.js';
 import { mergeStates, type KeyState } from './key-state.js';
 
 /**
@@ -148,7 +148,7 @@ export class ReplicaStore {
     const current = this.data.get(key);
     const state = mergeStates(current, incoming);
     const newKey = applied !== undefined && !this.appliedKeys.has(applied.key);
-    const stateChanged = current === undefined || canonicalJson(state) !== canonicalJson(current);
+    const stateChanged = current === undefined || !sameData(state, current);
     if (!stateChanged && !newKey) return { state, changed: false };
     const record: DiskRecord = newKey ? { t: 'put', key, state, applied } : { t: 'put', key, state };
     this.disk.append(record);

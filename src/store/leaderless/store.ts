@@ -31,5 +31,7 @@ export function leaderlessStore(input: LeaderlessConfigInput = {}): StoreDefinit
     entryPoints: nodeIds,
     factory: (ctx: NodeContext<LeaderlessMessage>) => new LeaderlessNode(ctx, config, ring),
     replicaState: (node) => (node as LeaderlessNode).replicaState(),
+    // Any node coordinates: there is no leader to aim at.
+    currentLeaders: () => [],
   };
 }
