@@ -2,6 +2,11 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { registerCheck } from './check.js';
+import { registerExplore } from './explore.js';
+import { registerPresets } from './presets.js';
+import { registerReplay } from './replay.js';
+import { registerRun } from './run.js';
+import { registerShrink } from './shrink.js';
 import { EXIT } from './exit-codes.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
@@ -19,6 +24,11 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run faultline --help for usage)')
     .exitOverride();
   registerCheck(program);
+  registerRun(program);
+  registerExplore(program);
+  registerReplay(program);
+  registerShrink(program);
+  registerPresets(program);
   return program;
 }
 

@@ -37,7 +37,8 @@ export function renderTimeline(ops: readonly Operation[], c: TimelineConstraints
     drawBar(row, from, to, labels.get(op)!, op.ret === Infinity);
   }
   const processes = [...rows.keys()].sort(compareProcess);
-  const width = Math.max(...processes.map((p) => processName(p).length)) + 2;
+  const names = [...processes.map(processName), ...((c.events?.length ?? 0) > 0 ? ['nemesis'] : [])];
+  const width = Math.max(...names.map((name) => name.length)) + 2;
   const lines = processes.map((p) => `${processName(p).padEnd(width)}${rows.get(p)!.join('').trimEnd()}`);
   for (const event of c.events ?? []) {
     lines.push(`${'nemesis'.padEnd(width)}${' '.repeat(x.get(event.at) ?? 0)}^ ${event.text}`);

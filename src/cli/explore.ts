@@ -1,0 +1,127 @@
+import cliProgress from 'cli-progress';
+import { Command } from 'commander';
+import pc from 'picocolors';
+import { explore, type ExploreFailure, type ExploreProgress, type ExploreReport } from '../explore/explore.js';
+import { renderCounterexample } from '../report/counterexample.js';
+import { explainOutcome } from '../report/verdict-reason.js';
+import { EXIT } from './exit-codes.js';
+import { Output, reportInputError } from './output.js';
+import { parseCount, parseSeconds } from './parse-flags.js';
+import { scenarioConstraints, seedFrom, withScenarioOptions, type ScenarioFlags } from './run.js';
+
+interface ExploreFlags extends ScenarioFlags {
+  runs?: string;
+  time?: string;
+  workers?: string;
+  keepGoing?: boolean;
+  out?: string;
+  json?: boolean;
+}
+
+/**
+ * `faultline explore`: random scenarios until N runs or SECONDS pass; the first
+ * failure (each, with --keep-going) is shrunk, saved under DIR/<id>/ and explained.
+ * Exit 1 when a violation was found, 3 when some runs were unknown and none failed,
+ * 0 when nothing was found.
+ *
+ * @example
+ * registerExplore(program); // faultline explore --preset ll-weak --runs 500 --seed 1 --workers 2
+ */
+export function registerExplore(program: Command): void {
+  withScenarioOptions(program.command('explore').description('explore random scenarios; shrink, save and explain the first failure'))
+    .option('-n, --runs <n>', 'stop after this many runs (default 100 without --time)')
+    .option('-t, --time <seconds>', 'stop after this many seconds (whichever of --runs and --time comes first)')
+    .option('-j, --workers <k>', 'worker threads; the findings are the same as with one (default 1)')
+    .option('-k, --keep-going', 'keep exploring after a failure, and shrink each one')
+    .option('-o, --out <dir>', 'save each shrunk failure as DIR/<id>/ (default: out)')
+    .option('--json', 'print one JSON object on stdout; human text goes to stderr')
+    .action(async (flags: ExploreFlags) => {
+      const out = new Output(Boolean(flags.json));
+      try {
+        process.exitCode = await exploreCommand(flags, out);
+      } catch (error) {
+        reportInputError(error, out);
+      }
+    });
+}
+
+async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number> {
+  const scenario = scenarioConstraints(flags);
+  const seed = seedFrom(flags.seed);
+  const runs = flags.runs === undefined ? undefined : parseCount('--runs', flags.runs, 1);
+  const timeSeconds = flags.time === undefined ? undefined : parseSeconds('--time', flags.time);
+  const workers = flags.workers === undefined ? 1 : parseCount('--workers', flags.workers, 1);
+  const outDir = flags.out ?? 'out';
+  const what = scenario.preset ?? (scenario.config ? `a ${scenario.config.mode} config` : 'generated stores');
+  process.stderr.write(`exploring ${what} from seed ${seed}${workers > 1 ? ` with ${workers} workers` : ''}\n`);
+  const progress = progressLine(runs);
+  let report: ExploreReport;
+  try {
+    report = await explore({
+      scenario, seed, workers, outDir, keepGoing: Boolean(flags.keepGoing),
+      ...(runs === undefined ? {} : { runs }),
+      ...(timeSeconds === undefined ? {} : { timeSeconds }),
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.stop();
+  }
+  for (const line of summaryLines(report)) out.human(line);
+  for (const failure of report.failures) out.human(failureText(failure));
+  out.json(reportJson(report));
+  if (report.failures.length > 0) return EXIT.VIOLATION;
+  return report.unknown > 0 ? EXIT.UNKNOWN : EXIT.OK;
+}
+
+/** A live line on stderr (runs, runs/s, failures), only when stderr is a terminal. */
+function progressLine(total: number | undefined): { update: (p: ExploreProgress) => void; stop: () => void } {
+  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar({
+    stream: process.stderr,
+    format: `runs {value}${total === undefined ? '' : '/{total}'} | {rate} runs/s | {failures} failure(s) | {unknown} unknown`,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total ?? 0, 0, { rate: '0', failures: 0, unknown: 0 });
+  return {
+    update: (p) => bar.update(p.runs, { rate: p.runsPerSecond.toFixed(1), failures: p.failures, unknown: p.unknown }),
+    stop: () => bar.stop(),
+  };
+}
+
+function summaryLines(report: ExploreReport): string[] {
+  const seconds = (report.elapsedMs / 1000).toFixed(1);
+  const pace = `${report.runs} run(s) in ${seconds} s (${report.runsPerSecond.toFixed(1)} runs/s, ${report.workers} worker(s), seed ${report.seed})`;
+  const unknown = report.unknown > 0 ? pc.yellow(`; ${report.unknown} run(s) unknown (a checker ran out of time)`) : '';
+  if (report.failures.length === 0) return [`${pc.green('no violation found')} in ${pace}${unknown}`];
+  return [`${pc.red(`${report.failures.length} failure(s)`)} in ${pace}${unknown}`];
+}
+
+function failureText(failure: ExploreFailure): string {
+  const where = failure.dir === undefined ? '' : `, saved to ${failure.dir}`;
+  const header = pc.red(`run ${failure.run}: ${failure.anomaly}, shrunk to ${failure.clientOps} client op(s) and ${failure.faults} fault(s)${where}`);
+  const replay = failure.dir === undefined ? {} : { replay: `faultline replay ${failure.dir}` };
+  return `\n${header}\n\n${renderCounterexample(failure.shrunk, replay)}`;
+}
+
+function reportJson(report: ExploreReport): Record<string, unknown> {
+  return {
+    seed: report.seed,
+    runs: report.runs,
+    failures: report.failures.map((failure) => ({
+      run: failure.run,
+      dir: failure.dir ?? null,
+      anomaly: failure.anomaly,
+      clientOps: failure.clientOps,
+      faults: failure.faults,
+      reason: explainOutcome(failure.shrunk).sentence,
+      seed: failure.shrunk.scenario.seed,
+      ...(failure.shrink === undefined ? {} : { shrinkRuns: failure.shrink.runs, shrinkMs: Math.round(failure.shrink.elapsedMs) }),
+    })),
+    unknown: report.unknown,
+    elapsedMs: Math.round(report.elapsedMs),
+    runsPerSecond: Math.round(report.runsPerSecond * 10) / 10,
+    workers: report.workers,
+    stoppedBy: report.stoppedBy,
+  };
+}

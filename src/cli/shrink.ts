@@ -1,0 +1,100 @@
+import { Command, Option } from 'commander';
+import pc from 'picocolors';
+import { shrinkHistory, type HistoryShrinkResult } from '../explore/shrink-history.js';
+import { HISTORY_FORMATS, pairOperations, readHistory, validateHistory, writeHistoryFile, type HistoryFormat } from '../history/index.js';
+import type { Operation } from '../history/operation.js';
+import { inferModel, MODELS, modelNames } from '../models/index.js';
+import type { Model } from '../models/model.js';
+import { modelOpCheck } from '../models/op-check.js';
+import { renderHistoryTimeline } from '../report/history-timeline.js';
+import { linearizabilityReason } from '../report/reason.js';
+import { EXIT, UsageError } from './exit-codes.js';
+import { Output, reportInputError } from './output.js';
+import { parseJsonFlag, parseSeconds } from './parse-flags.js';
+
+interface ShrinkFlags {
+  model?: string;
+  format?: HistoryFormat;
+  init?: string;
+  timeout?: string;
+  out?: string;
+  json?: boolean;
+}
+
+/**
+ * `faultline shrink <history>`: a sound minimisation of a recorded history that is
+ * not linearizable (see shrinkHistory): exit 1 with the smaller history, 0 when the
+ * history is linearizable (nothing to shrink), 3 when the check ran out of time.
+ *
+ * @example
+ * registerShrink(program); // faultline shrink etcd.log --model cas-register --out small.ndjson
+ */
+export function registerShrink(program: Command): void {
+  program
+    .command('shrink')
+    .description('shrink a recorded history that is not linearizable to a smaller one whose failure implies the original\'s')
+    .argument('<history>', 'the history file (NDJSON, Jepsen EDN or Jepsen log)')
+    .option('-m, --model <name>', `sequential model: ${modelNames().join(', ')} (default: inferred from the ops)`)
+    .addOption(new Option('-f, --format <format>', 'history format (default: detected from the content)').choices(HISTORY_FORMATS))
+    .option('--init <json>', 'initial value as JSON (default: null, Jepsen\'s nil)')
+    .option('--timeout <seconds>', 'budget of each check; a step whose check runs out is not taken (default 10)')
+    .option('-o, --out <file>', 'write the shrunk history here (.edn for Jepsen EDN, else NDJSON)')
+    .option('--json', 'print one JSON object on stdout (with the shrunk history); human text goes to stderr')
+    .action(async (file: string, flags: ShrinkFlags) => {
+      const out = new Output(Boolean(flags.json));
+      try {
+        process.exitCode = await shrinkFile(file, flags, out);
+      } catch (error) {
+        reportInputError(error, out);
+      }
+    });
+}
+
+async function shrinkFile(file: string, flags: ShrinkFlags, out: Output): Promise<number> {
+  const init = flags.init === undefined ? null : parseJsonFlag('--init', flags.init);
+  const timeoutMs = flags.timeout === undefined ? undefined : parseSeconds('--timeout', flags.timeout) * 1000;
+  if (flags.model !== undefined && MODELS[flags.model] === undefined) {
+    throw new UsageError(`--model: unknown model "${flags.model}" (known: ${modelNames().join(', ')})`);
+  }
+  const parsed = await readHistory(file, flags.format ? { format: flags.format } : {});
+  const model = MODELS[flags.model ?? inferModel(parsed.ops).name]!({ init });
+  const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });
+  const result = shrinkHistory(history.ops, model, timeoutMs === undefined ? {} : { timeoutMs });
+  if (result.valid !== false) {
+    out.human(result.valid === true ? pc.green('valid: linearizable, nothing to shrink') : pc.yellow('unknown: the check ran out of time before a verdict'));
+    out.json({ file, valid: result.valid, model: model.name });
+    return result.valid === true ? EXIT.OK : EXIT.UNKNOWN;
+  }
+  if (flags.out !== undefined) await writeHistoryFile(flags.out, result.history, { format: flags.out.endsWith('.edn') ? 'edn' : 'ndjson' });
+  const reason = linearizabilityReason(result.check.failures[0]!, model, pairOperations(result.history));
+  for (const line of humanReport(file, model, result, reason, flags.out)) out.human(line);
+  out.json({
+    file,
+    valid: false,
+    model: model.name,
+    clientOpsBefore: result.clientOpsBefore,
+    clientOpsAfter: result.clientOpsAfter,
+    steps: result.steps,
+    reason,
+    ...(flags.out === undefined ? {} : { out: flags.out }),
+    history: result.history,
+  });
+  return EXIT.VIOLATION;
+}
+
+function humanReport(file: string, model: Model<any>, result: HistoryShrinkResult, reason: string, outFile: string | undefined): string[] {
+  const lines = [
+    pc.red(`not linearizable (${model.name}): shrunk ${file} from ${result.clientOpsBefore} to ${result.clientOpsAfter} client ops`),
+    `${reason}.`,
+    '',
+    'Steps (each removes only what cannot create a violation, and the smaller history was re-checked):',
+    ...result.steps.map((step) => `  - ${step.rule}: removed ${step.removedOps} op(s); sound because ${step.why}`),
+  ];
+  if (result.steps.length === 0) lines.push('  (none applied: every op is needed for the violation)');
+  const blocked = result.check.failures[0]?.blocked;
+  const describe = (op: Operation): string => model.describe(op.input, op.output);
+  lines.push('', 'Shrunk history (one row per process; *op* is the one no linearization can place):', '');
+  lines.push(renderHistoryTimeline(result.history, { describe, ...(blocked ? { marked: new Set([blocked.invokeIndex]) } : {}), maxOps: Infinity }));
+  lines.push('', outFile === undefined ? 'use --out FILE to save the shrunk history' : `shrunk history written to ${outFile}`);
+  return lines;
+}
