@@ -1,0 +1,56 @@
+import type { ModelFactory } from './model.js';
+import { casRegisterModel } from './cas-register.js';
+import { counterModel } from './counter.js';
+import { fifoQueueModel } from './fifo-queue.js';
+import { kvModel } from './kv.js';
+import { multiRegisterModel } from './multi-register.js';
+import { mutexModel } from './mutex.js';
+import { registerModel } from './register.js';
+import { setModel } from './set.js';
+import { unorderedQueueModel } from './unordered-queue.js';
+
+export type { FieldError, Model, ModelConstraints, ModelFactory } from './model.js';
+export { byKey } from './by-key.js';
+export { inferModel, type InferredModel } from './infer.js';
+export {
+  casRegisterModel,
+  counterModel,
+  fifoQueueModel,
+  kvModel,
+  multiRegisterModel,
+  mutexModel,
+  registerModel,
+  setModel,
+  unorderedQueueModel,
+};
+
+/**
+ * Every model by the name users give on the command line and in scenario files.
+ *
+ * @example
+ * const model = MODELS['cas-register']!({ init: 0 });
+ */
+export const MODELS: Readonly<Record<string, ModelFactory>> = Object.freeze(
+  // No prototype: a user's `--model toString` must find nothing, not Object's method.
+  Object.assign(Object.create(null) as Record<string, ModelFactory>, {
+    register: registerModel,
+    'cas-register': casRegisterModel,
+    kv: kvModel,
+    'multi-register': multiRegisterModel,
+    set: setModel,
+    counter: counterModel,
+    mutex: mutexModel,
+    'fifo-queue': fifoQueueModel,
+    'unordered-queue': unorderedQueueModel,
+  }),
+);
+
+/**
+ * The names in {@link MODELS}, in a fixed order (for help texts and errors).
+ *
+ * @example
+ * modelNames(); // ['register', 'cas-register', 'kv', ...]
+ */
+export function modelNames(): string[] {
+  return Object.keys(MODELS);
+}

@@ -1,0 +1,35 @@
+import type { Model, ModelConstraints } from './model.js';
+import { buildModel, type OpSpec } from './_internals/build-model.js';
+import { describeCommand } from './_internals/format.js';
+
+/** True while held. Like Knossos' mutex, who holds it is not tracked. */
+type Locked = boolean;
+
+const ACQUIRE: OpSpec<Locked> = {
+  step: (locked) => (locked ? [] : [true]),
+  describe: (input, output) => describeCommand(input, output, ''),
+};
+
+const RELEASE: OpSpec<Locked> = {
+  step: (locked) => (locked ? [false] : []),
+  describe: (input, output) => describeCommand(input, output, ''),
+};
+
+/**
+ * A lock (Knossos' `mutex`): `acquire` only when free, `release` only when held. It
+ * starts free, or held when `constraints.init` is true.
+ *
+ * @example
+ * const m = mutexModel();
+ * m.step(false, { f: 'acquire', value: null }, { known: true, value: null }); // [true]
+ * m.step(true, { f: 'acquire', value: null }, { known: true, value: null });  // []
+ */
+export function mutexModel(constraints: ModelConstraints = {}): Model<Locked> {
+  return buildModel<Locked>({
+    name: 'mutex',
+    init: constraints.init === true,
+    ops: { acquire: ACQUIRE, release: RELEASE },
+    hash: (locked) => (locked ? 1 : 0),
+    describeState: (locked) => (locked ? 'locked' : 'free'),
+  });
+}
