@@ -11,8 +11,10 @@ const APPEND: OpSpec<unknown> = {
   describe: (input, output) => describeCommand(input, output, formatValue(input.value)),
   checkInput: (input) =>
     typeof input.value === 'string' ? null : `append expects a string, got ${formatValue(input.value)}`,
-  // The new value carries the old one: the op depends on every value the key held.
-  observes: () => 'any',
+  // It needs nothing of the old value, but carries it forward: pruning treats a value
+  // as observed when any observed text contains it (see appendMark).
+  observes: () => [],
+  appendMark: (input) => textOf(input.value),
 };
 
 function textOf(value: unknown): string {

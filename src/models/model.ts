@@ -50,6 +50,13 @@ export interface Model<S = unknown, I = Input, O = Output> {
    * happened, nothing could tell.
    */
   observes?(input: I, output: O): unknown[] | 'any';
+  /**
+   * Optional, for pruning: when the op appends to the state (the new state is the old
+   * one with `mark` added at the end, and the op needs nothing of the old state), the
+   * mark. The mark then stays visible in every later state until a blind write, so an
+   * indeterminate append whose mark no observed value contains can be left out.
+   */
+  appendMark?(input: I): string | undefined;
 }
 
 /** Options every model factory accepts. */

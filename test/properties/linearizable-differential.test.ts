@@ -2,19 +2,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checker/index.js';
 import { casRegisterModel } from '../../src/models/cas-register.js';
+import { kvModel } from '../../src/models/kv.js';
 import { registerModel } from '../../src/models/register.js';
 import { setModel } from '../../src/models/set.js';
 import type { Model } from '../../src/models/model.js';
 import { bruteForceLinearizable } from '../support/brute-force.js';
 import { randomHistory, toOperations, type RandomHistoryModel } from '../support/histories.js';
 
-// 3 x 3,400 = 10,200 histories: the checker must agree with the definition on every one.
+// 4 x 3,400 = 13,600 histories: the checker must agree with the definition on every one.
 const RUNS_PER_MODEL = 3400;
 
 const FACTORIES: Record<RandomHistoryModel, (init: unknown) => Model<any>> = {
   register: (init) => registerModel({ init }),
   'cas-register': (init) => casRegisterModel({ init }),
   set: () => setModel(),
+  // Appends and puts on one key: exercises the pruning of indeterminate appends and puts.
+  kv: (init) => kvModel({ init: init === null ? null : '' }),
 };
 
 describe('linearizability checker vs brute force', () => {

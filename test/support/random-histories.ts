@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Op, OpType, Process } from '../../src/history/op.js';
 
 /** The models the random-history generators know how to speak to. */
-export type RandomHistoryModel = 'register' | 'cas-register' | 'set';
+export type RandomHistoryModel = 'register' | 'cas-register' | 'set' | 'kv';
 
 /** Options for {@link randomHistory}. */
 export interface RandomHistoryConstraints {
@@ -66,6 +66,8 @@ function interpret(
   let invoked = 0;
   const push = (process: Process, type: OpType, f: string, value: unknown): Op => {
     const op: Op = { index: history.length, time: history.length * 1000, process, type, f, value };
+    // kv ops all touch one key, so that appends and puts meet.
+    if (model === 'kv' && process !== 'nemesis') op.key = 'k';
     history.push(op);
     return op;
   };
@@ -100,8 +102,16 @@ function interpret(
   }
 }
 
+// kv values are short strings, so that appended texts are often read back.
+const TEXTS = ['a', 'b'] as const;
+const KV_READS = ['', 'a', 'b', 'ab', 'ba', 'aa', 'bb', 'aab', 'abb', 'bab'] as const;
+
 function invocation(model: RandomHistoryModel, t: Tick): [string, unknown] {
   const v = DOMAIN[t.value % DOMAIN.length]!;
+  if (model === 'kv') {
+    const text = TEXTS[t.value % TEXTS.length]!;
+    return t.pick < 25 ? ['put', text] : t.pick < 60 ? ['append', text] : ['get', null];
+  }
   if (model === 'set') return t.pick < 50 ? ['add', v] : ['read', null];
   if (model === 'cas-register' && t.pick < 30) {
     const expected = t.value % 4 === 3 ? null : DOMAIN[(t.value >> 2) % DOMAIN.length]!;
@@ -111,6 +121,7 @@ function invocation(model: RandomHistoryModel, t: Tick): [string, unknown] {
 }
 
 function result(model: RandomHistoryModel, invoke: Op, t: Tick): unknown {
+  if (model === 'kv') return invoke.f === 'get' ? KV_READS[t.value % KV_READS.length] : invoke.value;
   if (invoke.f !== 'read') return invoke.value;
   if (model === 'set') {
     // A random subset of the domain, in a random rotation: sets compare without order.

@@ -16,6 +16,8 @@ export interface OpSpec<S> {
   blindWrite?(input: Input): { value: unknown } | undefined;
   /** The state values the op depends on; 'any' when no list can say. */
   observes?(input: Input, output: Output): unknown[] | 'any';
+  /** The text the op appends to the state, when that is all it does. */
+  appendMark?(input: Input): string | undefined;
 }
 
 /** Everything that makes one model, in one place; {@link buildModel} fills in the rest. */
@@ -65,6 +67,9 @@ export function buildModel<S>(spec: ModelSpec<S>): Model<S> {
     model.blindWrite = (input) => ops.get(input.f)?.blindWrite?.(input);
     // An op that does not say what it observes may depend on anything.
     model.observes = (input, output) => ops.get(input.f)?.observes?.(input, output) ?? 'any';
+  }
+  if ([...ops.values()].some((op) => op.appendMark !== undefined)) {
+    model.appendMark = (input) => ops.get(input.f)?.appendMark?.(input);
   }
   return model;
 }

@@ -1,0 +1,103 @@
+/**
+ * Client operations as the checkers beyond linearizability see them: each
+ * invocation with its outcome, its history positions and its times. Unlike
+ * pairOperations (which drops failed ops for the search), failed ops are kept:
+ * availability counts them.
+ */
+import type { Op } from '../../history/op.js';
+
+/**
+ * How an operation ended: `ok` it happened; `fail` it certainly did not;
+ * `info` unknown (a timeout, a crash, or still open when the history ends).
+ *
+ * @example
+ * const outcome: Outcome = 'info';
+ */
+export type Outcome = 'ok' | 'fail' | 'info';
+
+/**
+ * One client invocation and its completion.
+ *
+ * @example
+ * const op: ClientOp = { process: 0, f: 'write', key: 'x', input: 1, output: 1, outcome: 'ok',
+ *   call: 0, ret: 1, callNs: 0, completeNs: 5e6, invokeIndex: 0, completeIndex: 1 };
+ */
+export interface ClientOp {
+  process: number;
+  f: string;
+  key?: string | number;
+  /** The invocation's value. */
+  input: unknown;
+  /** The completion's value (meaningful for `ok`). */
+  output: unknown;
+  outcome: Outcome;
+  /** Position of the invocation in the history (its `index`). */
+  call: number;
+  /** Position after which the op certainly had its effect: the completion's index for `ok`, else Infinity. */
+  ret: number;
+  callNs: number;
+  /** Time of the completion record; Infinity when the op never completed. */
+  completeNs: number;
+  invokeIndex: number;
+  completeIndex?: number;
+  /** The node that answered, when the completion names it. */
+  node?: string;
+}
+
+/**
+ * Pairs client invokes with their completions (nemesis ops are left out), in
+ * invocation order. A completion with no open invoke is ignored; an invoke
+ * never completed is `info`.
+ *
+ * @example
+ * clientOps([
+ *   { index: 0, time: 0, process: 0, type: 'invoke', f: 'read', value: null },
+ *   { index: 1, time: 9, process: 0, type: 'ok', f: 'read', value: 3 },
+ * ])[0].output; // 3
+ */
+export function clientOps(history: readonly Op[]): ClientOp[] {
+  const ops: ClientOp[] = [];
+  const open = new Map<number, ClientOp>();
+  for (const op of history) {
+    if (op.process === 'nemesis') continue;
+    if (op.type === 'invoke') {
+      const started: ClientOp = {
+        process: op.process, f: op.f, input: op.value, output: null, outcome: 'info',
+        call: op.index, ret: Infinity, callNs: op.time, completeNs: Infinity, invokeIndex: op.index,
+      };
+      if (op.key !== undefined) started.key = op.key;
+      ops.push(started);
+      open.set(op.process, started);
+      continue;
+    }
+    const started = open.get(op.process);
+    if (started === undefined) continue;
+    open.delete(op.process);
+    started.outcome = op.type;
+    started.completeIndex = op.index;
+    started.completeNs = op.time;
+    if (op.node !== undefined) started.node = op.node;
+    if (op.type === 'ok') {
+      started.output = op.value;
+      started.ret = op.index;
+    }
+  }
+  return ops;
+}
+
+/**
+ * Groups items by a key (string or number keys kept apart), in first-seen order.
+ *
+ * @example
+ * groupBy([{ k: 'a' }, { k: 'b' }, { k: 'a' }], (x) => x.k).get('a')!.length; // 2
+ */
+export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | number | undefined): Map<string | number | undefined, T[]> {
+  const groups = new Map<string | number | undefined, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
+}
