@@ -10,6 +10,9 @@ import { DEFAULT_LATENCY_MS } from '../sim/world-options.js';
 import { createStore, validateStoreConfig, type StoreConfig } from '../store/config.js';
 import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../store/config-error.js';
 import type { ReplicaState, StoreDefinition } from '../store/definition.js';
+import { scheduleNemesis } from '../nemesis/apply.js';
+import type { Fault } from '../nemesis/fault.js';
+import { validateFaults } from '../nemesis/validate.js';
 
 /**
  * One run, as plain JSON data: the same scenario always gives the same result,
@@ -38,6 +41,14 @@ export interface Scenario {
   verbs?: Record<string, string>;
   /** Faults at given virtual times, recorded in the history as nemesis ops. */
   faults?: ScenarioFault[];
+  /**
+   * The fault catalogue's faults (src/nemesis), each started at `atMs` and healed
+   * `durationMs` later, recorded as `start-<family>` / `stop-<family>` nemesis ops.
+   * Those still in force when the ops are done are healed by the final heal
+   * (healAtEnd); those not started by then never start. Use these or `faults`,
+   * not both: a partition heal of one undoes the other's cuts.
+   */
+  nemesis?: Fault[];
   /** Network settings of the World (latency distribution, loss...). */
   network?: NetworkOptions;
   /** How long clients may take, in virtual ms, before the run stops waiting for them. Default 60000. */
@@ -144,6 +155,10 @@ export function simulate(scenario: Scenario): RunResult {
   for (const id of store.nodeIds) world.addNode(id, store.factory, { kind: 'store' });
   const clients = addClients(world, store, runtime, scenario);
   const undo = new FaultUndo(scenario.network);
+  const nemesis = scheduleNemesis(world, scenario.nemesis ?? [], {
+    store, discovery: runtime.discovery, network: scenario.network,
+    record: (op) => runtime.recorder.record(op),
+  });
   let lastFaultAtMs = 0;
   (scenario.faults ?? []).forEach((fault, i) => {
     lastFaultAtMs = Math.max(lastFaultAtMs, fault.atMs);
@@ -153,7 +168,10 @@ export function simulate(scenario: Scenario): RunResult {
   if (!clients.finished()) world.runUntil(scenario.maxTimeMs ?? DEFAULT_MAX_TIME_MS);
   clients.stopWatching();
   if (lastFaultAtMs > world.now()) world.runUntil(lastFaultAtMs);
-  if (scenario.healAtEnd ?? true) undo.healAll(world, runtime);
+  if (scenario.healAtEnd ?? true) {
+    nemesis.healAll();
+    undo.healAll(world, runtime);
+  }
   world.runUntil(world.now() + (scenario.settleMs ?? DEFAULT_SETTLE_MS));
   return {
     history: [...runtime.recorder.ops],
@@ -173,6 +191,7 @@ function checkScenario(scenario: Scenario): void {
     if (fault.args !== undefined && !Array.isArray(fault.args)) throw new ConfigError(`faults[${i}].args`, 'must be a list', fault.args);
     if (fault.action === 'failDiscovery') requireNumber(`faults[${i}].args[0]`, fault.args?.[0], 0);
   });
+  if (scenario.nemesis !== undefined) validateFaults(scenario.nemesis, 'nemesis');
   for (const [name, value] of [['maxTimeMs', scenario.maxTimeMs], ['settleMs', scenario.settleMs]] as const) {
     if (value !== undefined) requireNumber(name, value, 0);
   }

@@ -33,4 +33,21 @@ export interface StoreDefinition<M = unknown> {
   /** The nodes a client contacts first (it follows redirects from there). */
   entryPoints: readonly string[];
   replicaState(node: SimNode<M>): ReplicaState;
+  /**
+   * Optional: the nodes that act as leader right now, most recent first, given a
+   * lookup of live nodes (undefined while down). A nemesis uses it to aim at
+   * "the leader" when a fault starts. `[]` when the mode has no leader.
+   *
+   * @example
+   * store.currentLeaders?.((id) => world.node(id)); // ['n2']
+   */
+  currentLeaders?(node: (id: string) => SimNode<M> | undefined): string[];
+  /**
+   * Optional: the node groups (datacenters), in order, for faults that cut off a
+   * whole group. Absent when the mode has a single group.
+   *
+   * @example
+   * multiLeaderStore({}).groups; // [['dc1-n1', 'dc1-n2'], ['dc2-n1', 'dc2-n2']]
+   */
+  groups?: readonly (readonly string[])[];
 }

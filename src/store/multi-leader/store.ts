@@ -33,6 +33,9 @@ export function multiLeaderStore(input: MultiLeaderConfigInput = {}): StoreDefin
     factory: (ctx) => (topology.isLeader(ctx.id) ? new LeaderNode(ctx, config, topology) : new FollowerNode(ctx, config, topology)),
     entryPoints: topology.leaders,
     replicaState: (node) => multiLeaderReplicaState(node, config.conflictResolution),
+    // Leaders are static: every group's first node, while it is up.
+    currentLeaders: (node) => topology.leaders.filter((id) => node(id) !== undefined),
+    groups: topology.groups.map((group) => [...group.nodes]),
   };
 }
 

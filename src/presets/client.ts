@@ -1,0 +1,26 @@
+import { DEFAULT_RETRY_CONFIG } from '../client/retry.js';
+import { singleLeader } from './build.js';
+import type { Preset } from './preset.js';
+
+/**
+ * Presets about the clients rather than the store.
+ *
+ * @example
+ * CLIENT_PRESETS[0]!.store.client.idempotency.enabled; // false
+ */
+export const CLIENT_PRESETS: Preset[] = [
+  {
+    name: 'client-no-idempotency',
+    summary: 'the safe single-leader store, used by clients that retry timed-out ops without idempotency keys',
+    promises: 'each op the store receives is applied linearizably',
+    expectedToBreak: 'double apply: an increment whose reply was lost is retried and applied twice, so the counter exceeds every possible total',
+    safe: false,
+    expectedAnomaly: 'double-apply',
+    store: singleLeader({}, {
+      idempotency: { enabled: false },
+      retry: { ...DEFAULT_RETRY_CONFIG, retryUnknown: 'always', maxRetries: 3 },
+    }),
+    workload: { workload: 'counter' },
+    faultKinds: ['loss', 'latency', 'partition-leader', 'pause'],
+  },
+];

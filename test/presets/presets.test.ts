@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { simulate } from '../../src/explore/simulate.js';
+import { FAULT_KINDS, type Fault } from '../../src/nemesis/fault.js';
+import { findPreset, PRESETS, presetNames } from '../../src/presets/index.js';
+import { createStore, validateStoreConfig } from '../../src/store/config.js';
+import { WORKLOADS } from '../../workloads/index.js';
+
+const REQUIRED = [
+  'sl-majority', 'sl-async', 'sl-no-fencing', 'sl-follower-reads', 'sl-lease-skew', 'sl-statement',
+  'ml-lww', 'ml-vv', 'll-abd', 'll-quorum', 'll-weak', 'll-sloppy', 'll-no-repair',
+  'client-no-idempotency', 'fd-aggressive',
+];
+
+/** A uniform generator from a seed, so the preset runs are reproducible. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+describe('the preset catalogue', () => {
+  test('holds every preset the issue names, each under its own name, with its promise and its expected failure', () => {
+    expect(presetNames()).toEqual(expect.arrayContaining(REQUIRED));
+    for (const name of presetNames()) {
+      const preset = PRESETS[name]!;
+      expect(preset.name).toBe(name);
+      for (const text of [preset.summary, preset.promises, preset.expectedToBreak]) expect(text.length).toBeGreaterThan(10);
+      expect(preset.safe).toBe(preset.expectedAnomaly === undefined);
+    }
+  });
+
+  test('the safe presets are sl-majority and ll-abd, exercised by every fault kind', () => {
+    const safe = presetNames().filter((name) => PRESETS[name]!.safe);
+    expect(safe).toEqual(['sl-majority', 'll-abd']);
+    for (const name of safe) expect(PRESETS[name]!.faultKinds).toEqual([...FAULT_KINDS]);
+  });
+
+  test.each(presetNames())('%s: its store config is complete and valid, its workload and fault kinds exist', (name) => {
+    const preset = PRESETS[name]!;
+    expect(validateStoreConfig(preset.store)).toEqual(preset.store);
+    expect(() => createStore(preset.store)).not.toThrow();
+    expect(WORKLOADS[preset.workload.workload]).toBeDefined();
+    expect(preset.faultKinds.length).toBeGreaterThan(0);
+    for (const kind of preset.faultKinds) expect(FAULT_KINDS).toContain(kind);
+  });
+
+  test.each(presetNames())('%s: runs through simulate with its workload and every one of its fault kinds', (name) => {
+    const preset = PRESETS[name]!;
+    const workload = WORKLOADS[preset.workload.workload]!;
+    const spec = { ops: 40, clients: 3, keys: 2, ...preset.workload };
+    const store = createStore(preset.store);
+    const nemesis: Fault[] = preset.faultKinds.map((kind, i) => ({ kind, atMs: 10 + i * 20, durationMs: 60, targets: [...store.nodeIds].reverse() }));
+    const result = simulate({
+      seed: 1, store: preset.store, clients: { count: spec.clients }, verbs: workload.verbs,
+      ops: workload.generate(spec, seeded(1)), nemesis, trace: { messages: false },
+    });
+    expect(result.history.filter((op) => op.process !== 'nemesis' && op.type === 'invoke')).toHaveLength(spec.ops);
+    const starts = result.history.filter((op) => op.process === 'nemesis' && op.f.startsWith('start-'));
+    const stops = result.history.filter((op) => op.process === 'nemesis' && op.f.startsWith('stop-'));
+    expect(stops.length).toBe(starts.length);
+    expect(Object.keys(result.replicaStates)).toEqual([...store.nodeIds]);
+  });
+
+  test('findPreset gives a copy the caller may change', () => {
+    const copy = findPreset('sl-majority')!;
+    (copy.store as { mode: string }).mode = 'leaderless';
+    expect(PRESETS['sl-majority']!.store.mode).toBe('single-leader');
+    expect(findPreset('nope')).toBeUndefined();
+    expect(findPreset('toString')).toBeUndefined();
+  });
+});

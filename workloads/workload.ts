@@ -1,0 +1,63 @@
+import type { ScenarioOp } from '../src/explore/simulate.js';
+import { DEFAULT_SPACING_MS } from './_internals/plan.js';
+
+/**
+ * The size and shape of a generated workload, as JSON data. Only `workload`,
+ * `ops`, `clients` and `keys` are required; each workload gives the rest a
+ * sensible default.
+ *
+ * @example
+ * const spec: WorkloadSpec = { workload: 'cas-register', ops: 200, clients: 4, keys: 1, readFraction: 0.4 };
+ */
+export interface WorkloadSpec {
+  /** A key of WORKLOADS. */
+  workload: string;
+  /** Total client ops, over all clients. */
+  ops: number;
+  /** Logical clients (processes 0..clients-1). */
+  clients: number;
+  /** Distinct keys the ops spread over (register-like workloads use one history per key). */
+  keys: number;
+  /** Value domain size where values are not unique (cas expectations, set elements, increments). */
+  values?: number;
+  /** Share of ops that only read, in [0, 1]. */
+  readFraction?: number;
+  /** Mean virtual ms between a client's consecutive op start times. */
+  spacingMs?: number;
+}
+
+/**
+ * A workload: how to generate its ops, which model checks its history, and
+ * which checkers it needs. `generate` is a pure function of the spec and the
+ * random function, so the same seed gives the same ops.
+ *
+ * @example
+ * const ops = WORKLOADS.register!.generate({ workload: 'register', ops: 10, clients: 2, keys: 1 }, mulberry32(1));
+ */
+export interface Workload {
+  name: string;
+  /** The key of MODELS that checks this workload's history. */
+  model: string;
+  /** The model's initial value, when it is not the model's own default. */
+  init?: unknown;
+  /** Checkers this workload's history needs, e.g. ['linearizable']. */
+  checkers: string[];
+  /** Store verb for each workload f (an f not listed is sent as it is). */
+  verbs: Record<string, string>;
+  /** One line of help text. */
+  summary?: string;
+  generate(spec: WorkloadSpec, random: () => number): ScenarioOp[];
+}
+
+/**
+ * Roughly how long, in virtual ms, the clients take to start all their ops
+ * (each client's ops are spaced by spacingMs on average): a fault schedule
+ * should fall inside this window to overlap the ops.
+ *
+ * @example
+ * workloadSpanMs({ workload: 'register', ops: 200, clients: 4, keys: 1, spacingMs: 10 }); // 500
+ */
+export function workloadSpanMs(spec: WorkloadSpec): number {
+  const perClient = Math.ceil(spec.ops / Math.max(1, spec.clients));
+  return perClient * (spec.spacingMs ?? DEFAULT_SPACING_MS);
+}
