@@ -10,7 +10,7 @@ import { FAULT_KINDS, type FaultKind } from '../../src/nemesis/fault.js';
  * must all check valid. FAULTLINE_SAFE_RUNS sets the count (`npm run test:long`
  * runs thousands).
  */
-const RUNS = Number(process.env.FAULTLINE_SAFE_RUNS ?? 500);
+const RUNS = Number(process.env.FAULTLINE_SAFE_RUNS ?? 1000);
 const SEED = Number(process.env.FAULTLINE_SAFE_SEED ?? 20240601);
 
 describe.each(['sl-majority', 'll-abd'])('safe preset %s', (preset) => {

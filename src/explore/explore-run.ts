@@ -1,0 +1,57 @@
+import type fc from 'fast-check';
+import { scenarioArb, type ScenarioConstraints } from '../gen/scenario-arb.js';
+import { runScenario, type ScenarioOutcome, type Verdict } from './run-scenario.js';
+import type { ExploreScenario } from './scenario.js';
+import { runSeed, sampleWithSeed } from './seeds.js';
+
+/**
+ * What one exploration run reports back (a worker sends it as a message): its
+ * index, its verdict's class, and for a failure the scenario to shrink.
+ *
+ * @example
+ * const record: RunRecord = { run: 3, valid: false, anomaly: 'not-linearizable', scenario };
+ */
+export interface RunRecord {
+  run: number;
+  valid: Verdict['valid'];
+  anomaly?: string;
+  /** Only for failures: the scenario, to re-run and shrink. */
+  scenario?: ExploreScenario;
+}
+
+/**
+ * The scenario of run `runIndex` of an exploration: drawn from the scenario
+ * generator with a seed derived from (baseSeed, runIndex) alone.
+ *
+ * @example
+ * scenarioForRun(scenarioArb({ preset: 'sl-async' }), 1, 0); // always the same scenario
+ */
+export function scenarioForRun(arbitrary: fc.Arbitrary<ExploreScenario>, baseSeed: number, runIndex: number): ExploreScenario {
+  return sampleWithSeed(arbitrary, runSeed(baseSeed, runIndex));
+}
+
+/**
+ * Builds the generator once and runs scenarios by index: what the inline loop
+ * and each worker share.
+ *
+ * @example
+ * const runner = exploreRunner({ preset: 'll-weak' }, 1, 5_000);
+ * runner.run(0).record.valid;
+ */
+export function exploreRunner(
+  constraints: ScenarioConstraints,
+  baseSeed: number,
+  checkTimeoutMs: number,
+): { run(runIndex: number): { record: RunRecord; outcome: ScenarioOutcome } } {
+  const arbitrary = scenarioArb(constraints);
+  return {
+    run(runIndex) {
+      const scenario = scenarioForRun(arbitrary, baseSeed, runIndex);
+      // Only lifecycle, fault and custom events are traced: a failure is run again, fully traced, to be reported.
+      const outcome = runScenario(scenario, { checkTimeoutMs, trace: { messages: false } });
+      const { valid, anomaly } = outcome.verdict;
+      const record: RunRecord = valid === false ? { run: runIndex, valid, anomaly: anomaly ?? 'invalid', scenario } : { run: runIndex, valid };
+      return { record, outcome };
+    },
+  };
+}

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeNdjson } from '../history/index.js';
+import { ConfigError } from '../store/config-error.js';
+import { runScenario, type ScenarioOutcome, type Verdict } from './run-scenario.js';
+import type { ExploreScenario } from './scenario.js';
+
+/**
+ * What a replay found: the new outcome, whether its history is byte-identical
+ * to the saved one (when there is one), the first line that differs, and the
+ * saved verdict for comparison.
+ *
+ * @example
+ * const { identical, firstDifference } = replay('out/sl-async-seed7');
+ */
+export interface ReplayResult {
+  outcome: ScenarioOutcome;
+  scenarioFile: string;
+  /** The saved history.ndjson beside the scenario, if any. */
+  historyFile?: string;
+  /** True when the replayed history matches the saved one byte for byte (undefined: nothing saved). */
+  identical?: boolean;
+  /** The first differing line (1-based), with both versions ('' past the end of one). */
+  firstDifference?: { line: number; saved: string; replayed: string };
+  /** The verdict in the saved results.json, if any. */
+  savedVerdict?: Verdict;
+  /** True when the saved verdict's validity and anomaly match the replayed one (undefined: none saved). */
+  verdictUnchanged?: boolean;
+}
+
+/**
+ * Re-runs a saved scenario (a folder holding scenario.json, or the file itself)
+ * and compares the history it produces with the saved history.ndjson, byte for
+ * byte. Throws a ConfigError naming the file for a missing or malformed
+ * scenario.
+ *
+ * @example
+ * const result = replay('histories/regressions/sl-async-lost-write');
+ * if (result.identical === false) console.error(`history differs at line ${result.firstDifference!.line}`);
+ */
+export function replay(path: string): ReplayResult {
+  const isDir = existsSync(path) && statSync(path).isDirectory();
+  const scenarioFile = isDir ? join(path, 'scenario.json') : path;
+  const dir = isDir ? path : join(path, '..');
+  const scenario = readScenario(scenarioFile);
+  const outcome = runScenario(scenario);
+  const result: ReplayResult = { outcome, scenarioFile };
+  const historyFile = join(dir, 'history.ndjson');
+  if (existsSync(historyFile)) {
+    const saved = readFileSync(historyFile, 'utf8');
+    const replayed = writeNdjson(outcome.run.history);
+    result.historyFile = historyFile;
+    result.identical = saved === replayed;
+    if (!result.identical) result.firstDifference = firstDifferentLine(saved, replayed);
+  }
+  const savedVerdict = readSavedVerdict(join(dir, 'results.json'));
+  if (savedVerdict !== undefined) {
+    result.savedVerdict = savedVerdict;
+    result.verdictUnchanged = savedVerdict.valid === outcome.verdict.valid && savedVerdict.anomaly === outcome.verdict.anomaly;
+  }
+  return result;
+}
+
+/**
+ * Reads and parses a scenario.json; errors name the file.
+ *
+ * @example
+ * const scenario = readScenario('out/sl-async-seed7/scenario.json');
+ */
+export function readScenario(file: string): ExploreScenario {
+  if (!existsSync(file)) throw new ConfigError(file, 'does not exist (expected a scenario folder or scenario.json)');
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(file, `is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(file, 'must hold a JSON object');
+  for (const field of ['seed', 'store', 'workload', 'faults'] as const) {
+    if (!(field in value)) throw new ConfigError(`${file}: ${field}`, 'is missing');
+  }
+  return value as ExploreScenario;
+}
+
+function readSavedVerdict(file: string): Verdict | undefined {
+  if (!existsSync(file)) return undefined;
+  const results = JSON.parse(readFileSync(file, 'utf8')) as { verdict?: Verdict };
+  return results.verdict;
+}
+
+/**
+ * The first line where two texts differ (1-based).
+ *
+ * @example
+ * firstDifferentLine('a\nb\n', 'a\nc\n'); // { line: 2, saved: 'b', replayed: 'c' }
+ */
+export function firstDifferentLine(saved: string, replayed: string): { line: number; saved: string; replayed: string } | undefined {
+  const a = saved.split('\n');
+  const b = replayed.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] !== b[i]) return { line: i + 1, saved: a[i] ?? '', replayed: b[i] ?? '' };
+  }
+  return undefined;
+}

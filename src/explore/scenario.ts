@@ -1,0 +1,78 @@
+import { WORKLOADS } from '../../workloads/index.js';
+import type { WorkloadSpec } from '../../workloads/workload.js';
+import type { Fault } from '../nemesis/fault.js';
+import type { StoreConfig } from '../store/config.js';
+import { ConfigError } from '../store/config-error.js';
+import { seededRandom } from './seeds.js';
+import type { Scenario, ScenarioOp } from './simulate.js';
+
+/**
+ * One exploration run as JSON: the store, the workload, the faults and the seed
+ * that fixes every other choice. This is what explore generates, shrink
+ * reduces, save writes as scenario.json and replay reads back.
+ *
+ * @example
+ * const scenario: ExploreScenario = {
+ *   seed: 1, preset: 'sl-async', store: PRESETS['sl-async']!.store,
+ *   workload: { workload: 'register', ops: 20, clients: 3, keys: 1 },
+ *   faults: [{ kind: 'partition-leader', atMs: 100, durationMs: 400 }],
+ * };
+ */
+export interface ExploreScenario {
+  /** Fixes the workload's ops and every random choice of the simulated world. */
+  seed: number;
+  /** The preset the store came from, for the report (the store itself is always spelled out). */
+  preset?: string;
+  store: StoreConfig;
+  workload: WorkloadSpec;
+  faults: Fault[];
+  /**
+   * The client ops, listed. When present they are run as they are instead of
+   * `workload.ops` ops generated from the seed: a shrunk scenario lists its ops,
+   * so single ops can be dropped without redrawing the others.
+   */
+  ops?: ScenarioOp[];
+  /** Virtual ms the world runs after the final heal so replicas settle. Default: simulate's. */
+  settleMs?: number;
+}
+
+/**
+ * The client ops of a scenario: its listed ops, or the workload's ops
+ * generated from the seed.
+ *
+ * @example
+ * scenarioOps({ seed: 1, store, workload: { workload: 'register', ops: 3, clients: 1, keys: 1 }, faults: [] }).length; // 3
+ */
+export function scenarioOps(scenario: ExploreScenario): ScenarioOp[] {
+  if (scenario.ops !== undefined) return scenario.ops;
+  return workloadOf(scenario).generate(scenario.workload, seededRandom(scenario.seed));
+}
+
+/**
+ * The low-level run description simulate() takes: the workload's ops and verbs,
+ * one client per `workload.clients`, the faults as nemesis events.
+ *
+ * @example
+ * const result = simulate(toSimulation(scenario));
+ */
+export function toSimulation(scenario: ExploreScenario): Scenario {
+  const workload = workloadOf(scenario);
+  return {
+    seed: scenario.seed,
+    store: scenario.store,
+    clients: { count: scenario.workload.clients },
+    ops: scenarioOps(scenario),
+    verbs: workload.verbs,
+    nemesis: scenario.faults,
+    ...(scenario.settleMs === undefined ? {} : { settleMs: scenario.settleMs }),
+  };
+}
+
+function workloadOf(scenario: ExploreScenario) {
+  const name = scenario.workload?.workload;
+  const workload = typeof name === 'string' ? WORKLOADS[name] : undefined;
+  if (workload === undefined) {
+    throw new ConfigError('workload.workload', `is not a known workload (known: ${Object.keys(WORKLOADS).join(', ')})`, name);
+  }
+  return workload;
+}

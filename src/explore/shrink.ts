@@ -1,0 +1,159 @@
+import { ConfigError } from '../store/config-error.js';
+import { runScenario, type ScenarioOutcome } from './run-scenario.js';
+import { scenarioOps, type ExploreScenario } from './scenario.js';
+import {
+  cutAfterFailure, dropClients, dropFaults, fewerNodes, removeOpChunks, shortenFaults, truncateOps, type ShrinkPass,
+} from './_internals/shrink-passes.js';
+import { smallerValues } from './_internals/shrink-values.js';
+import { runSeed } from './seeds.js';
+
+/**
+ * Options of {@link shrinkScenario}.
+ *
+ * @example
+ * shrinkScenario(outcome, { maxRuns: 500, timeLimitMs: 5_000 });
+ */
+export interface ShrinkOptions {
+  /** Most candidate runs. Default 2000. */
+  maxRuns?: number;
+  /** Wall-clock budget of the whole shrink, in ms. Default 20000. */
+  timeLimitMs?: number;
+  /** Checker budget per candidate, in ms (a candidate judged 'unknown' is not kept). Default 2000. */
+  checkTimeoutMs?: number;
+  /** Other seeds tried for a candidate once shrinking with fixed seeds is stuck (0: never). Default 3. */
+  reseeds?: number;
+  /** Called after each kept candidate, with the new smallest outcome. */
+  onShrink?: (outcome: ScenarioOutcome) => void;
+}
+
+/**
+ * What shrinking found: the smallest outcome that still fails with the same
+ * anomaly, and what it took.
+ *
+ * @example
+ * const { outcome, runs } = shrinkScenario(failing);
+ */
+export interface ShrinkResult {
+  outcome: ScenarioOutcome;
+  /** Candidates run. */
+  runs: number;
+  /** Candidates kept (each one smaller than the one before). */
+  steps: number;
+  elapsedMs: number;
+  /** True when a budget ran out before no pass could shrink further. */
+  exhausted: boolean;
+}
+
+/**
+ * The passes, cheapest and most effective first: faults and op prefixes cut the
+ * most for one run each; the finer passes then work on a small scenario.
+ */
+const PASSES: ShrinkPass[] = [cutAfterFailure, dropFaults, truncateOps, removeOpChunks, dropClients, fewerNodes, shortenFaults, smallerValues];
+
+/**
+ * Shrinks a failing scenario (not its history): fewer faults, fewer ops, fewer
+ * clients, fewer nodes, shorter faults, smaller values. Every candidate is run
+ * again from its seed and kept only when it fails with the same anomaly class,
+ * so the final history is one the store really produced.
+ *
+ * Why a greedy shrinker over the scenario's parts rather than fast-check's own
+ * shrinking: a generated scenario's ops come from its seed, so fast-check can
+ * only shrink the op count, and each smaller count redraws every op (and the
+ * swarm's chained fault schedule shrinks poorly). Listing the ops once and
+ * deleting them one chunk at a time (delta debugging) keeps every other op and
+ * fault exactly as it was, and reaches a scenario where no single op, fault,
+ * client or node can go in a few hundred short runs.
+ *
+ * @example
+ * const failing = runScenario(scenario); // failing.verdict.valid === false
+ * const { outcome } = shrinkScenario(failing);
+ * outcome.scenario.ops!.length; // a handful
+ */
+export function shrinkScenario(failing: ScenarioOutcome, options: ShrinkOptions = {}): ShrinkResult {
+  if (failing.verdict.valid !== false) throw new RangeError('shrinkScenario needs a failing outcome (verdict.valid === false)');
+  const started = performance.now();
+  const maxRuns = options.maxRuns ?? 2000;
+  const deadline = started + (options.timeLimitMs ?? 20_000);
+  const anomaly = failing.verdict.anomaly;
+  // Listing the ops changes nothing about the run: they are the ones the seed generated.
+  let best: ScenarioOutcome = { ...failing, scenario: listOps(failing.scenario) };
+  let runs = 0;
+  let steps = 0;
+  const outOfBudget = () => runs >= maxRuns || performance.now() > deadline;
+  const failsAlike = (candidate: ExploreScenario): ScenarioOutcome | undefined => {
+    runs++;
+    const outcome = tryRun(candidate, options.checkTimeoutMs ?? 2000);
+    return outcome?.verdict.valid === false && outcome.verdict.anomaly === anomaly ? outcome : undefined;
+  };
+  const onKeep = (outcome: ScenarioOutcome) => {
+    steps++;
+    options.onShrink?.(outcome);
+  };
+  // First with each candidate's own seed; once that is stuck, with a few other seeds too.
+  for (const reseeds of [0, options.reseeds ?? 3]) best = runPasses(best, reseeds, { failsAlike, outOfBudget, onKeep });
+  const exhausted = outOfBudget();
+  // Candidates ran with the light trace; the result is run once more with the full one, for its report.
+  const outcome = runScenario(best.scenario);
+  return { outcome, runs, steps, elapsedMs: performance.now() - started, exhausted };
+}
+
+interface PassHooks {
+  failsAlike(candidate: ExploreScenario): ScenarioOutcome | undefined;
+  outOfBudget(): boolean;
+  onKeep(outcome: ScenarioOutcome): void;
+}
+
+/**
+ * Runs every pass until none shrinks any further (or the budget is out). With
+ * `reseeds` > 0, a candidate that does not fail with its own seed is also tried
+ * with that many other seeds: one random stream drives the whole simulated
+ * world, so dropping one op shifts every later latency draw, and a
+ * timing-dependent failure can vanish for that reason alone. A reseeded
+ * candidate is still a scenario that really fails, from its (new) seed.
+ */
+function runPasses(start: ScenarioOutcome, reseeds: number, hooks: PassHooks): ScenarioOutcome {
+  let best = start;
+  const attempt = (candidate: ExploreScenario) => {
+    for (let k = 0; k <= reseeds && !hooks.outOfBudget(); k++) {
+      const outcome = hooks.failsAlike(k === 0 ? candidate : { ...candidate, seed: runSeed(candidate.seed, k) });
+      if (outcome !== undefined) return outcome;
+    }
+    return undefined;
+  };
+  for (let progress = true; progress && !hooks.outOfBudget(); ) {
+    progress = false;
+    for (const pass of PASSES) {
+      for (let restart = true; restart && !hooks.outOfBudget(); ) {
+        restart = false;
+        for (const candidate of pass(best.scenario, best)) {
+          if (hooks.outOfBudget()) break;
+          const kept = attempt(candidate);
+          if (kept === undefined) continue;
+          best = kept;
+          hooks.onKeep(best);
+          progress = restart = true;
+          break;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+function listOps(scenario: ExploreScenario): ExploreScenario {
+  const ops = scenarioOps(scenario);
+  return { ...scenario, ops, workload: { ...scenario.workload, ops: ops.length } };
+}
+
+/** What candidate runs trace: lifecycle, faults and custom events, which is all the nemesis reads. */
+const LIGHT_TRACE = { messages: false } as const;
+
+/** A candidate the store refuses (a config rule, say) is simply not a smaller failure. */
+function tryRun(candidate: ExploreScenario, checkTimeoutMs: number): ScenarioOutcome | undefined {
+  try {
+    return runScenario(candidate, { checkTimeoutMs, trace: LIGHT_TRACE });
+  } catch (error) {
+    if (error instanceof ConfigError) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { workloadSpanMs } from '../../workloads/index.js';
+import type { WorkloadSpec } from '../../workloads/workload.js';
+import type { ExploreScenario } from '../explore/scenario.js';
+import { FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
+import { PRESETS } from '../presets/index.js';
+import type { StoreConfig } from '../store/config.js';
+import { storeTopology } from './_internals/topology.js';
+import { faultScheduleArb } from './fault-schedule-arb.js';
+import { storeConfigArb, type StoreConfigConstraints } from './store-config-arb.js';
+import { workloadSpecArb, type WorkloadSpecConstraints } from './workload-spec-arb.js';
+
+/**
+ * Options of {@link scenarioArb}: what is fixed (a preset, or a config, and any
+ * part of the workload) and the bounds of what is generated.
+ *
+ * @example
+ * const constraints: ScenarioConstraints = { preset: 'sl-async', workload: { ops: 30 }, maxFaults: 3 };
+ */
+export interface ScenarioConstraints {
+  /** A preset name (PRESETS): its store and workload are fixed, its fault kinds are the default. */
+  preset?: string;
+  /** A fixed store config (instead of a preset). */
+  config?: StoreConfig;
+  /** Fixed parts of the workload spec (over the preset's). */
+  workload?: Partial<WorkloadSpec>;
+  /** Fault kinds to draw from. Default: the preset's, else every kind. */
+  kinds?: readonly FaultKind[];
+  /** Most faults per scenario. Default 3. */
+  maxFaults?: number;
+  /** Bounds for a generated store (neither preset nor config). */
+  store?: StoreConfigConstraints;
+  /** Bounds for the generated parts of the workload. Default: up to 100 ops, 4 clients. */
+  workloadBounds?: WorkloadSpecConstraints;
+  /** Fixed settle time after the final heal, in virtual ms. Default: simulate's. */
+  settleMs?: number;
+}
+
+/**
+ * Whole scenarios: a seed, a store, a workload and a swarm fault schedule whose
+ * faults fall inside the workload's span and target the store's own nodes.
+ * With a preset or a config the store is fixed and the rest is generated, as
+ * `faultline explore --preset` does.
+ *
+ * @example
+ * fc.assert(fc.property(scenarioArb({ preset: 'sl-majority' }), (scenario) => {
+ *   return runScenario(scenario).verdict.valid !== false;
+ * }), { numRuns: 100 });
+ */
+export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary<ExploreScenario> {
+  const preset = constraints.preset === undefined ? undefined : PRESETS[constraints.preset];
+  if (constraints.preset !== undefined && preset === undefined) {
+    throw new RangeError(`scenarioArb: unknown preset '${constraints.preset}' (known: ${Object.keys(PRESETS).join(', ')})`);
+  }
+  const fixedStore = constraints.config ?? preset?.store;
+  const store = fixedStore === undefined
+    ? storeConfigArb(constraints.store)
+    : fc.constant(null).map(() => structuredClone(fixedStore));
+  const fixedWorkload = definedFields({ ...preset?.workload, ...constraints.workload });
+  const bounds: WorkloadSpecConstraints = { maxOps: 100, maxClients: 4, ...constraints.workloadBounds };
+  const workload = workloadSpecArb({
+    ...bounds,
+    ...(fixedWorkload.workload === undefined ? {} : { workloads: [fixedWorkload.workload] }),
+  }).map((spec) => ({ ...spec, ...fixedWorkload }));
+  const kinds = constraints.kinds ?? (preset?.faultKinds.length ? preset.faultKinds : FAULT_KINDS);
+  return fc
+    .record({ seed: fc.integer({ min: 0, max: 0x7fffffff }), store, workload })
+    .chain(({ seed, store, workload }) => {
+      const { nodeIds, groups } = storeTopology(store);
+      const faults = faultScheduleArb({
+        kinds, nodeIds, groups, horizonMs: workloadSpanMs(workload), maxFaults: constraints.maxFaults ?? 3,
+      });
+      return faults.map((faults): ExploreScenario => ({
+        seed,
+        ...(preset === undefined ? {} : { preset: preset.name }),
+        store,
+        workload,
+        faults,
+        ...(constraints.settleMs === undefined ? {} : { settleMs: constraints.settleMs }),
+      }));
+    });
+}
+
+/** Fields set to undefined are not fixed: they must not override the generated ones. */
+function definedFields<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
