@@ -40,6 +40,11 @@ export interface Workload {
   model: string;
   /** The model's initial value, when it is not the model's own default. */
   init?: unknown;
+  /**
+   * What a read of a key nobody wrote records, as the workload's client decodes the
+   * store's nil: the model's empty value (0 for a counter, [] for a set). Default nil.
+   */
+  nilReads?: unknown;
   /** Checkers this workload's history needs, e.g. ['linearizable']. */
   checkers: string[];
   /** Store verb for each workload f (an f not listed is sent as it is). */

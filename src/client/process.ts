@@ -23,6 +23,12 @@ export interface ClientProcessOptions {
   ops: OpSource;
   /** Store verb for each workload f; an f not listed is sent as it is. */
   verbs?: Readonly<Record<string, string>>;
+  /**
+   * What a read of a key the store does not hold records, as a Jepsen client decodes
+   * the database's answer: the workload's empty value (0 for a counter, [] for a set).
+   * Default null (nil).
+   */
+  nilReads?: unknown;
   /** Called once, when the op source is exhausted and the last op completed. */
   onDone?: () => void;
 }
@@ -64,6 +70,12 @@ export interface ClientIdentity {
  * world.node<ClientProcess>('c0')!.done; // true once its ops are all complete
  */
 export class ClientProcess implements SimNode<ClientMessage> {
+  /**
+   * A client never writes to a request once sent nor to a reply it got, so
+   * messages need no copy between it and a store that promises the same. Values
+   * cross into and out of the workload's hands as copies (see Sender and Attempts).
+   */
+  readonly immutableData = true;
   private readonly attempts: Attempts;
   private op: LogicalOp | undefined;
   /** True while an op makes its first attempt (it may end at once, refused locally). */
@@ -140,13 +152,18 @@ export class ClientProcess implements SimNode<ClientMessage> {
     this.beginning = false;
   }
 
+  private decoded(op: LogicalOp, value: unknown): unknown {
+    const missing = value === null || value === undefined;
+    return missing && op.verb === 'read' && this.options.nilReads !== undefined ? this.options.nilReads : value;
+  }
+
   /** Records the op's completion; an indeterminate one retires the process. */
   private finish(op: LogicalOp, end: OpEnd): void {
     const { planned } = op;
     const { recorder, stats } = this.options.runtime;
     recorder.record({
       process: this.identity.process, type: end.type, f: planned.f, key: planned.key,
-      value: end.type === 'ok' ? end.value : planned.value, node: end.nodeId, error: end.error,
+      value: end.type === 'ok' ? this.decoded(op, end.value) : planned.value, node: end.nodeId, error: end.error,
     });
     stats[end.type]++;
     this.op = undefined;

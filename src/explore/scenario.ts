@@ -63,6 +63,7 @@ export function toSimulation(scenario: ExploreScenario): Scenario {
     clients: { count: scenario.workload.clients },
     ops: scenarioOps(scenario),
     verbs: workload.verbs,
+    ...(workload.nilReads === undefined ? {} : { nilReads: workload.nilReads }),
     nemesis: scenario.faults,
     ...(scenario.settleMs === undefined ? {} : { settleMs: scenario.settleMs }),
   };

@@ -39,6 +39,8 @@ export interface Scenario {
   ops: ScenarioOp[] | PlannedOp[][];
   /** Store verb for each workload f (e.g. `{ add: 'incr' }`); an f not listed is sent as it is. */
   verbs?: Record<string, string>;
+  /** What a read of a missing key records (a workload's empty value, e.g. 0 for a counter); default null. */
+  nilReads?: unknown;
   /** Faults at given virtual times, recorded in the history as nemesis ops. */
   faults?: ScenarioFault[];
   /**
@@ -219,6 +221,7 @@ function addClients(
     const factory = clientProcessFactory({
       clientIndex: i, clientCount: count, entryPoints: store.entryPoints, runtime,
       ops: queueSource(perClient[i]!), verbs: scenario.verbs, onDone,
+      ...(scenario.nilReads !== undefined ? { nilReads: scenario.nilReads } : {}),
     });
     world.addNode(`c${i}`, factory, { kind: 'client' });
   }
