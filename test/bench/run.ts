@@ -7,6 +7,9 @@
 import { benchCorpus } from './corpus-bench.js';
 import { benchScale } from './scale-bench.js';
 import { benchSimKernel } from './sim-kernel.js';
+import { printExploreBenchmarks } from './explore-bench.js';
+import { benchStore, type StoreMode } from './store-bench.js';
+import { median } from './stats.js';
 import { table } from './stats.js';
 
 /** Porcupine's times on this machine (Go), as given with the reference corpus, in ms. */
@@ -43,6 +46,29 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const figures = await benchScale({ ops: 1_000_000, keys: 1000, processes: 50 });
     console.log('\nScale: generated kv history, read + validate + check as `faultline check` does\n');
     console.log(table(Object.keys(figures), [Object.values(figures).map((v) => (typeof v === 'number' ? v : String(v)))]));
+  },
+  async store() {
+    console.log('\nSimulated client ops per wall-clock second (20 closed-loop clients, 50% reads, median of 3)\n');
+    const rows: Array<Array<string | number>> = [];
+    for (const mode of ['leaderless', 'single-leader', 'multi-leader'] as StoreMode[]) {
+      for (const nodes of [3, 5]) {
+        for (const faults of [false, true]) {
+          const runs = [0, 1, 2].map(() => benchStore({ mode, nodes, faults, ops: 50_000, clients: 20 }));
+          const opsPerSec = median(runs.map((r) => r.opsPerSec));
+          rows.push([mode, nodes, faults ? 'partition+crash' : 'none', Math.round(opsPerSec).toString(), runs[0]!.okFraction.toFixed(3)]);
+        }
+      }
+    }
+    console.log(table(['mode', 'nodes', 'faults', 'ops/s', 'ok fraction'], rows));
+    console.log('\nMemory over a long run (leaderless N=3, history streamed, not kept)\n');
+    const memory = [100_000, 500_000, 1_000_000].map((ops) => {
+      const figures = benchStore({ mode: 'leaderless', nodes: 3, faults: false, ops, clients: 20 });
+      return [ops.toString(), figures.heapMbAfter.toFixed(1), Math.round(figures.opsPerSec).toString()];
+    });
+    console.log(table(['ops', 'heap MB after (gc)', 'ops/s'], memory));
+  },
+  async explore() {
+    await printExploreBenchmarks();
   },
   async sim() {
     const figures = await benchSimKernel();
