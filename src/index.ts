@@ -1,7 +1,7 @@
 /**
  * faultline's public API: histories and their codecs, sequential models, the
- * linearizability checker, the deterministic simulator, the replicated store, its
- * clients, and `simulate()` to run a scenario.
+ * checkers, the deterministic simulator, the replicated store and its clients, the
+ * nemesis, fast-check generators, presets and workloads, and explore / shrink / replay.
  *
  * @example
  * import { check, MODELS, readHistory, validateHistory } from 'faultline';
@@ -15,3 +15,15 @@ export { modelOpCheck } from './models/op-check.js';
 export * from './checker/index.js';
 export { renderTimeline, type TimelineConstraints } from './report/timeline.js';
 export { counterexampleOps, explainFailure, checkJson } from './report/linearizability-report.js';
+export { renderCounterexample } from './report/counterexample.js';
+export { World } from './sim/world.js';
+export type { NodeContext, SimNode, NodeFactory, Disk } from './sim/node.js';
+export { createStore, defaultStoreConfig, validateStoreConfig, type StoreConfig } from './store/config.js';
+export { ConfigError } from './store/config-error.js';
+export type { StoreDefinition, ReplicaState, ReplicaValue } from './store/definition.js';
+export * from './explore/index.js';
+export * from './gen/index.js';
+export { FAULT_KINDS, type Fault, type FaultKind } from './nemesis/fault.js';
+export { PRESETS, presetNames, findPreset } from './presets/index.js';
+export { WORKLOADS } from '../workloads/index.js';
+export type { Workload, WorkloadSpec } from '../workloads/workload.js';
