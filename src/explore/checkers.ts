@@ -2,6 +2,7 @@ import type { Workload } from '../../workloads/workload.js';
 import { checkLinearizable, type LinearizableResult, type PartitionFailure } from '../checker/index.js';
 import type { Validity } from '../checker/index.js';
 import { MODELS } from '../models/index.js';
+import { PROMISE_CHECKERS } from './promise-checkers.js';
 import type { ExploreScenario } from './scenario.js';
 import type { Verdict } from './run-scenario.js';
 import type { RunResult } from './simulate.js';
@@ -62,6 +63,7 @@ export interface SkippedCheck {
  */
 export const CHECKERS: Record<string, Checker> = {
   linearizable: checkLinearizableRun,
+  ...PROMISE_CHECKERS,
 };
 
 /**

@@ -1,0 +1,76 @@
+/**
+ * Follows every hint from the trace: stored ('hint-stored'), delivered
+ * ('hint-delivered', naming the hints), and, when its holder restarts, still
+ * held ('hints-held', traced right after the restart; none traced means none
+ * held). A hint missing from its holder's list after a restart, and never
+ * delivered before, was dropped.
+ */
+import type { TraceEvent } from '../../sim/trace.js';
+import { asCustomEvent } from './trace-events.js';
+
+const HINT_EVENTS = new Set(['hint-stored', 'hint-delivered', 'hints-held']);
+
+/**
+ * One hint and where it ended.
+ *
+ * @example
+ * const h: HintFate = { hint: 'n4.1.7', holder: 'n4', owner: 'n2', key: 'k1', storedAtMs: 300, fate: 'dropped', atMs: 900 };
+ */
+export interface HintFate {
+  hint: string;
+  holder: string;
+  owner: string;
+  key: string;
+  storedAtMs: number;
+  fate: 'delivered' | 'held' | 'dropped';
+  /** When it was delivered or dropped. */
+  atMs?: number;
+}
+
+/**
+ * Every hint's fate, in the order they were stored.
+ *
+ * @example
+ * auditHints(run.trace).filter((h) => h.fate === 'dropped');
+ */
+export function auditHints(trace: readonly TraceEvent[]): HintFate[] {
+  const hints = new Map<string, HintFate>();
+  /** Holders restarted whose list of held hints has not been seen yet, with the restart time. */
+  const restarted = new Map<string, number>();
+  const settle = (node: string, held: readonly string[]) => {
+    const atMs = restarted.get(node);
+    if (atMs === undefined) return;
+    restarted.delete(node);
+    for (const hint of hints.values()) {
+      if (hint.holder === node && hint.fate === 'held' && !held.includes(hint.hint)) Object.assign(hint, { fate: 'dropped', atMs });
+    }
+  };
+  for (const event of trace) {
+    const node = event.node ?? '';
+    if (event.kind === 'restart') {
+      settle(node, []);
+      restarted.set(node, event.timeMs);
+      continue;
+    }
+    // The list is traced first thing after a restart: any other event of the node means none was.
+    if (!(event.kind === 'custom' && event.name === 'hints-held')) settle(node, []);
+    const custom = asCustomEvent(event, HINT_EVENTS);
+    if (custom === undefined) continue;
+    const { detail } = custom;
+    if (custom.name === 'hints-held') settle(node, strings(detail.hints));
+    else if (custom.name === 'hint-stored' && typeof detail.hint === 'string') {
+      hints.set(detail.hint, { hint: detail.hint, holder: node, owner: String(detail.owner), key: String(detail.key), storedAtMs: custom.timeMs, fate: 'held' });
+    } else if (custom.name === 'hint-delivered') {
+      for (const id of strings(detail.hints)) {
+        const hint = hints.get(id);
+        if (hint !== undefined) Object.assign(hint, { fate: 'delivered', atMs: custom.timeMs });
+      }
+    }
+  }
+  for (const node of [...restarted.keys()]) settle(node, []);
+  return [...hints.values()];
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
