@@ -1,3 +1,4 @@
+import { REGISTER_CHECKERS } from './_internals/checker-lists.js';
 import { casOps } from './_internals/cas-ops.js';
 import { DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
@@ -13,7 +14,7 @@ import type { Workload } from './workload.js';
 export const casRegisterWorkload: Workload = {
   name: 'cas-register',
   model: 'cas-register',
-  checkers: ['linearizable', 'convergence'],
+  checkers: [...REGISTER_CHECKERS],
   verbs: {},
   summary: 'one register: reads, writes and compare-and-set of unique integers',
   generate(spec, random) {

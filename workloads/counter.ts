@@ -1,3 +1,4 @@
+import { COUNTER_CHECKERS } from './_internals/checker-lists.js';
 import { chance, DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
 
@@ -16,7 +17,7 @@ const DEFAULT_MAX_INCREMENT = 5;
 export const counterWorkload: Workload = {
   name: 'counter',
   model: 'counter',
-  checkers: ['linearizable', 'counter', 'convergence'],
+  checkers: [...COUNTER_CHECKERS],
   // A counter nobody incremented reads 0, though the store holds no key for it.
   nilReads: 0,
   verbs: { add: 'incr' },

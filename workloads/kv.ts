@@ -1,3 +1,4 @@
+import { REGISTER_CHECKERS } from './_internals/checker-lists.js';
 import { casOps } from './_internals/cas-ops.js';
 import { DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
@@ -14,7 +15,7 @@ import type { Workload } from './workload.js';
 export const kvWorkload: Workload = {
   name: 'kv',
   model: 'kv',
-  checkers: ['linearizable', 'convergence'],
+  checkers: [...REGISTER_CHECKERS],
   verbs: {},
   summary: 'several keys, each a register with reads, writes and compare-and-set of unique integers',
   generate(spec, random) {

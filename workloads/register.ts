@@ -1,3 +1,4 @@
+import { REGISTER_CHECKERS } from './_internals/checker-lists.js';
 import { chance, DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
 
@@ -12,7 +13,7 @@ import type { Workload } from './workload.js';
 export const registerWorkload: Workload = {
   name: 'register',
   model: 'register',
-  checkers: ['linearizable', 'convergence'],
+  checkers: [...REGISTER_CHECKERS],
   verbs: {},
   summary: 'one register: reads and writes of unique integers',
   generate(spec, random) {

@@ -1,3 +1,4 @@
+import { SET_CHECKERS } from './_internals/checker-lists.js';
 import { chance, DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
 
@@ -12,7 +13,7 @@ import type { Workload } from './workload.js';
 export const setWorkload: Workload = {
   name: 'set',
   model: 'set',
-  checkers: ['linearizable', 'set', 'convergence'],
+  checkers: [...SET_CHECKERS],
   // A set nobody added to reads empty, though the store holds no key for it.
   nilReads: [],
   verbs: { add: 'sadd' },

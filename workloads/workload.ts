@@ -24,6 +24,14 @@ export interface WorkloadSpec {
   readFraction?: number;
   /** Mean virtual ms between a client's consecutive op start times. */
   spacingMs?: number;
+  /**
+   * The checkers to run, in this order, instead of the workload's own list. The
+   * first one that fails names the run's anomaly, and exploration stops at the
+   * first failing run: a preset lists the promise it is known to break first, so
+   * `explore --preset` reports that promise rather than whichever check a run
+   * happens to break first.
+   */
+  checkers?: string[];
 }
 
 /**

@@ -64,9 +64,9 @@ const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
 
 /**
  * Runs a scenario on the simulator and checks its history with every checker
- * its workload lists (those in CHECKERS). Deterministic: the same scenario gives
- * the same history, byte for byte (only a checker's time budget depends on the
- * machine).
+ * its workload spec names or, by default, its workload lists (those in
+ * CHECKERS). Deterministic: the same scenario gives the same history, byte for
+ * byte (only a checker's time budget depends on the machine).
  *
  * @example
  * const outcome = runScenario({ seed: 1, preset: 'sl-async', store: PRESETS['sl-async']!.store,
@@ -79,7 +79,8 @@ export function runScenario(scenario: ExploreScenario, options: RunScenarioOptio
   const workload = WORKLOADS[scenario.workload.workload]!;
   const timeoutMs = options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   const verdicts: Record<string, CheckVerdict | SkippedCheck> = {};
-  for (const name of workload.checkers) {
+  // A scenario may name its own checkers (a preset's choice); by default, the workload's.
+  for (const name of scenario.workload.checkers ?? workload.checkers) {
     const checker = CHECKERS[name];
     verdicts[name] = checker === undefined
       ? { skipped: 'no checker of this name is available' }

@@ -20,7 +20,8 @@ export const CLIENT_PRESETS: Preset[] = [
       idempotency: { enabled: false },
       retry: { ...DEFAULT_RETRY_CONFIG, retryUnknown: 'always', maxRetries: 3 },
     }),
-    workload: { workload: 'counter' },
+    // The counter's bounds first: they name the double apply, which linearizability only hints at.
+    workload: { workload: 'counter', checkers: ['counter', 'linearizable', 'convergence'] },
     faultKinds: ['loss', 'latency', 'partition-leader', 'pause'],
   },
 ];

@@ -13,12 +13,16 @@ export const MULTI_LEADER_PRESETS: Preset[] = [
     name: 'ml-lww',
     summary: 'two datacenter leaders, concurrent writes resolved by last-writer-wins on timestamps',
     promises: 'replicas converge to one value per key',
-    expectedToBreak: 'lost writes and stale reads: two leaders accept concurrent writes and the one with the lower timestamp is silently dropped (worse with skewed clocks)',
+    expectedToBreak: 'lost writes: two leaders accept writes and the one with the lower timestamp is silently dropped; with skewed clocks an acknowledged write is overwritten by an older one',
     safe: false,
-    expectedAnomaly: 'not-linearizable',
+    expectedAnomaly: 'lost-write',
     store: multiLeader({ conflictResolution: 'lww' }),
-    workload: { workload: 'register' },
-    faultKinds: ['partition-group', 'latency', 'clock-bump', 'clock-drift', 'crash-one'],
+    // Judged for what it promises (convergence) and what it breaks (durability) only:
+    // it is not linearizable in almost every run, which would hide the lost writes.
+    // Mostly writes from four clients, so writes meet in both datacenters.
+    workload: { workload: 'register', clients: 4, readFraction: 0.2, checkers: ['durability', 'convergence'] },
+    // Skewed clocks are what let an older write win; a partition lets the datacenters take writes apart.
+    faultKinds: ['clock-bump', 'clock-drift', 'partition-group'],
   },
   {
     name: 'ml-vv',

@@ -40,9 +40,11 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     promises: 'nothing beyond eventual convergence once failovers stop',
     expectedToBreak: 'lost writes: an acknowledged write that never reached a follower is gone after the leader crashes or is cut off and another node takes over',
     safe: false,
-    expectedAnomaly: 'not-linearizable',
+    expectedAnomaly: 'lost-write',
     store: singleLeader({ ...QUICK_FAILOVER, acks: 'async' }, QUICK_CLIENTS),
-    workload: { workload: 'register' },
+    // A set, judged for durability first: a register's final state shows only its last write,
+    // while every acknowledged add of a set must still be there at the end.
+    workload: { workload: 'set', checkers: ['durability', 'set', 'convergence'] },
     faultKinds: ['crash-leader', 'partition-leader', 'partition-one', 'crash-one', 'pause'],
   },
   {
@@ -63,9 +65,10 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     promises: 'durable acknowledged writes; reads are eventually consistent',
     expectedToBreak: 'stale reads: a follower that lags (cut off, slow or behind on replication) answers with an older value after a newer write completed',
     safe: false,
-    expectedAnomaly: 'not-linearizable',
+    expectedAnomaly: 'session',
     store: singleLeader({ reads: 'any' }),
-    workload: { workload: 'register', readFraction: 0.6 },
+    // Sessions first: a client reading its own write back from a lagging follower is the plainest evidence.
+    workload: { workload: 'register', readFraction: 0.6, checkers: ['sessions', 'linearizable', 'stale-reads', 'durability', 'convergence'] },
     faultKinds: ['partition-one', 'partition-one-way', 'latency', 'slow', 'pause'],
   },
   {
@@ -74,9 +77,9 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     promises: 'linearizable reads while clocks stay within the drift margin',
     expectedToBreak: 'stale reads: a leader whose clock is bumped back or runs slow thinks its lease is still valid after a new leader has taken writes',
     safe: false,
-    expectedAnomaly: 'not-linearizable',
+    expectedAnomaly: 'stale-read',
     store: singleLeader({ ...QUICK_FAILOVER, quorumTimeoutMs: 2000, reads: 'lease', leaseMs: 400, clockDriftMarginMs: 10 }, QUICK_CLIENTS),
-    workload: { workload: 'register', readFraction: 0.9, clients: 6 },
+    workload: { workload: 'register', readFraction: 0.9, clients: 6, checkers: ['stale-reads', 'linearizable', 'durability', 'convergence'] },
     faultKinds: ['clock-bump', 'clock-drift', 'clock-strobe', 'partition-leader', 'pause'],
   },
   {
@@ -98,7 +101,8 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     safe: false,
     expectedAnomaly: 'false-failover',
     store: singleLeader({ failureDetector: { kind: 'heartbeat', suspectAfterMs: 55, declareAfterMs: 60 }, electionTimeoutMs: 50 }),
-    workload: { workload: 'register' },
+    // Availability first: the store stays linearizable, what it loses is service.
+    workload: { workload: 'register', checkers: ['availability', 'linearizable', 'durability', 'convergence'] },
     faultKinds: ['pause', 'slow', 'latency'],
   },
 ];

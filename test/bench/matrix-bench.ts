@@ -1,0 +1,108 @@
+/**
+ * The verdict matrix as figures: per row, the runs and wall time to the first
+ * detection from the matrix test's own seed and budget, the time to shrink,
+ * the shrunk counterexample's size and its one-sentence reason. Clean rows
+ * report the runs they explored without a finding.
+ *
+ * Run it alone with `node dist/test/bench/matrix-bench.js [--markdown]` after a build.
+ */
+import { pathToFileURL } from 'node:url';
+import { huntRow } from '../matrix/matrix-hunt.js';
+import { MATRIX_ROWS, type MatrixRow } from '../matrix/matrix-rows.js';
+import { table } from './stats.js';
+
+/**
+ * One row's figures. `runsToDetection` is the 1-based run that failed (NaN for
+ * a clean row, whose `runs` were all explored).
+ *
+ * @example
+ * const figures: MatrixBenchRow = { id: 'sl-async', runs: 29, runsToDetection: 29, secondsToDetection: 0.3,
+ *   shrinkSeconds: 0.6, checker: 'durability', anomaly: 'lost-write', clientOps: 2, faults: 1, reason: '...' };
+ */
+export interface MatrixBenchRow {
+  id: string;
+  expected: string;
+  runs: number;
+  runsToDetection: number;
+  secondsToDetection: number;
+  shrinkSeconds: number;
+  checker: string;
+  /** The row's checker's anomaly in the shrunk counterexample ('clean' when nothing was found). */
+  anomaly: string;
+  clientOps: number;
+  faults: number;
+  reason: string;
+}
+
+/**
+ * Explores every matrix row, one after the other, on this thread.
+ *
+ * @example
+ * const rows = await benchMatrix();
+ * rows.find((row) => row.id === 'ml-lww')?.runsToDetection;
+ */
+export async function benchMatrix(): Promise<MatrixBenchRow[]> {
+  const rows: MatrixBenchRow[] = [];
+  for (const row of MATRIX_ROWS) rows.push(await benchOne(row));
+  return rows;
+}
+
+async function benchOne(row: MatrixRow): Promise<MatrixBenchRow> {
+  const started = performance.now();
+  const hunt = await huntRow(row);
+  const totalMs = performance.now() - started;
+  const failure = hunt.failure;
+  const checker = row.claims[0]?.checker ?? 'all';
+  const check = failure?.shrunk.verdict.checks[checker] as { anomaly?: string; reason?: string } | undefined;
+  return {
+    id: row.id,
+    expected: row.expected,
+    runs: hunt.report.runs,
+    runsToDetection: failure === undefined ? Number.NaN : failure.run + 1,
+    secondsToDetection: hunt.detectionMs / 1000,
+    shrinkSeconds: failure === undefined ? 0 : (totalMs - hunt.detectionMs) / 1000,
+    checker,
+    anomaly: failure === undefined ? 'clean' : (check?.anomaly ?? failure.anomaly),
+    clientOps: failure?.clientOps ?? Number.NaN,
+    faults: failure?.faults ?? Number.NaN,
+    reason: check?.reason ?? failure?.shrunk.verdict.reason ?? '',
+  };
+}
+
+/**
+ * The rows as the README's markdown table.
+ *
+ * @example
+ * console.log(matrixMarkdown(await benchMatrix()));
+ */
+export function matrixMarkdown(rows: readonly MatrixBenchRow[]): string {
+  const lines = [
+    '| row | expected | checker: anomaly | runs to detection | seconds | shrunk (ops, faults) |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of rows) {
+    const found = Number.isNaN(row.runsToDetection) ? `none in ${row.runs}` : String(row.runsToDetection);
+    const size = Number.isNaN(row.clientOps) ? '-' : `${row.clientOps}, ${row.faults}`;
+    lines.push(`| ${row.id} | ${row.expected} | ${row.checker}: ${row.anomaly} | ${found} | ${row.secondsToDetection.toFixed(1)} | ${size} |`);
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const rows = await benchMatrix();
+  if (process.argv.includes('--markdown')) {
+    console.log(matrixMarkdown(rows));
+    for (const row of rows) if (row.reason !== '') console.log(`- ${row.id}: ${row.reason}`);
+    return;
+  }
+  console.log(table(
+    ['row', 'runs', 'found at', 's to find', 's to shrink', 'checker', 'anomaly', 'ops', 'faults'],
+    rows.map((row) => [
+      row.id, String(row.runs), Number.isNaN(row.runsToDetection) ? '-' : String(row.runsToDetection),
+      row.secondsToDetection.toFixed(2), row.shrinkSeconds.toFixed(2), row.checker, row.anomaly,
+      Number.isNaN(row.clientOps) ? '-' : String(row.clientOps), Number.isNaN(row.faults) ? '-' : String(row.faults),
+    ]),
+  ));
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
