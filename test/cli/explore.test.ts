@@ -30,7 +30,8 @@ describe('faultline explore', () => {
     expect(status).toBe(1);
     expect(report.failures).toHaveLength(1);
     const [failure] = report.failures;
-    expect(failure).toMatchObject({ anomaly: 'not-linearizable' });
+    // sl-async's preset checks durability first: an acknowledged write lost in a failover.
+    expect(failure).toMatchObject({ anomaly: 'lost-write' });
     expect(failure!.clientOps).toBeGreaterThan(0);
     expect(report.runs).toBe(failure!.run + 1);
     expect(path.dirname(failure!.dir)).toBe(out);
@@ -42,7 +43,7 @@ describe('faultline explore', () => {
     expect(text).toMatch(/Scenario:\n {2}store: single-leader/);
     // Human text (with the counterexample) goes to stderr under --json.
     expect(stderr).toMatch(/1 failure\(s\) in \d+ run\(s\)/);
-    expect(stderr).toContain('faultline found: not-linearizable');
+    expect(stderr).toContain('faultline found: lost-write');
     // No live progress line when stderr is not a terminal.
     expect(stderr).not.toMatch(/runs\/s \|/);
     // The saved failure replays to the same history.
