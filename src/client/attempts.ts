@@ -1,4 +1,5 @@
 import type { OpType } from '../history/op.js';
+import { copyJson } from '../sim/json-copy.js';
 import type { NodeContext } from '../sim/node.js';
 import type { ClientMessage, ClientReply } from '../store/protocol.js';
 import { EntryPointWalk } from './entry-points.js';
@@ -98,7 +99,8 @@ export class Attempts {
     switch (reply.outcome) {
       case 'ok':
         this.leaders.learn(from, nowMs);
-        return this.onEnd(op, { type: 'ok', nodeId: from, value: op.verb === 'read' ? reply.value : op.planned.value });
+        // A read's value may be the store's own memory (messages are shared when both sides allow): the history gets a copy.
+        return this.onEnd(op, { type: 'ok', nodeId: from, value: op.verb === 'read' ? copyJson(reply.value) : op.planned.value });
       case 'redirect':
         if (this.mayFollow(op, from, reply.leader)) {
           op.redirectsFollowed++;

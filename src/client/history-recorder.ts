@@ -1,4 +1,4 @@
-import type { Op } from '../history/op.js';
+import type { Op, OpType } from '../history/op.js';
 
 /**
  * An op as a recorder's caller gives it: the recorder assigns index and time.
@@ -52,23 +52,39 @@ export class HistoryRecorder {
 
   /** Appends `op` with the next index and the current time; returns the stored op. */
   record(op: OpRecord): Op {
-    const stored = {
-      index: this.history.length,
-      time: Math.round(this.clockMs() * 1e6),
-      ...withoutUndefined(op),
-    } as Op;
+    const stored: Record<string, unknown> = { index: 0, time: Math.round(this.clockMs() * 1e6) };
+    // Fields in the caller's order; absent optional fields are dropped so that
+    // histories compare and serialise the same (a missing value is Jepsen's nil).
+    const fields = op as unknown as Record<string, unknown>;
+    for (const field in fields) {
+      const value = fields[field];
+      if (value !== undefined) stored[field] = value;
+      else if (field === 'value') stored[field] = null;
+    }
     stored.index = this.count++;
-    if (this.options.keep !== false) this.history.push(stored);
-    this.options.onOp?.(stored);
-    return stored;
+    return this.store(stored as unknown as Op);
   }
-}
 
-/** Drops absent optional fields so that histories compare and serialise the same. */
-function withoutUndefined(op: OpRecord): OpRecord {
-  const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(op)) {
-    if (value !== undefined || field === 'value') out[field] = value === undefined ? null : value;
+  /**
+   * {@link record} for a client op, field by field: what every client op records,
+   * without building the record first. Gives the same op, fields in the same order.
+   *
+   * @example
+   * recorder.recordClientOp(0, 'ok', 'read', 'x', 3, 'n1', undefined);
+   */
+  recordClientOp(process: number, type: OpType, f: string, key: Op['key'], value: unknown, node?: string, error?: string): Op {
+    const time = Math.round(this.clockMs() * 1e6);
+    const index = this.count++;
+    const nil = value === undefined ? null : value;
+    const stored: Op = key === undefined ? { index, time, process, type, f, value: nil } : { index, time, process, type, f, key, value: nil };
+    if (node !== undefined) stored.node = node;
+    if (error !== undefined) stored.error = error;
+    return this.store(stored);
   }
-  return out as OpRecord;
+
+  private store(op: Op): Op {
+    if (this.options.keep !== false) this.history.push(op);
+    this.options.onOp?.(op);
+    return op;
+  }
 }

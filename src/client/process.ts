@@ -146,7 +146,7 @@ export class ClientProcess implements SimNode<ClientMessage> {
     this.op = op;
     this.identity.opOpen = true;
     runtime.stats.invoked++;
-    runtime.recorder.record({ process: this.identity.process, type: 'invoke', f: planned.f, key: planned.key, value: planned.value });
+    runtime.recorder.recordClientOp(this.identity.process, 'invoke', planned.f, planned.key, planned.value);
     this.beginning = true;
     this.attempts.start(op);
     this.beginning = false;
@@ -161,10 +161,8 @@ export class ClientProcess implements SimNode<ClientMessage> {
   private finish(op: LogicalOp, end: OpEnd): void {
     const { planned } = op;
     const { recorder, stats } = this.options.runtime;
-    recorder.record({
-      process: this.identity.process, type: end.type, f: planned.f, key: planned.key,
-      value: end.type === 'ok' ? this.decoded(op, end.value) : planned.value, node: end.nodeId, error: end.error,
-    });
+    const value = end.type === 'ok' ? this.decoded(op, end.value) : planned.value;
+    recorder.recordClientOp(this.identity.process, end.type, planned.f, planned.key, value, end.nodeId, end.error);
     stats[end.type]++;
     this.op = undefined;
     this.identity.opOpen = false;

@@ -1,3 +1,4 @@
+import { copyJson } from '../sim/json-copy.js';
 import type { NodeContext } from '../sim/node.js';
 import type { ClientMessage, ClientRequest } from '../store/protocol.js';
 import type { LogicalOp } from './logical-op.js';
@@ -76,7 +77,8 @@ export class Sender {
       kind: 'client-request',
       requestId: `${this.ctx.id}/${op.number}/${op.attempts}`,
       f: op.verb,
-      value: op.planned.value,
+      // The planned value belongs to the workload, which may reuse it: the store gets its own.
+      value: copyJson(op.planned.value),
     };
     if (op.planned.key !== undefined) request.key = op.planned.key;
     if (op.idempotencyKey !== undefined) request.idempotencyKey = op.idempotencyKey;

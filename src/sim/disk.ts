@@ -1,10 +1,14 @@
 import { DiskFullError, type Disk } from './node.js';
-import { JsonCopier } from './json-copy.js';
+import { deepFreeze, type ImmutableDataMode } from './immutable-data.js';
+import { copyJson } from './json-copy.js';
 
 /**
  * A node's simulated disk: durable records plus appends not yet fsynced. It
  * outlives the node object, so a restarted node reads back what was durable.
  * Records are copied in and out; a node never shares memory with its disk.
+ * The one exception: a node that declares `immutableData` has its appended
+ * records kept as they are (frozen first in `'verify'` mode), since it never
+ * writes to them afterwards; they are still copied on the way out.
  *
  * The disk is full when `fill()` was called or when it holds `capacityRecords`
  * records; `append` then throws {@link DiskFullError}, and `rewrite` may only
@@ -20,7 +24,8 @@ export class SimDisk implements Disk {
   private durable: unknown[] = [];
   private pending: unknown[] = [];
   private filled = false;
-  private readonly copier = new JsonCopier();
+  /** Keep appended records as they are: set while the node's current incarnation declares `immutableData`. */
+  sharesRecords = false;
   /** Counters for statistics. */
   appends = 0;
   fsyncs = 0;
@@ -29,6 +34,7 @@ export class SimDisk implements Disk {
   constructor(
     readonly nodeId: string,
     readonly capacityRecords: number = Infinity,
+    private readonly immutableData: ImmutableDataMode = 'trust',
   ) {}
 
   get unsynced(): number {
@@ -47,33 +53,36 @@ export class SimDisk implements Disk {
 
   append(record: unknown): void {
     if (this.isFull) throw new DiskFullError(this.nodeId);
-    this.pending.push(this.copier.copy(record));
+    this.pending.push(this.keep(record));
     this.appends++;
   }
 
   fsync(): void {
     this.fsyncs++;
-    if (this.pending.length === 0) return;
-    for (const record of this.pending) this.durable.push(record);
-    this.pending = [];
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    for (let i = 0; i < pending.length; i++) this.durable.push(pending[i]);
+    // Emptied by pops, which keep the array's storage: `[]` or `length = 0` would
+    // allocate it anew on the next append, that is once per write for most stores.
+    while (pending.length > 0) pending.pop();
   }
 
   read(): readonly unknown[] {
     const all: unknown[] = [];
-    for (const record of this.durable) all.push(this.copier.copy(record));
-    for (const record of this.pending) all.push(this.copier.copy(record));
+    for (const record of this.durable) all.push(copyJson(record));
+    for (const record of this.pending) all.push(copyJson(record));
     return all;
   }
 
   /** The durable records only (what a crash right now would leave), as copies. */
   readDurable(): readonly unknown[] {
-    return this.durable.map((record) => this.copier.copy(record));
+    return this.durable.map((record) => copyJson(record));
   }
 
   rewrite(records: readonly unknown[]): void {
     const limit = this.filled ? this.size : this.capacityRecords;
     if (records.length > limit) throw new DiskFullError(this.nodeId);
-    this.durable = records.map((record) => this.copier.copy(record));
+    this.durable = records.map((record) => this.keep(record));
     this.pending = [];
   }
 
@@ -97,5 +106,11 @@ export class SimDisk implements Disk {
 
   free(): void {
     this.filled = false;
+  }
+
+  /** What the disk stores for a record handed to it: a private copy, or the record itself (see the class). */
+  private keep(record: unknown): unknown {
+    if (!this.sharesRecords) return copyJson(record);
+    return this.immutableData === 'verify' ? deepFreeze(record) : record;
   }
 }

@@ -1,3 +1,4 @@
+import { ChurnTable } from './churn-table.js';
 import { NodeClock } from './clock.js';
 import type { SimDisk } from './disk.js';
 import type { Link } from './link.js';
@@ -42,7 +43,7 @@ export class NodeHost {
   /** Bumped by every crash: contexts and queued work of an older incarnation are dead. */
   incarnation = 0;
   /** The pending event of each named timer. */
-  readonly timers = new Map<string, SimEvent>();
+  readonly timers = new ChurnTable<SimEvent>();
   readonly clock = new NodeClock();
   paused = false;
   pausedUntilMs = 0;
@@ -58,6 +59,8 @@ export class NodeHost {
   readonly linksOut: (Link | undefined)[] = [];
   /** The other store nodes (kept up to date as nodes are added). */
   peers: readonly string[] = [];
+  /** Whether the latest incarnation declared `immutableData` (see {@link SimNode.immutableData}). */
+  immutableData = false;
 
   constructor(
     readonly index: number,
@@ -98,6 +101,8 @@ export class NodeHost {
     const node = this.factory(new HostContext(kernel, this, this.incarnation));
     this.node = node;
     this.state = 'up';
+    this.immutableData = node.immutableData === true;
+    this.disk.sharesRecords = this.immutableData;
     return node;
   }
 }

@@ -1,8 +1,15 @@
+import { hasJsonText, isPlainObject, jsonStringLength, numberLength } from './json-length.js';
+
 /**
  * Copies JSON-like data and, in the same pass, measures the length of its
  * `JSON.stringify` text. Messages and disk records go through it so nodes never
  * share memory, and the network can count bytes without serialising every
  * message.
+ *
+ * Measuring is optional (`measures`, default true): turning numbers into text to
+ * count their digits costs more than the copy itself, so a world that does not
+ * count bytes, and the disk, which never needs the length, copy with
+ * {@link copyJson} alone.
  *
  * Plain objects and arrays are copied field by field (fast for the small
  * messages stores exchange); anything else that is an object (Map, Date, class
@@ -15,12 +22,14 @@
  * copier.lastLength;                         // 13, as JSON.stringify(...).length
  */
 export class JsonCopier {
-  /** Length of `JSON.stringify` of the last copied value (0 when it has no JSON text). */
+  /** Length of `JSON.stringify` of the last copied value (0 when it has no JSON text, or when not measuring). */
   lastLength = 0;
+
+  constructor(readonly measures = true) {}
 
   copy<T>(value: T): T {
     this.lastLength = 0;
-    return this.copyValue(value) as T;
+    return (this.measures ? this.copyValue(value) : copyJson(value)) as T;
   }
 
   private copyValue(value: unknown): unknown {
@@ -71,9 +80,9 @@ export class JsonCopier {
       if (hasJsonText(item)) {
         this.lastLength += jsonStringLength(key) + 1; // "key":
         written++;
-        result[key] = this.copyValue(item);
+        setField(result, key, this.copyValue(item));
       } else {
-        result[key] = item;
+        setField(result, key, item);
       }
     }
     this.lastLength += written === 0 ? 2 : 1 + written; // braces and commas
@@ -86,35 +95,39 @@ export class JsonCopier {
   }
 }
 
-function hasJsonText(value: unknown): boolean {
-  return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
-}
-
-function isPlainObject(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 /**
- * Length of the JSON text of a string. Most strings need no escaping; a char
- * loop finds that faster than a regular expression for the short strings
- * (keys, tags, ids) messages are made of.
+ * A deep copy of JSON-like data that shares no object with the original.
+ *
+ * @example
+ * const original = { a: [1] };
+ * copyJson(original).a === original.a; // false
  */
-function jsonStringLength(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // Quote, backslash, control characters and surrogates (lone ones are escaped) take the slow path.
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
-      return JSON.stringify(text).length;
-    }
-  }
-  return text.length + 2;
+export function copyJson<T>(value: T): T {
+  return (typeof value === 'object' && value !== null ? copyObjectValue(value) : value) as T;
 }
 
-function numberLength(value: number): number {
-  // Small integers are by far the most common: skip the string conversion.
-  if (Number.isInteger(value) && value >= 0 && value < 1e9) {
-    return value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : String(value).length;
+function copyObjectValue(value: object): unknown {
+  if (Array.isArray(value)) {
+    const length = value.length;
+    const result = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) {
+      const item: unknown = value[i];
+      result[i] = typeof item === 'object' && item !== null ? copyObjectValue(item) : item;
+    }
+    return result;
   }
-  return String(value).length;
+  if (!isPlainObject(value)) return structuredClone(value);
+  const source = value as Record<string, unknown>;
+  const result: Record<string, unknown> = {};
+  for (const key in source) {
+    const item = source[key];
+    setField(result, key, typeof item === 'object' && item !== null ? copyObjectValue(item) : item);
+  }
+  return result;
+}
+
+/** Sets a field, "__proto__" included (assigning that one would set the prototype; JSON.parse makes such fields). */
+function setField(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

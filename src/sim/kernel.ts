@@ -2,10 +2,11 @@ import { SimDisk } from './disk.js';
 import { EventQueue } from './event-queue.js';
 import { NodeHost, type KernelPort, type NodeKind } from './host.js';
 import { Messaging } from './messaging.js';
+import { defaultImmutableDataMode, type ImmutableDataMode } from './immutable-data.js';
 import { Network, NetworkStats } from './network.js';
 import type { NodeFactory, SimNode } from './node.js';
 import { SimRandom } from './rng.js';
-import { EventKind, SimEvent } from './sim-event.js';
+import { EventKind, EventPool, SimEvent } from './sim-event.js';
 import { Trace, type TraceEvent } from './trace.js';
 import { linkDefaults, type WorldOptions } from './world-options.js';
 
@@ -42,15 +43,19 @@ export class SimKernel implements KernelPort {
   private readonly queue = new EventQueue();
   protected readonly messaging: Messaging;
   private readonly diskCapacityRecords: number;
+  private readonly immutableData: ImmutableDataMode;
   private sequence = 0;
   private stopRequested = false;
+  /** Finished message and timer events, for reuse. */
+  private readonly events = new EventPool(4096);
 
   constructor(options: WorldOptions) {
     this.rng = new SimRandom(options.seed);
     this.trace = new Trace(options.trace);
     this.network = new Network(linkDefaults(options.network), this.hostsById);
     this.stats = new NetworkStats(this.network);
-    this.messaging = new Messaging(this, this.network, this.rng, this.trace, options.network?.countBytes ?? true);
+    this.immutableData = options.immutableData ?? defaultImmutableDataMode();
+    this.messaging = new Messaging(this, this.network, this.rng, this.trace, options.network?.countBytes ?? true, this.immutableData);
     this.diskCapacityRecords = options.diskCapacityRecords ?? Infinity;
   }
 
@@ -60,7 +65,7 @@ export class SimKernel implements KernelPort {
    */
   addNode<M>(id: string, factory: NodeFactory<M>, options: { kind?: NodeKind } = {}): void {
     if (this.hostsById.has(id)) throw new Error(`node '${id}' already exists`);
-    const disk = new SimDisk(id, this.diskCapacityRecords);
+    const disk = new SimDisk(id, this.diskCapacityRecords, this.immutableData);
     const host = new NodeHost(this.hosts.length, id, options.kind ?? 'store', factory as NodeFactory<unknown>, disk);
     this.hosts.push(host);
     this.hostsById.set(id, host);
@@ -97,9 +102,7 @@ export class SimKernel implements KernelPort {
   step(): boolean {
     const event = this.nextLiveEvent();
     if (event === undefined) return false;
-    this.queue.pop();
-    this.nowMs = event.timeMs;
-    this.dispatch(event);
+    this.run(event);
     return true;
   }
 
@@ -109,7 +112,7 @@ export class SimKernel implements KernelPort {
     for (;;) {
       const next = this.nextLiveEvent();
       if (next === undefined || next.timeMs > timeMs || this.stopRequested) break;
-      this.step();
+      this.run(next);
     }
     if (!this.stopRequested && timeMs > this.nowMs) this.nowMs = timeMs;
   }
@@ -129,7 +132,7 @@ export class SimKernel implements KernelPort {
         this.nowMs = Math.max(this.nowMs, maxTimeMs);
         return false;
       }
-      this.step();
+      this.run(next);
     }
   }
 
@@ -138,7 +141,7 @@ export class SimKernel implements KernelPort {
     this.stopRequested = true;
   }
 
-  /** Number of queued events (including cancelled timers not yet skipped). */
+  /** Number of queued events (cancelled timers leave the queue at once; cancelled driver events stay until their time). */
   get pendingEvents(): number {
     return this.queue.size;
   }
@@ -158,6 +161,20 @@ export class SimKernel implements KernelPort {
     return this.sequence++;
   }
 
+  /** A fresh event with the next sequence number (a finished one reused when there is one). */
+  newEvent(timeMs: number, kind: EventKind, target: NodeHost | undefined): SimEvent {
+    return this.events.take(timeMs, this.sequence++, kind, target);
+  }
+
+  /**
+   * Keeps a finished event for reuse. Only message and timer events come here, and
+   * only once nothing refers to them: not queued, not waiting in a backlog, not a
+   * node's pending timer (driver events never: their handles refer to them).
+   */
+  private recycle(event: SimEvent): void {
+    this.events.give(event);
+  }
+
   private refreshPeers(): void {
     const storeIds = this.hosts.filter((host) => host.kind === 'store').map((host) => host.id);
     for (const host of this.hosts) host.peers = Object.freeze(storeIds.filter((id) => id !== host.id));
@@ -168,9 +185,21 @@ export class SimKernel implements KernelPort {
     let next = this.queue.peek();
     while (next !== undefined && next.cancelled) {
       this.queue.pop();
+      // A crash cancels its node's timers where they stand: done with now.
+      if (next.kind === EventKind.Timer) this.recycle(next);
       next = this.queue.peek();
     }
     return next;
+  }
+
+  /** Takes `event`, the earliest live one, off the queue and runs it. */
+  private run(event: SimEvent): void {
+    this.queue.pop();
+    this.nowMs = event.timeMs;
+    this.dispatch(event);
+    // Delivered, dropped or fired, unless it went back in the queue (a slow node) or into a backlog.
+    const reusable = event.kind === EventKind.Deliver || event.kind === EventKind.Timer;
+    if (reusable && event.heapIndex < 0 && !event.waiting) this.recycle(event);
   }
 
   private dispatch(event: SimEvent): void {
@@ -202,6 +231,7 @@ export class SimKernel implements KernelPort {
     const host = event.target!;
     if (event.cancelled) return;
     if (host.paused) {
+      event.waiting = true;
       host.backlog.push(event);
       return;
     }
@@ -227,7 +257,7 @@ export class SimKernel implements KernelPort {
   private fireTimer(host: NodeHost, event: SimEvent): void {
     if (host.timers.get(event.name) === event) host.timers.delete(event.name);
     if (this.trace.recordsMessages) this.trace.record({ timeMs: this.nowMs, kind: 'timer', node: host.id, name: event.name });
-    else this.trace.countOnly('timer');
+    else this.trace.counts.timer++;
     host.node!.onTimer(event.name);
   }
 
@@ -249,8 +279,8 @@ export class SimKernel implements KernelPort {
   setTimer(host: NodeHost, afterMs: number, name: string): void {
     if (!(afterMs >= 0 && afterMs < Infinity)) throw new RangeError(`timer '${name}' on ${host.id}: afterMs must be finite and >= 0, got ${afterMs}`);
     const previous = host.timers.get(name);
-    if (previous !== undefined) previous.cancelled = true;
-    const event = new SimEvent(this.nowMs + host.clock.toVirtualMs(afterMs), this.sequence++, EventKind.Timer, host);
+    if (previous !== undefined) this.discardTimer(previous);
+    const event = this.newEvent(this.nowMs + host.clock.toVirtualMs(afterMs), EventKind.Timer, host);
     event.name = name;
     host.timers.set(name, event);
     this.queue.push(event);
@@ -259,11 +289,22 @@ export class SimKernel implements KernelPort {
   cancelTimer(host: NodeHost, name: string): void {
     const pending = host.timers.get(name);
     if (pending === undefined) return;
-    pending.cancelled = true;
+    this.discardTimer(pending);
     host.timers.delete(name);
   }
 
+  /** A replaced or cancelled timer never fires: out of the queue (or, in a paused node's backlog, marked). */
+  private discardTimer(timer: SimEvent): void {
+    timer.cancelled = true;
+    if (this.queue.remove(timer)) this.recycle(timer);
+  }
+
   traceCustom(host: NodeHost, name: string, detail: Record<string, unknown> | undefined): void {
+    if (!this.trace.enabled) {
+      // Counted all the same; the detail's JSON is built only when it is kept.
+      this.trace.counts.custom++;
+      return;
+    }
     const event: TraceEvent = { timeMs: this.nowMs, kind: 'custom', node: host.id, name };
     if (detail !== undefined) event.detail = JSON.stringify(detail);
     this.trace.record(event);

@@ -1,29 +1,36 @@
 import type { NodeHost } from './host.js';
-import { JsonCopier } from './json-copy.js';
+import { deepFreeze, type ImmutableDataMode } from './immutable-data.js';
+import { copyJson, JsonCopier } from './json-copy.js';
+import { jsonLength } from './json-length.js';
 import { sampleLatencyMs } from './latency.js';
 import type { Link } from './link.js';
 import type { Network } from './network.js';
 import type { SimRandom } from './rng.js';
-import { EventKind, SimEvent } from './sim-event.js';
+import { EventKind, type SimEvent } from './sim-event.js';
 import type { Trace } from './trace.js';
 
 /** What the message path needs from the event loop. */
 export interface MessageScheduler {
   readonly nowMs: number;
-  nextSequence(): number;
+  /** A fresh event with the next sequence number (not queued yet). */
+  newEvent(timeMs: number, kind: EventKind, target: NodeHost | undefined): SimEvent;
   push(event: SimEvent): void;
 }
 
 /**
- * The path of a message: copy and count at send, loss, latency, duplication and
- * reordering on the wire, partition and liveness checks on arrival, and the
- * trace lines for each step. Random draws happen in a fixed order per send:
- * loss, latency, reorder (and its delay), duplication, then the duplicate's own
- * latency and reorder draws; a probability of 0 draws nothing.
+ * The path of a message: copy (or share, see {@link ImmutableDataMode}) and count
+ * at send, loss, latency, duplication and reordering on the wire, partition and
+ * liveness checks on arrival, and the trace lines for each step. Random draws
+ * happen in a fixed order per send: loss, latency, reorder (and its delay),
+ * duplication, then the duplicate's own latency and reorder draws; a probability
+ * of 0 draws nothing.
  */
 export class Messaging {
-  private readonly copier = new JsonCopier();
   private messageCount = 0;
+  /** Copies and, counting bytes, measures in the same pass. */
+  private readonly copier: JsonCopier;
+  /** JSON length of the message being sent (0 when bytes are not counted). */
+  private lastLength = 0;
 
   constructor(
     private readonly loop: MessageScheduler,
@@ -31,16 +38,21 @@ export class Messaging {
     private readonly rng: SimRandom,
     private readonly trace: Trace,
     private readonly countBytes: boolean,
-  ) {}
+    private readonly immutableData: ImmutableDataMode,
+  ) {
+    this.copier = new JsonCopier(countBytes);
+  }
 
   send(from: NodeHost, target: NodeHost, message: unknown): void {
     const link = this.network.link(from, target);
-    const copy = this.copier.copy(message);
+    const shared = from.immutableData && target.immutableData;
+    const copy = shared ? this.share(message) : this.copier.copy(message);
+    this.lastLength = !this.countBytes ? 0 : shared ? jsonLength(message) : this.copier.lastLength;
     const id = ++this.messageCount;
     this.countSent(link);
     if (this.trace.recordsMessages) {
       this.trace.record({ timeMs: this.loop.nowMs, kind: 'send', node: from.id, peer: target.id, detail: describeMessage(id, copy) });
-    } else this.trace.countOnly('send');
+    } else this.trace.counts.send++;
     if (link.blocked) return this.drop(link, id, copy, 'partition');
     const config = link.config;
     if (this.rng.chance(config.lossProbability)) return this.drop(link, id, copy, 'loss');
@@ -48,7 +60,7 @@ export class Messaging {
     if (this.rng.chance(config.duplicateProbability)) {
       this.countSent(link);
       link.stats.duplicated++;
-      this.transmit(link, target, this.copier.copy(copy), id, false);
+      this.transmit(link, target, shared ? copy : copyJson(copy), id, false);
     }
   }
 
@@ -73,7 +85,7 @@ export class Messaging {
     link.stats.delivered++;
     if (this.trace.recordsMessages) {
       this.trace.record({ timeMs: this.loop.nowMs, kind: 'deliver', node: host.id, peer: link.from, detail: describeMessage(event.messageId, event.message) });
-    } else this.trace.countOnly('deliver');
+    } else this.trace.counts.deliver++;
     host.node!.onMessage(link.from, event.message);
   }
 
@@ -83,9 +95,14 @@ export class Messaging {
     return false;
   }
 
+  /** The message itself, for two nodes that declare immutable data; frozen first when verifying. */
+  private share(message: unknown): unknown {
+    return this.immutableData === 'verify' ? deepFreeze(message) : message;
+  }
+
   private countSent(link: Link): void {
     link.stats.sent++;
-    if (this.countBytes) link.stats.bytes += this.copier.lastLength;
+    link.stats.bytes += this.lastLength;
   }
 
   /** Puts a message on the wire; `inOrder` ones may not overtake earlier in-order ones. */
@@ -98,7 +115,7 @@ export class Messaging {
       if (arrivalMs < link.lastArrivalMs) arrivalMs = link.lastArrivalMs;
       link.lastArrivalMs = arrivalMs;
     }
-    const event = new SimEvent(arrivalMs, this.loop.nextSequence(), EventKind.Deliver, target);
+    const event = this.loop.newEvent(arrivalMs, EventKind.Deliver, target);
     event.link = link;
     event.message = message;
     event.messageId = id;
@@ -109,7 +126,7 @@ export class Messaging {
     link.stats.dropped++;
     if (this.trace.recordsMessages) {
       this.trace.record({ timeMs: this.loop.nowMs, kind: 'drop', node: link.to, peer: link.from, detail: `${describeMessage(id, message)} (${reason})` });
-    } else this.trace.countOnly('drop');
+    } else this.trace.counts.drop++;
   }
 }
 

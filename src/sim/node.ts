@@ -81,6 +81,19 @@ export interface SimNode<M> {
   start?(): void;
   onMessage(from: string, msg: M): void;
   onTimer(name: string): void;
+  /**
+   * Optional promise: this node never writes to data once it has handed it over
+   * or been handed it — a message it sent or received, a record it appended to
+   * its disk, or anything reachable from them. The simulator then passes such
+   * data between two promising nodes (and to the disk) without copying it; with
+   * `immutableData: 'verify'` (see the world options) it passes it frozen, so a
+   * broken promise throws. Leave it out when unsure: data is then copied, as for
+   * any node. (What a node reads back from its disk is always its own copy.)
+   *
+   * @example
+   * class GossipNode implements SimNode<Gossip> { readonly immutableData = true; ... }
+   */
+  readonly immutableData?: boolean;
 }
 
 /**

@@ -75,7 +75,8 @@ export class Trace {
   };
   /** True when high-volume events are recorded (read it before building a detail string). */
   readonly recordsMessages: boolean;
-  private readonly enabled: boolean;
+  /** True when events are kept at all (read it before building a detail string). */
+  readonly enabled: boolean;
   private readonly maxEvents: number;
   private buffer: TraceEvent[] = [];
   /** Index of the oldest event once the ring buffer has wrapped. */

@@ -1,3 +1,4 @@
+import type { ImmutableDataMode } from './immutable-data.js';
 import type { LatencyDistribution } from './latency.js';
 import type { LinkConfig } from './link.js';
 import type { TraceOptions } from './trace.js';
@@ -20,7 +21,7 @@ export interface NetworkOptions extends Partial<LinkConfig> {
  *
  * @example
  * const options: WorldOptions = { seed: 42, network: { latencyMs: { kind: 'constant', value: 1 } },
- *   diskCapacityRecords: 1000, trace: { messages: false } };
+ *   diskCapacityRecords: 1000, trace: { messages: false }, immutableData: 'verify' };
  */
 export interface WorldOptions {
   seed: number;
@@ -28,6 +29,11 @@ export interface WorldOptions {
   /** Records a node's disk holds before appends throw DiskFullError (default: unlimited). */
   diskCapacityRecords?: number;
   trace?: TraceOptions;
+  /**
+   * How data is passed between nodes that declare `immutableData`: as it is
+   * (`'trust'`) or deep-frozen (`'verify'`). Default: see {@link defaultImmutableDataMode}.
+   */
+  immutableData?: ImmutableDataMode;
 }
 
 /**

@@ -46,7 +46,10 @@ export function configFor(mode: StoreMode, nodes: number): StoreConfig {
  * const figures = benchStore({ mode: 'leaderless', nodes: 3, faults: false, ops: 100_000, clients: 20 });
  */
 export function benchStore(c: StoreBenchCase): StoreBenchFigures {
-  const world = new World({ seed: 1, trace: { enabled: false }, network: { countBytes: false } });
+  // As a real run: the store's nodes and the clients promise immutable data, so their
+  // messages are shared, not copied ('trust'; the test suite checks the promise with
+  // 'verify'). Stores that make no promise still get copies.
+  const world = new World({ seed: 1, trace: { enabled: false }, network: { countBytes: false }, immutableData: 'trust' });
   const store = createStore(configFor(c.mode, c.nodes)) as StoreDefinition<unknown>;
   let ok = 0;
   const runtime = createClientRuntime(store === undefined ? ({} as never) : configFor(c.mode, c.nodes).client, () => world.now(), {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { JsonCopier } from '../../src/sim/index.js';
+import { JsonCopier, jsonLength } from '../../src/sim/index.js';
 
 describe('JsonCopier', () => {
   test('copies JSON values exactly and measures their JSON.stringify length', () => {
@@ -22,6 +22,37 @@ describe('JsonCopier', () => {
         const value = { [key]: [text, `\u0000"\\${text}`, '\ud800'] };
         copier.copy(value);
         expect(copier.lastLength).toBe(JSON.stringify(value).length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('copies a field named __proto__ as a field (as JSON.parse makes it), not as a prototype', () => {
+    const value = JSON.parse('{"__proto__":{"a":1},"b":[{"__proto__":null}]}') as unknown;
+    const copier = new JsonCopier();
+    const copy = copier.copy(value);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copier.lastLength).toBe(JSON.stringify(value).length);
+  });
+
+  test('jsonLength measures without copying, as JSON.stringify would', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+        expect(jsonLength(value)).toBe(JSON.stringify(value).length);
+        expect(jsonLength({ [text]: [text, undefined] })).toBe(JSON.stringify({ [text]: [text, undefined] }).length);
+      }),
+      { numRuns: 300 },
+    );
+    expect(jsonLength(undefined)).toBe(0);
+  });
+
+  test('without measuring, copies the same and reports no length', () => {
+    const copier = new JsonCopier(false);
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(copier.copy(value)).toEqual(value);
+        expect(copier.lastLength).toBe(0);
       }),
       { numRuns: 200 },
     );

@@ -14,6 +14,20 @@ describe('the event loop', () => {
     expect(world.now()).toBe(20);
   });
 
+  test('cancelled and replaced timers leave the queue at once, and only the live ones fire', () => {
+    const world = recorderWorld(['a']);
+    const ctx = recorder(world, 'a').ctx;
+    const before = world.pendingEvents;
+    for (let i = 0; i < 1000; i++) ctx.setTimer(100 + i, `t${i}`);
+    expect(world.pendingEvents).toBe(before + 1000);
+    for (let i = 0; i < 1000; i++) if (i % 100 !== 0) ctx.cancelTimer(`t${i}`);
+    ctx.setTimer(5, 't0'); // replaces the first one
+    expect(world.pendingEvents).toBe(before + 10);
+    world.runUntilIdle();
+    expect(recorder(world, 'a').seen).toEqual(Array.from({ length: 10 }, (_, k) => `timer:t${k * 100}`));
+    expect(recorder(world, 'a').atMs[0]).toBe(5);
+  });
+
   test('runUntil stops at its time, step runs one event at a time', () => {
     const world = new World({ seed: 1 });
     const seen: number[] = [];

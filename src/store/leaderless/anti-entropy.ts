@@ -9,8 +9,11 @@
  *    answers with its own entries in those leaves that differ from what it got;
  *    the initiator merges those. Newer versions win; siblings merge.
  *
- * Both sides trace 'merkle-exchange' {peer, role, differingLeaves, keysSent}, and
+ * Both sides trace 'merkle-exchange' {peer, role, differingLeaves, keysSent, bytes}, and
  * 'anti-entropy-repair' {peer, keys} for the keys whose state actually changed.
+ * Every comparison step is traced as 'merkle-step' on both sides, with digests
+ * of the compared keys' states (see merkle-audit.ts), so a checker can verify that
+ * the tree found exactly the keys that differed.
  *
  * @example
  * antiEntropy.start();          // arms the timer when enabled
@@ -19,6 +22,7 @@ import { canonicalJson } from './canonical.js';
 import { childIndices, MerkleTree } from '../shared/merkle-tree.js';
 import type { KeyState } from './key-state.js';
 import type { MerkleCompare, MerkleDiff, MerkleKeys, MerkleKeysReply } from './messages.js';
+import { digestsUnder, messageBytes } from './merkle-audit.js';
 import type { NodeEnv } from './node-env.js';
 
 /**
@@ -60,13 +64,16 @@ export class AntiEntropy {
     this.session = { id: this.env.newId(), peer };
     const tree = this.sharedTree(peer);
     const root: MerkleCompare = { kind: 'merkle-compare', session: this.session.id, level: 0, nodes: tree.hashesAt(0, [0]) };
-    this.env.ctx.send(peer, root);
+    this.sendCompare(peer, tree, root);
   }
 
   /** Responder: which of the initiator's nodes differ here. */
   onCompare(from: string, msg: MerkleCompare): void {
-    const differing = this.sharedTree(from).differing(msg.level, msg.nodes);
-    this.env.ctx.send(from, { kind: 'merkle-diff', session: msg.session, level: msg.level, differing } satisfies MerkleDiff);
+    const tree = this.sharedTree(from);
+    const differing = tree.differing(msg.level, msg.nodes);
+    const reply: MerkleDiff = { kind: 'merkle-diff', session: msg.session, level: msg.level, differing };
+    this.audit(from, 'responder', tree, msg, { differing, bytes: messageBytes(reply) });
+    this.env.ctx.send(from, reply);
   }
 
   /** Initiator: descend into the differing nodes, or move on to keys at the leaves. */
@@ -75,14 +82,17 @@ export class AntiEntropy {
     const tree = this.sharedTree(from);
     if (msg.differing.length === 0 || msg.level === tree.depth) {
       const entries = this.entriesIn(tree, msg.differing);
-      this.trace(from, 'initiator', msg.differing, entries);
-      if (msg.differing.length === 0) return void (this.session = undefined);
+      if (msg.differing.length === 0) {
+        this.trace(from, 'initiator', msg.differing, entries, 0);
+        return void (this.session = undefined);
+      }
       const keys: MerkleKeys = { kind: 'merkle-keys', session: msg.session, leaves: msg.differing, entries };
+      this.trace(from, 'initiator', msg.differing, entries, messageBytes(keys));
       return this.env.ctx.send(from, keys);
     }
     const level = msg.level + 1;
     const nodes = tree.hashesAt(level, childIndices(msg.differing));
-    this.env.ctx.send(from, { kind: 'merkle-compare', session: msg.session, level, nodes } satisfies MerkleCompare);
+    this.sendCompare(from, tree, { kind: 'merkle-compare', session: msg.session, level, nodes });
   }
 
   /** Responder: take the initiator's entries, answer with those of ours it lacks. */
@@ -91,8 +101,9 @@ export class AntiEntropy {
     const sent = new Map(msg.entries.map((e) => [e.key, canonicalJson(e.state)]));
     const tree = this.sharedTree(from);
     const back = this.entriesIn(tree, msg.leaves).filter((e) => sent.get(e.key) !== canonicalJson(e.state));
-    this.trace(from, 'responder', msg.leaves, back);
-    this.env.ctx.send(from, { kind: 'merkle-keys-reply', session: msg.session, entries: back } satisfies MerkleKeysReply);
+    const reply: MerkleKeysReply = { kind: 'merkle-keys-reply', session: msg.session, entries: back };
+    this.trace(from, 'responder', msg.leaves, back, messageBytes(reply));
+    this.env.ctx.send(from, reply);
   }
 
   /** Initiator: the last step. */
@@ -123,7 +134,22 @@ export class AntiEntropy {
     if (repaired.length > 0) this.env.ctx.trace('anti-entropy-repair', { peer, keys: repaired });
   }
 
-  private trace(peer: string, role: 'initiator' | 'responder', differingLeaves: readonly number[], sent: readonly Entry[]): void {
-    this.env.ctx.trace('merkle-exchange', { peer, role, differingLeaves: [...differingLeaves], keysSent: sent.map((e) => e.key) });
+  private trace(peer: string, role: 'initiator' | 'responder', differingLeaves: readonly number[], sent: readonly Entry[], bytes: number): void {
+    this.env.ctx.trace('merkle-exchange', { peer, role, differingLeaves: [...differingLeaves], keysSent: sent.map((e) => e.key), bytes });
+  }
+
+  private sendCompare(peer: string, tree: MerkleTree, msg: MerkleCompare): void {
+    this.audit(peer, 'initiator', tree, msg, { bytes: messageBytes(msg) });
+    this.env.ctx.send(peer, msg);
+  }
+
+  /**
+   * One side of one comparison step: the node hashes compared, the responder's
+   * answer, and digests of this side's keys under those nodes (for checkers).
+   */
+  private audit(peer: string, role: 'initiator' | 'responder', tree: MerkleTree, msg: MerkleCompare, extra: { differing?: number[]; bytes: number }): void {
+    const digests = digestsUnder(this.env, peer, tree.depth, msg.level, msg.nodes.map((n) => n.index));
+    const { session, level, nodes } = msg;
+    this.env.ctx.trace('merkle-step', { peer, role, session, level, depth: tree.depth, nodes, ...extra, digests });
   }
 }

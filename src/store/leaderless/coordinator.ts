@@ -15,9 +15,10 @@
  * @example
  * coordinator.coordinate(request, (answer) => ctx.send(client, { kind: 'client-reply', requestId, ...answer }));
  */
+import { ChurnTable } from '../../sim/churn-table.js';
 import type { ClientRequest } from '../protocol.js';
 import { DiskFullError } from '../../sim/node.js';
-import { isSettled, keyOf, newCoordinatedOp, type CoordinatedOp, type Respond } from './coordinated-op.js';
+import { CoordinatedOp, isSettled, keyOf, type Respond } from './coordinated-op.js';
 import { isBehind, mergeStates, type KeyState, type SiblingState } from './key-state.js';
 import { readResult } from './key-view.js';
 import type { ReplicaRead, ReplicaReadReply, ReplicaWriteReply } from './messages.js';
@@ -26,6 +27,7 @@ import { ReadRepair } from './read-repair.js';
 import type { ReplicaHandler } from './replica-handler.js';
 import { TagSource } from './tag-source.js';
 import { applyToSiblings, applyToValue, isMutatingVerb, needsReadBeforeWrite, type MutatingVerb } from './verbs.js';
+import { OpTable } from './op-table.js';
 import { WritePhase } from './write-phase.js';
 
 /**
@@ -36,7 +38,12 @@ import { WritePhase } from './write-phase.js';
  * coordinator.coordinate(request, respond);
  */
 export class Coordinator {
-  private readonly ops = new Map<string, CoordinatedOp>();
+  private readonly ops = new OpTable();
+  /**
+   * In-flight changes by idempotency key, so that a copy of one joins it rather than
+   * running again (a ChurnTable, not a Map: entries come and go with every request).
+   */
+  private readonly inFlight = new ChurnTable<CoordinatedOp>();
   private readonly tags: TagSource;
   private readonly writes: WritePhase;
   private readonly repairs: ReadRepair;
@@ -58,13 +65,18 @@ export class Coordinator {
     if (f !== 'read' && !isMutatingVerb(f)) return respond({ outcome: 'fail', error: `unknown-verb: ${f}` });
     const owners = this.env.owners(key);
     const idempotencyKey = request.idempotencyKey;
-    if (f !== 'read' && idempotencyKey !== undefined && owners.includes(this.env.id)) {
-      const applied = this.env.store.applied(idempotencyKey);
-      if (applied) return respond({ outcome: 'ok', value: applied.result ?? undefined });
-    }
-    const op = newCoordinatedOp(this.env.newId(), key, request, owners, respond);
-    this.ops.set(op.id, op);
-    this.env.ctx.setTimer(this.env.config.requestTimeoutMs, `deadline:${op.id}`);
+    // A retried request this node already applied is not answered from its own table: the
+    // earlier attempt may have reached fewer than W replicas. The query finds it applied
+    // and writes the newest state back to W replicas before acknowledging (afterQuery).
+    // A copy of a request already in flight here (the network duplicated it, or the client
+    // retried before this node answered) joins it: running it twice would mint a second
+    // version of one write, which a later write need not see.
+    const twin = idempotencyKey === undefined || f === 'read' ? undefined : this.inFlight.get(idempotencyKey);
+    if (twin !== undefined && !twin.responded) return void twin.alsoRespondTo.push(respond);
+    const op = new CoordinatedOp(this.env.newId(), key, request, owners, respond);
+    this.ops.add(op);
+    if (idempotencyKey !== undefined && f !== 'read') this.inFlight.set(idempotencyKey, op);
+    this.env.ctx.setTimer(this.env.config.requestTimeoutMs, op.deadlineTimer);
     const { abd, versioning } = this.env.config;
     if (f === 'read' || abd || idempotencyKey !== undefined || needsReadBeforeWrite(f, versioning)) this.startQuery(op);
     else this.mutate(op);
@@ -72,15 +84,17 @@ export class Coordinator {
 
   onReadReply(from: string, reply: ReplicaReadReply): void {
     const op = this.ops.get(reply.opId);
-    if (!op || !op.owners.includes(from) || op.answers.has(from)) return;
-    op.answers.set(from, reply.state);
+    if (!op || !op.owners.includes(from) || op.hasAnswerFrom(from)) return;
+    op.addAnswer(from, reply.state);
     if (!op.queryDone) {
-      if (reply.applied && op.request.f !== 'read') {
-        op.queryDone = true;
-        op.respond({ outcome: 'ok', value: reply.applied.result ?? undefined });
-        return this.finish(op);
+      // A replica already applied this op (an earlier attempt of a retried request): do not
+      // apply it again, but do not trust that attempt either — it may have reached fewer
+      // than W replicas. The query goes on, and the newest state is written back to W
+      // replicas before the op is acknowledged (see afterQuery).
+      if (reply.applied && op.request.f !== 'read' && op.request.idempotencyKey !== undefined) {
+        op.alreadyApplied ??= { key: op.request.idempotencyKey, result: reply.applied.result };
       }
-      if (op.answers.size >= this.env.config.r) this.afterQuery(op);
+      if (op.answerCount >= this.env.config.r) this.afterQuery(op);
     } else if (op.phase === 'query' && op.request.f === 'read' && op.newest) {
       this.repairs.repairLate(op, from, reply.state);
     }
@@ -106,7 +120,9 @@ export class Coordinator {
 
   private startQuery(op: CoordinatedOp): void {
     const message: ReplicaRead = { kind: 'replica-read', opId: op.id, key: op.key };
-    if (op.request.idempotencyKey !== undefined) message.idempotencyKey = op.request.idempotencyKey;
+    // Only a change asks whether its key was applied: a read applies nothing, and the
+    // lookup in each replica's table of applied keys is not free.
+    if (op.request.idempotencyKey !== undefined && op.request.f !== 'read') message.idempotencyKey = op.request.idempotencyKey;
     for (const owner of op.owners) if (owner !== this.env.id) this.env.ctx.send(owner, message);
     // The local answer goes last, so that an op it completes has already asked everyone.
     if (op.owners.includes(this.env.id)) this.onReadReply(this.env.id, this.replica.read(message));
@@ -114,10 +130,15 @@ export class Coordinator {
 
   private afterQuery(op: CoordinatedOp): void {
     op.queryDone = true;
-    op.newest = [...op.answers.values()].reduce<KeyState | undefined>(
-      (acc, state) => (state === null ? acc : mergeStates(acc, state)),
-      undefined,
-    );
+    let newest: KeyState | undefined;
+    for (let i = 0; i < op.answerCount; i++) {
+      const state = op.answerAt(i);
+      if (state !== null) newest = mergeStates(newest, state);
+    }
+    op.newest = newest;
+    if (op.request.f !== 'read' && op.alreadyApplied !== undefined && newest !== undefined) {
+      return this.writes.start(op, newest, op.alreadyApplied, { outcome: 'ok', value: op.alreadyApplied.result ?? undefined });
+    }
     if (op.request.f !== 'read') return this.mutate(op);
     const value = readResult(op.newest);
     if (!this.env.config.abd) {
@@ -125,12 +146,11 @@ export class Coordinator {
       if (op.newest) this.repairs.repairAnswered(op);
       return;
     }
-    const newest = op.newest;
     // ABD's write-back is needed only when the quorum did not already agree on the newest version.
-    if (newest === undefined || [...op.answers.values()].every((s) => s !== null && !isBehind(s, newest))) {
+    if (newest === undefined || allCaughtUp(op, newest)) {
       return op.respond({ outcome: 'ok', value });
     }
-    this.writes.start(op, newest, undefined, () => op.respond({ outcome: 'ok', value }));
+    this.writes.start(op, newest, undefined, { outcome: 'ok', value });
   }
 
   /** Computes the new state of the key from what is known of it, then writes it. */
@@ -143,7 +163,7 @@ export class Coordinator {
     }
     const idempotencyKey = op.request.idempotencyKey;
     const applied = idempotencyKey === undefined ? undefined : { key: idempotencyKey, result: null };
-    this.writes.start(op, planned.state, applied, () => op.respond({ outcome: 'ok' }));
+    this.writes.start(op, planned.state, applied, { outcome: 'ok' });
   }
 
   private planTagged(op: CoordinatedOp, f: MutatingVerb): { ok: true; state: KeyState } | { ok: false; error: string } {
@@ -170,17 +190,28 @@ export class Coordinator {
   }
 
   private finishIfSettled(op: CoordinatedOp): void {
-    if (this.ops.has(op.id) && isSettled(op)) this.finish(op);
+    if (this.ops.has(op) && isSettled(op)) this.finish(op);
   }
 
   private finish(op: CoordinatedOp): void {
-    this.ops.delete(op.id);
-    this.env.ctx.cancelTimer(`deadline:${op.id}`);
-    this.env.ctx.cancelTimer(`replica-timeout:${op.id}`);
+    this.ops.delete(op);
+    const idempotencyKey = op.request.idempotencyKey;
+    if (idempotencyKey !== undefined && this.inFlight.get(idempotencyKey) === op) this.inFlight.delete(idempotencyKey);
+    this.env.ctx.cancelTimer(op.deadlineTimer);
+    if (op.replicaTimer !== undefined) this.env.ctx.cancelTimer(op.replicaTimer);
   }
 }
 
 function splitTimerName(name: string): [string, string] {
   const colon = name.indexOf(':');
   return colon < 0 ? [name, ''] : [name.slice(0, colon), name.slice(colon + 1)];
+}
+
+/** True when every answer of the query already holds `newest` (ABD then needs no write-back). */
+function allCaughtUp(op: CoordinatedOp, newest: KeyState): boolean {
+  for (let i = 0; i < op.answerCount; i++) {
+    const state = op.answerAt(i);
+    if (state === null || isBehind(state, newest)) return false;
+  }
+  return true;
 }

@@ -4,6 +4,10 @@
  * and acknowledges, and only then are they deleted here (durably too). An owner
  * that is still unreachable simply does not answer, and the next tick retries.
  *
+ * Traced for checkers: 'hint-delivered' {owner, keys, count, hints} names the
+ * hints let go, and 'hints-held' {hints} lists, when the node starts again,
+ * the hints it still holds — a hint neither delivered nor held was dropped.
+ *
  * @example
  * hints.ensureScheduled(); // after storing a hint
  */
@@ -32,6 +36,13 @@ export class HintDeliverer {
   private scheduled = false;
 
   constructor(private readonly env: NodeEnv) {}
+
+  /** At (re)start: says which hints survived on disk, and resumes delivering them. */
+  start(): void {
+    const held = this.env.store.hintOwners().flatMap((owner) => this.env.store.hintsFor(owner).map((hint) => hint.id));
+    if (held.length > 0) this.env.ctx.trace('hints-held', { hints: held });
+    this.ensureScheduled();
+  }
 
   /** Arms the delivery timer if hints are waiting and it is not armed yet. */
   ensureScheduled(): void {
@@ -65,7 +76,7 @@ export class HintDeliverer {
       return; // kept, and delivered again: the owner's merge is idempotent
     }
     if (removed.length > 0) {
-      this.env.ctx.trace('hint-delivered', { owner, keys: removed.map((id) => keysById.get(id)!), count: removed.length });
+      this.env.ctx.trace('hint-delivered', { owner, keys: removed.map((id) => keysById.get(id)!), count: removed.length, hints: removed });
     }
   }
 }

@@ -12,6 +12,9 @@ import type { LeaderlessConfig } from './config.js';
 import type { LeaderlessMessage } from './messages.js';
 import { ReplicaStore } from './replica-store.js';
 
+/** Preference lists a node keeps computed. */
+const OWNERS_CACHED = 4096;
+
 /**
  * The state and services the parts of one node share.
  *
@@ -26,13 +29,14 @@ export class NodeEnv {
   /** Random per incarnation, so ids made after a restart never collide with older ones in flight. */
   private readonly incarnation: string;
   private idCounter = 0;
+  private readonly ownersByKey = new Map<string, readonly string[]>();
 
   constructor(
     readonly ctx: NodeContext<LeaderlessMessage>,
     readonly config: LeaderlessConfig,
     readonly ring: HashRing,
   ) {
-    this.store = new ReplicaStore(ctx.disk);
+    this.store = new ReplicaStore(ctx.disk, () => ctx.now());
     this.incarnation = Math.floor(ctx.random() * 0x100000000).toString(36);
   }
 
@@ -40,14 +44,22 @@ export class NodeEnv {
     return this.ctx.id;
   }
 
-  /** A fresh id, unique across this node's restarts. */
+  /** A fresh id, unique across this node's restarts; it ends in `.<n>`, n growing with each id (OpTable relies on it). */
   newId(): string {
     return `${this.ctx.id}.${this.incarnation}.${++this.idCounter}`;
   }
 
-  /** The key's preference list: its N replicas. */
-  owners(key: string): string[] {
-    return this.ring.preferenceList(key, this.config.n);
+  /** The key's preference list: its N replicas (shared: never to be modified). */
+  owners(key: string): readonly string[] {
+    let owners = this.ownersByKey.get(key);
+    if (owners === undefined) {
+      // Every request asks, so lists are kept; a bound keeps a huge key space from filling memory.
+      if (this.ownersByKey.size >= OWNERS_CACHED) this.ownersByKey.clear();
+      // Not frozen: loops over frozen arrays leave V8's fast path. The type keeps them read-only.
+      owners = this.ring.preferenceList(key, this.config.n);
+      this.ownersByKey.set(key, owners);
+    }
+    return owners;
   }
 
   /** The nodes after the preference list, in ring order: where hinted writes go. */
@@ -67,6 +79,7 @@ export class NodeEnv {
 
   /** Any message from a peer proves it is reachable again. */
   heardFrom(peer: string): void {
-    this.suspects.delete(peer);
+    // Called for every message: skip the lookup while nobody is suspected, the usual case.
+    if (this.suspects.size > 0) this.suspects.delete(peer);
   }
 }

@@ -7,6 +7,7 @@
  * const node = new LeaderlessNode(ctx, config, ring); // rebuilt from ctx.disk
  * node.start();
  */
+import { copyJson } from '../../sim/json-copy.js';
 import type { NodeContext, SimNode } from '../../sim/node.js';
 import type { ReplicaState } from '../definition.js';
 import type { HashRing } from '../shared/hash-ring.js';
@@ -27,6 +28,13 @@ import { RequestRouter } from './request-router.js';
  * world.addNode('n1', (ctx) => new LeaderlessNode(ctx, config, ring), { kind: 'store' });
  */
 export class LeaderlessNode implements SimNode<LeaderlessMessage> {
+  /**
+   * Key states are values here: merging returns one of its inputs or a fresh
+   * state, and nothing writes to a message, a stored state or a disk record once
+   * made. So messages and records need no copy (the test suite checks this with
+   * frozen data). States leave the node only as copies (see replicaState).
+   */
+  readonly immutableData = true;
   private readonly env: NodeEnv;
   private readonly replica: ReplicaHandler;
   private readonly hints: HintDeliverer;
@@ -44,7 +52,7 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
   }
 
   start(): void {
-    this.hints.ensureScheduled();
+    this.hints.start();
     this.antiEntropy.start();
   }
 
@@ -95,10 +103,13 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
     this.router.onTimer(name);
   }
 
-  /** Every key this node replicates (hints excluded: they belong to other owners). */
+  /**
+   * Every key this node replicates (hints excluded: they belong to other owners),
+   * as a copy: the node's states may be shared with other nodes and its disk.
+   */
   replicaState(): ReplicaState {
     const state: ReplicaState = {};
-    for (const key of this.env.store.keys()) state[key] = replicaValue(this.env.store.get(key)!);
+    for (const key of this.env.store.keys()) state[key] = copyJson(replicaValue(this.env.store.get(key)!));
     return state;
   }
 }

@@ -3,11 +3,17 @@
  * the newest one. Owners answering after the client was answered are compared
  * (and repaired) as their answers arrive.
  *
+ * Traced as 'read-repair' {key, replicas, sent, observed}: the owners repaired,
+ * the version sent to them, and the version each answering owner had (null: it
+ * had none), so a checker can verify that every stale answer was repaired with
+ * the newest version seen.
+ *
  * @example
  * repairs.repairAnswered(op); // after replying to the client
  */
 import type { CoordinatedOp } from './coordinated-op.js';
 import { isBehind, type KeyState } from './key-state.js';
+import { replicaValue } from './key-view.js';
 import type { Repair } from './messages.js';
 import type { NodeEnv } from './node-env.js';
 import type { ReplicaHandler } from './replica-handler.js';
@@ -27,20 +33,26 @@ export class ReadRepair {
 
   /** Repairs every owner that has answered so far with an older state. */
   repairAnswered(op: CoordinatedOp): void {
-    if (!this.env.config.readRepair || !op.newest) return;
-    const stale = [...op.answers].filter(([, state]) => isBehind(state ?? undefined, op.newest!)).map(([owner]) => owner);
-    this.send(op.key, op.newest, stale);
+    const newest = op.newest;
+    if (!this.env.config.readRepair || !newest) return;
+    const stale: string[] = [];
+    for (let i = 0; i < op.answerCount; i++) if (isBehind(op.answerAt(i) ?? undefined, newest)) stale.push(op.answerFrom(i));
+    if (stale.length === 0) return;
+    const answers: Array<readonly [string, KeyState | null]> = [];
+    for (let i = 0; i < op.answerCount; i++) answers.push([op.answerFrom(i), op.answerAt(i)]);
+    this.send(op.key, newest, stale, answers);
   }
 
   /** Repairs one owner whose answer arrived after the read was answered. */
   repairLate(op: CoordinatedOp, owner: string, state: KeyState | null): void {
     if (!this.env.config.readRepair || !op.newest || !isBehind(state ?? undefined, op.newest)) return;
-    this.send(op.key, op.newest, [owner]);
+    this.send(op.key, op.newest, [owner], [[owner, state]]);
   }
 
-  private send(key: string, newest: KeyState, owners: readonly string[]): void {
+  private send(key: string, newest: KeyState, owners: readonly string[], answers: ReadonlyArray<readonly [string, KeyState | null | undefined]>): void {
     if (owners.length === 0) return;
-    this.env.ctx.trace('read-repair', { key, replicas: owners });
+    const observed = Object.fromEntries(answers.map(([owner, state]) => [owner, state ? replicaValue(state).version : null]));
+    this.env.ctx.trace('read-repair', { key, replicas: owners, sent: replicaValue(newest).version, observed });
     const message: Repair = { kind: 'repair', key, state: newest };
     for (const owner of owners) {
       if (owner === this.env.id) this.replica.repair(message);

@@ -25,7 +25,7 @@ export class ReplicaHandler {
     const reply: ReplicaReadReply = { kind: 'replica-read-reply', opId: msg.opId, state: this.env.store.get(msg.key) ?? null };
     if (msg.idempotencyKey !== undefined) {
       const applied = this.env.store.applied(msg.idempotencyKey);
-      if (applied) reply.applied = applied;
+      if (applied) reply.applied = { result: applied.result };
     }
     return reply;
   }
@@ -40,7 +40,7 @@ export class ReplicaHandler {
     if (msg.hintFor !== undefined) reply.hintFor = msg.hintFor;
     try {
       if (msg.hintFor !== undefined) this.storeHint(msg, msg.hintFor);
-      else if (!(msg.applied && this.env.store.applied(msg.applied.key))) this.env.store.merge(msg.key, msg.state, msg.applied);
+      else this.env.store.mergeUnlessApplied(msg.key, msg.state, msg.applied);
     } catch (error) {
       if (!(error instanceof DiskFullError)) throw error;
       reply.ok = false;

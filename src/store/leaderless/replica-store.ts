@@ -1,19 +1,26 @@
 /**
  * One node's durable storage: its replicas of keys, the idempotency keys it has
- * applied (with their results), and the hints it holds for other nodes.
+ * applied (with their results, see AppliedKeys), and the hints it holds for
+ * other nodes.
  *
- * Everything is an append-only log on the node's disk, synced before the caller
- * acknowledges anything, and replayed on restart. A `put` record carries the
- * key's whole merged state together with the idempotency key that caused it, so
- * the effect and the dedupe entry become durable in one step.
+ * Everything is an append-only log on the node's disk (StoreLog), synced before
+ * the caller acknowledges anything, and replayed on restart. A `put` record
+ * carries the key's whole merged state together with the idempotency key that
+ * caused it, so the effect and the dedupe entry become durable in one step. Now
+ * and then the log is rewritten as a snapshot of memory: one put per key, the
+ * idempotency keys (see AppliedLog), the waiting hints. So memory and disk stay
+ * bounded by the keys, the hints and the idempotency window, however long the run.
  *
  * @example
- * const store = new ReplicaStore(ctx.disk);   // replays what the disk holds
+ * const store = new ReplicaStore(ctx.disk, () => ctx.now());   // replays what the disk holds
  * store.merge('x', incoming, { key: 'c1-op7', result: null });
  */
 import { DiskFullError, type Disk } from '../../sim/node.js';
+import { AppliedKeys, type AppliedEntry } from './applied-keys.js';
+import { AppliedLog, type AppliedRecord } from './applied-log.js';
 import { sameData } from './canonical.js';
 import { mergeStates, type KeyState } from './key-state.js';
+import { StoreLog } from './store-log.js';
 
 /**
  * An applied idempotency key and the result the client was (or will be) given.
@@ -42,6 +49,7 @@ export interface Hint {
 
 type DiskRecord =
   | { t: 'put'; key: string; state: KeyState; applied?: AppliedKey }
+  | AppliedRecord
   | { t: 'hint'; hint: Hint }
   | { t: 'hints-done'; ids: string[] };
 
@@ -60,16 +68,24 @@ export interface MergeResult {
  * A node's durable storage (see the file's description).
  *
  * @example
- * const store = new ReplicaStore(ctx.disk);
+ * const store = new ReplicaStore(ctx.disk, () => ctx.now());
  * store.get('k'); // the key's state, as rebuilt from disk
  */
 export class ReplicaStore {
   private readonly data = new Map<string, KeyState>();
-  private readonly appliedKeys = new Map<string, unknown>();
+  private readonly appliedKeys: AppliedKeys;
+  private readonly appliedLog = new AppliedLog();
   private readonly hints = new Map<string, Hint>();
+  private readonly log: StoreLog<DiskRecord>;
 
-  constructor(private readonly disk: Disk) {
-    for (const record of disk.read() as DiskRecord[]) this.replay(record);
+  /** @param clockMs the node's clock, for the idempotency window */
+  constructor(
+    disk: Disk,
+    private readonly clockMs: () => number,
+  ) {
+    this.appliedKeys = new AppliedKeys(clockMs);
+    this.log = new StoreLog(disk);
+    for (const record of this.log.recordsAtStart) this.replay(record);
   }
 
   get(key: string): KeyState | undefined {
@@ -81,9 +97,9 @@ export class ReplicaStore {
     return [...this.data.keys()].sort();
   }
 
-  /** The recorded result when this idempotency key was already applied here. */
-  applied(idempotencyKey: string): { result: unknown } | undefined {
-    return this.appliedKeys.has(idempotencyKey) ? { result: this.appliedKeys.get(idempotencyKey) } : undefined;
+  /** The recorded result when this idempotency key was applied here (within the window). */
+  applied(idempotencyKey: string): AppliedEntry | undefined {
+    return this.appliedKeys.get(idempotencyKey);
   }
 
   /**
@@ -92,8 +108,18 @@ export class ReplicaStore {
    * Throws DiskFullError, leaving memory untouched.
    */
   merge(key: string, incoming: KeyState, applied?: AppliedKey): MergeResult {
-    const result = this.stage(key, incoming, applied);
-    if (result.changed) this.disk.fsync();
+    const result = this.stage(key, incoming, applied, false)!;
+    if (result.changed) this.sync();
+    return result;
+  }
+
+  /**
+   * {@link merge}, unless `applied`'s key was already applied here: then the
+   * write's effect is already here, nothing changes, and the result is undefined.
+   */
+  mergeUnlessApplied(key: string, incoming: KeyState, applied: AppliedKey | undefined): MergeResult | undefined {
+    const result = this.stage(key, incoming, applied, true);
+    if (result?.changed) this.sync();
     return result;
   }
 
@@ -106,31 +132,32 @@ export class ReplicaStore {
     let diskFull = false;
     try {
       for (const item of items) {
-        this.stage(item.key, item.state, item.applied);
+        this.stage(item.key, item.state, item.applied, false);
         applied++;
       }
     } catch (error) {
       if (!(error instanceof DiskFullError)) throw error;
       diskFull = true;
     }
-    this.disk.fsync();
+    this.sync();
     return { applied, diskFull };
   }
 
   /** Stores a hint durably. Throws DiskFullError. */
   addHint(hint: Hint): void {
-    this.disk.append({ t: 'hint', hint } satisfies DiskRecord);
-    this.disk.fsync();
+    this.log.append({ t: 'hint', hint });
     this.hints.set(hint.id, hint);
+    // Memory first: a compaction during sync snapshots memory.
+    this.sync();
   }
 
   /** Forgets delivered hints, durably. Throws DiskFullError (the hints are then kept and sent again). */
   removeHints(ids: readonly string[]): string[] {
     const known = ids.filter((id) => this.hints.has(id));
     if (known.length === 0) return [];
-    this.disk.append({ t: 'hints-done', ids: known } satisfies DiskRecord);
-    this.disk.fsync();
+    this.log.append({ t: 'hints-done', ids: known });
     for (const id of known) this.hints.delete(id);
+    this.sync();
     return known;
   }
 
@@ -144,26 +171,64 @@ export class ReplicaStore {
     return [...this.hints.values()].filter((h) => h.owner === owner);
   }
 
-  private stage(key: string, incoming: KeyState, applied?: AppliedKey): MergeResult {
+  /** Merges into memory and appends the record (not synced); undefined when skipped as already applied. */
+  private stage(key: string, incoming: KeyState, applied: AppliedKey | undefined, unlessApplied: boolean): MergeResult | undefined {
+    // One lookup in the (large) table of applied keys serves every question about it.
+    const newKey = applied !== undefined && !this.appliedKeys.has(applied.key);
+    if (unlessApplied && applied !== undefined && !newKey) return undefined;
     const current = this.data.get(key);
     const state = mergeStates(current, incoming);
-    const newKey = applied !== undefined && !this.appliedKeys.has(applied.key);
-    const stateChanged = current === undefined || !sameData(state, current);
+    // A tagged merge returns the current state unless the incoming one is strictly newer
+    // (a different tag or value): only sibling merges build a state that may equal the old.
+    const stateChanged = current === undefined || (state !== current && (state.kind === 'tagged' || !sameData(state, current)));
     if (!stateChanged && !newKey) return { state, changed: false };
     const record: DiskRecord = newKey ? { t: 'put', key, state, applied } : { t: 'put', key, state };
-    this.disk.append(record);
-    this.replay(record);
+    this.log.append(record);
+    this.data.set(key, state);
+    if (newKey) {
+      this.appliedKeys.addNew(applied.key, applied.result);
+      this.appliedLog.noteApplied(applied.key, applied.result);
+    }
     return { state, changed: true };
   }
 
+  /** Makes the appends durable, and compacts the log once it has grown enough. */
+  private sync(): void {
+    if (this.log.sync()) this.compact();
+  }
+
+  /**
+   * Rewrites the log as a snapshot of memory, which holds exactly what the synced
+   * log describes. A full disk leaves the log as it was (it is retried later).
+   */
+  private compact(): void {
+    const applied = this.appliedLog.snapshotRecords(this.clockMs());
+    const snapshot: DiskRecord[] = [];
+    // Replaying these records rebuilds memory as it is now (maps in the same order).
+    for (const [key, state] of this.data) snapshot.push({ t: 'put', key, state });
+    for (const record of applied) snapshot.push(record);
+    for (const hint of this.hints.values()) snapshot.push({ t: 'hint', hint });
+    if (this.log.rewrite(snapshot)) this.appliedLog.committed(applied);
+  }
+
   private replay(record: DiskRecord): void {
-    if (record.t === 'put') {
-      this.data.set(record.key, record.state);
-      if (record.applied) this.appliedKeys.set(record.applied.key, record.applied.result);
-    } else if (record.t === 'hint') {
-      this.hints.set(record.hint.id, record.hint);
-    } else {
-      for (const id of record.ids) this.hints.delete(id);
+    switch (record.t) {
+      case 'put':
+        this.data.set(record.key, record.state);
+        if (record.applied) {
+          this.appliedKeys.add(record.applied.key, record.applied.result);
+          this.appliedLog.noteApplied(record.applied.key, record.applied.result);
+        }
+        return;
+      case 'applied':
+        this.appliedKeys.addAll(record.keys, record.results, record.atMs);
+        this.appliedLog.noteRecord(record);
+        return;
+      case 'hint':
+        this.hints.set(record.hint.id, record.hint);
+        return;
+      case 'hints-done':
+        for (const id of record.ids) this.hints.delete(id);
     }
   }
 }

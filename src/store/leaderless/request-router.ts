@@ -9,6 +9,7 @@
  * @example
  * router.onClientRequest('c1', request);
  */
+import { ChurnTable } from '../../sim/churn-table.js';
 import type { ClientReply, ClientRequest } from '../protocol.js';
 import { keyOf, type Answer } from './coordinated-op.js';
 import type { Coordinator } from './coordinator.js';
@@ -29,7 +30,7 @@ interface PendingForward {
  * router.onClientRequest('c1', request);
  */
 export class RequestRouter {
-  private readonly forwards = new Map<string, PendingForward>();
+  private readonly forwards = new ChurnTable<PendingForward>();
 
   constructor(
     private readonly env: NodeEnv,

@@ -7,10 +7,10 @@
  * one it does not, and the hint only makes sure the owner catches up later.
  *
  * @example
- * writes.start(op, newState, applied, () => op.respond({ outcome: 'ok' }));
+ * writes.start(op, newState, applied, { outcome: 'ok' });
  */
 import { DiskFullError } from '../../sim/node.js';
-import { writeAcks, type CoordinatedOp } from './coordinated-op.js';
+import { writeAcks, type Answer, type CoordinatedOp } from './coordinated-op.js';
 import type { KeyState } from './key-state.js';
 import type { ReplicaWrite, ReplicaWriteReply } from './messages.js';
 import type { NodeEnv } from './node-env.js';
@@ -37,10 +37,10 @@ export class WritePhase {
    * Starts writing `state`. A full disk on the coordinator's own replica fails the
    * request before anything is sent, so 'fail' (certainly not applied) is true.
    */
-  start(op: CoordinatedOp, state: KeyState, applied: AppliedKey | undefined, onQuorum: () => void): void {
+  start(op: CoordinatedOp, state: KeyState, applied: AppliedKey | undefined, quorumAnswer: Answer): void {
     op.phase = 'write';
     op.write = applied ? { state, applied } : { state };
-    op.onQuorum = onQuorum;
+    op.quorumAnswer = quorumAnswer;
     const self = this.env.id;
     if (op.owners.includes(self)) {
       try {
@@ -49,18 +49,20 @@ export class WritePhase {
         if (!(error instanceof DiskFullError)) throw error;
         op.respond({ outcome: 'fail', error: 'disk-full' });
         // Nothing was sent anywhere: there is nothing left to wait for.
-        for (const owner of op.owners) op.settledOwners.add(owner);
+        for (const owner of op.owners) op.settle(owner);
         return this.progressed(op);
       }
-      op.ownerAcks.add(self);
-      op.settledOwners.add(self);
+      op.addOwnerAck(self);
+      op.settle(self);
     }
+    // One message serves every owner: messages are never written to once sent.
+    let message: ReplicaWrite | undefined;
     for (const owner of op.owners) {
       if (owner === self) continue;
       if (this.env.config.hintedHandoff && this.env.isSuspected(owner)) this.handOff(op, owner);
-      else this.env.ctx.send(owner, this.message(op));
+      else this.env.ctx.send(owner, (message ??= this.message(op)));
     }
-    this.env.ctx.setTimer(this.env.config.replicaTimeoutMs, `replica-timeout:${op.id}`);
+    this.env.ctx.setTimer(this.env.config.replicaTimeoutMs, op.armReplicaTimer());
     this.checkQuorum(op);
     this.progressed(op);
   }
@@ -71,11 +73,11 @@ export class WritePhase {
     if (reply.hintFor !== undefined) {
       if (from !== this.env.id) op.pendingFallbacks--;
       if (reply.ok) op.hintAcks++;
-    } else if (op.owners.includes(from) && !op.ownerAcks.has(from)) {
+    } else if (op.owners.includes(from) && !op.hasOwnerAck(from)) {
       if (reply.ok) {
-        op.ownerAcks.add(from);
-        op.settledOwners.add(from);
-      } else if (!op.settledOwners.has(from)) {
+        op.addOwnerAck(from);
+        op.settle(from);
+      } else if (!op.isSettledOwner(from)) {
         this.giveUpOn(op, from);
       }
     }
@@ -86,7 +88,7 @@ export class WritePhase {
   /** The per-replica timer: owners that have not answered are suspected and handed off. */
   onReplicaTimeout(op: CoordinatedOp): void {
     for (const owner of op.owners) {
-      if (op.settledOwners.has(owner)) continue;
+      if (op.isSettledOwner(owner)) continue;
       this.env.suspect(owner);
       this.giveUpOn(op, owner);
     }
@@ -95,18 +97,18 @@ export class WritePhase {
 
   private giveUpOn(op: CoordinatedOp, owner: string): void {
     if (this.env.config.hintedHandoff) this.handOff(op, owner);
-    else op.settledOwners.add(owner);
+    else op.settle(owner);
   }
 
   /** Sends the write to the next unused, unsuspected node beyond the preference list, as a hint for `owner`. */
   private handOff(op: CoordinatedOp, owner: string): void {
-    op.settledOwners.add(owner);
-    const fallback = this.env.fallbacks(op.key).find((node) => !op.usedFallbacks.has(node) && !this.env.isSuspected(node));
+    op.settle(owner);
+    const fallback = this.env.fallbacks(op.key).find((node) => !op.hasUsedFallback(node) && !this.env.isSuspected(node));
     if (fallback === undefined) {
       this.env.ctx.trace('handoff-impossible', { key: op.key, owner });
       return;
     }
-    op.usedFallbacks.add(fallback);
+    op.useFallback(fallback);
     this.env.ctx.trace('handoff', { key: op.key, owner, fallback });
     const message: ReplicaWrite = { ...this.message(op), hintFor: owner };
     if (fallback === this.env.id) {
@@ -120,7 +122,7 @@ export class WritePhase {
   }
 
   private checkQuorum(op: CoordinatedOp): void {
-    if (!op.responded && writeAcks(op, this.env.config.sloppyQuorum) >= this.env.config.w) op.onQuorum?.();
+    if (!op.responded && writeAcks(op, this.env.config.sloppyQuorum) >= this.env.config.w) op.respond(op.quorumAnswer!);
   }
 
   private message(op: CoordinatedOp): ReplicaWrite {

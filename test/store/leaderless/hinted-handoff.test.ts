@@ -32,7 +32,7 @@ describe('leaderless hinted handoff', () => {
 
     expect(h.valuesOf(KEY)).toEqual({ [COORDINATOR]: ['v1'], [OTHER_OWNER]: ['v1'], [DOWN_OWNER]: ['v1'], [FALLBACK]: undefined });
     const delivered = h.events('hint-delivered');
-    expect(delivered).toEqual([{ node: FALLBACK, timeMs: expect.any(Number), detail: { owner: DOWN_OWNER, keys: [KEY], count: 1 } }]);
+    expect(delivered).toEqual([{ node: FALLBACK, timeMs: expect.any(Number), detail: { owner: DOWN_OWNER, keys: [KEY], count: 1, hints: [expect.any(String)] } }]);
     // Delivered hints are deleted durably: a restarted holder does not send them again.
     h.world.crash(FALLBACK);
     h.world.restart(FALLBACK);

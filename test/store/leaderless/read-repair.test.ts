@@ -18,7 +18,7 @@ describe('leaderless read repair', () => {
     const h = staleReplicaScenario(true);
     expect(h.valuesOf('x')).toEqual({ n1: ['fresh'], n2: ['fresh'], n3: ['fresh'] });
     expect(h.state('n3').x).toEqual(h.state('n1').x);
-    expect(h.events('read-repair')).toEqual([expect.objectContaining({ node: 'n1', detail: { key: 'x', replicas: ['n3'] } })]);
+    expect(h.events('read-repair')).toEqual([expect.objectContaining({ node: 'n1', detail: { key: 'x', replicas: ['n3'], sent: h.state('n1').x!.version, observed: { n3: null } } })]);
   });
 
   it('leaves the stale replica alone when switched off', () => {

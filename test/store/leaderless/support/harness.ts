@@ -15,6 +15,8 @@ export const CLIENT = 'c1';
 
 /** A client node that sends what it is told and keeps every reply. */
 export class TestClient implements SimNode<ClientMessage> {
+  /** It never writes to what it sends or gets, so its messages are shared (and frozen: see the world below). */
+  readonly immutableData = true;
   readonly replies = new Map<string, ClientReply & { from: string }>();
   private counter = 0;
 
@@ -46,7 +48,12 @@ export class Harness {
 
   constructor(config: LeaderlessConfigInput, options: HarnessOptions = {}) {
     this.store = leaderlessStore(config) as StoreDefinition;
-    this.world = new World({ seed: options.seed ?? 1, network: { latencyMs: options.latencyMs ?? { kind: 'uniform', min: 1, max: 5 } } });
+    // 'verify': data the store shares between its nodes (and with this client) is frozen, so any write to it throws.
+    this.world = new World({
+      seed: options.seed ?? 1,
+      network: { latencyMs: options.latencyMs ?? { kind: 'uniform', min: 1, max: 5 } },
+      immutableData: 'verify',
+    });
     for (const id of this.store.nodeIds) this.world.addNode(id, this.store.factory, { kind: 'store' });
     this.world.addNode(CLIENT, (ctx) => new TestClient(ctx as NodeContext<ClientMessage>), { kind: 'client' });
     this.world.runUntil(0);
