@@ -174,7 +174,9 @@ export function simulate(scenario: Scenario): RunResult {
     nemesis.healAll();
     undo.healAll(world, runtime);
   }
-  world.runUntil(world.now() + (scenario.settleMs ?? DEFAULT_SETTLE_MS));
+  // Settling starts once slowed nodes have worked off their backlog: until then they
+  // are still, in effect, under the fault.
+  world.runUntil(world.backlogClearsAtMs() + (scenario.settleMs ?? DEFAULT_SETTLE_MS));
   return {
     history: [...runtime.recorder.ops],
     trace: [...world.trace.events],

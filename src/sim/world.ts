@@ -232,6 +232,15 @@ export class World extends SimKernel {
     this.trace.record({ timeMs: this.nowMs, kind: 'slow', node: id, detail: `${extraDelayMs}ms per message` });
   }
 
+  /**
+   * When every node slowed down so far will have worked off the messages it already
+   * accepted (now, when none has a backlog). A slow node's backlog outlives the
+   * slowness itself: a settle phase must start counting after it.
+   */
+  backlogClearsAtMs(): number {
+    return this.hosts.reduce((latest, host) => Math.max(latest, host.busyUntilMs), this.nowMs);
+  }
+
   // ---- clocks ------------------------------------------------------------
 
   /** Sets a node's clock to read virtual time plus `offsetMs` (plus accumulated drift). */
