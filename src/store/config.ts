@@ -9,6 +9,7 @@ import { DEFAULT_LEADERLESS_CONFIG, type LeaderlessConfig } from './leaderless/c
 import { validateLeaderlessConfig } from './leaderless/validate-config.js';
 import { defaultMultiLeaderConfig, type MultiLeaderConfig } from './multi-leader/config.js';
 import { validateMultiLeaderConfig } from './multi-leader/validate.js';
+import { MutationSwitches, validateMutations, type MutationName } from './mutations.js';
 import { defaultSingleLeaderConfig, type SingleLeaderConfig } from './single-leader/config.js';
 import { validateSingleLeaderConfig } from './single-leader/validate-config.js';
 
@@ -38,22 +39,37 @@ export const STORE_MODES: readonly StoreMode[] = ['single-leader', 'multi-leader
  */
 export type StoreConfig = SingleLeaderStoreConfig | MultiLeaderStoreConfig | LeaderlessStoreConfig;
 
+/**
+ * What every mode's config may carry besides its own settings.
+ *
+ * @example
+ * const extras: StoreConfigExtras = { mutations: ['ack-before-fsync'] };
+ */
+export interface StoreConfigExtras {
+  /**
+   * Deliberate bugs to switch on (src/store/mutations.ts), each of this mode.
+   * Absent or empty: none, as in every preset. Left out of a validated config
+   * when empty, so configs without mutations read as they always did.
+   */
+  mutations?: MutationName[];
+}
+
 /** @example const c: SingleLeaderStoreConfig = defaultStoreConfig('single-leader') as SingleLeaderStoreConfig; */
-export interface SingleLeaderStoreConfig {
+export interface SingleLeaderStoreConfig extends StoreConfigExtras {
   mode: 'single-leader';
   singleLeader: SingleLeaderConfig;
   client: ClientPolicyConfig;
 }
 
 /** @example const c: MultiLeaderStoreConfig = defaultStoreConfig('multi-leader') as MultiLeaderStoreConfig; */
-export interface MultiLeaderStoreConfig {
+export interface MultiLeaderStoreConfig extends StoreConfigExtras {
   mode: 'multi-leader';
   multiLeader: MultiLeaderConfig;
   client: ClientPolicyConfig;
 }
 
 /** @example const c: LeaderlessStoreConfig = defaultStoreConfig('leaderless') as LeaderlessStoreConfig; */
-export interface LeaderlessStoreConfig {
+export interface LeaderlessStoreConfig extends StoreConfigExtras {
   mode: 'leaderless';
   leaderless: LeaderlessConfig;
   client: ClientPolicyConfig;
@@ -85,6 +101,8 @@ export function defaultStoreConfig(mode: StoreMode): StoreConfig {
  * a wrong type, an unknown field or an impossible combination (W > N, a group with
  * no nodes, a breaker threshold above its window...) throws a {@link ConfigError}
  * naming the field's path, e.g. `leaderless.w` or `client.retry.maxRetries`.
+ * `mutations` (deliberate bugs, for testing faultline itself) must name bugs of
+ * the config's mode; it is kept only when it names at least one.
  *
  * @example
  * validateStoreConfig({ mode: 'leaderless', leaderless: { w: 1 } }).leaderless.r; // 2
@@ -96,21 +114,23 @@ export function validateStoreConfig(value: unknown): StoreConfig {
   requireOneOf('mode', value.mode, STORE_MODES);
   const mode = value.mode;
   const modeField = MODE_FIELD[mode];
-  const known = ['mode', modeField, 'client'];
+  const known = ['mode', modeField, 'client', 'mutations'];
   for (const field of Object.keys(value)) {
     if (!known.includes(field)) {
       throw new ConfigError(field, `is not a known field for mode '${mode}' (known: ${known.join(', ')})`);
     }
   }
   const client = validateClientPolicy(value.client, 'client');
+  const mutations = validateMutations(value.mutations, mode);
+  const extras: StoreConfigExtras = mutations.length === 0 ? {} : { mutations };
   const settings = value[modeField] ?? {};
   switch (mode) {
     case 'single-leader':
-      return { mode, singleLeader: validateSingleLeaderConfig(settings, modeField), client };
+      return { mode, singleLeader: validateSingleLeaderConfig(settings, modeField), client, ...extras };
     case 'leaderless':
-      return { mode, leaderless: validateLeaderlessConfig(settings, modeField), client };
+      return { mode, leaderless: validateLeaderlessConfig(settings, modeField), client, ...extras };
     case 'multi-leader':
-      return { mode, multiLeader: validateMultiLeaderConfig(settings, modeField), client };
+      return { mode, multiLeader: validateMultiLeaderConfig(settings, modeField), client, ...extras };
   }
 }
 
@@ -124,12 +144,13 @@ export function validateStoreConfig(value: unknown): StoreConfig {
  */
 export function createStore(config: StoreConfig): StoreDefinition {
   const valid = validateStoreConfig(config);
+  const mutations = new MutationSwitches(valid.mutations);
   switch (valid.mode) {
     case 'single-leader':
-      return singleLeaderStore(valid.singleLeader) as StoreDefinition;
+      return singleLeaderStore(valid.singleLeader, mutations) as StoreDefinition;
     case 'multi-leader':
       return multiLeaderStore(valid.multiLeader) as StoreDefinition;
     case 'leaderless':
-      return leaderlessStore(valid.leaderless) as StoreDefinition;
+      return leaderlessStore(valid.leaderless, mutations) as StoreDefinition;
   }
 }

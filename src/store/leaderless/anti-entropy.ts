@@ -113,12 +113,17 @@ export class AntiEntropy {
     this.mergeEntries(from, msg.entries);
   }
 
-  /** The tree over the keys both this node and `peer` replicate. */
+  /**
+   * The tree over the keys both this node and `peer` replicate, each hashed with
+   * its whole state. Under the merkle-without-version mutation the state is left
+   * out, so the tree tells only which keys each side holds, not which version.
+   */
   private sharedTree(peer: string): MerkleTree {
+    const withoutVersion = this.env.mutations.on('merkle-without-version');
     const entries: Array<[string, string]> = [];
     for (const key of this.env.store.keys()) {
       const owners = this.env.owners(key);
-      if (owners.includes(peer) && owners.includes(this.env.id)) entries.push([key, canonicalJson(this.env.store.get(key))]);
+      if (owners.includes(peer) && owners.includes(this.env.id)) entries.push([key, withoutVersion ? '' : canonicalJson(this.env.store.get(key))]);
     }
     return MerkleTree.build(entries, this.env.config.antiEntropy.treeDepth);
   }

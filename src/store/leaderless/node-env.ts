@@ -7,6 +7,7 @@
  * env.owners('x');     // the key's preference list
  */
 import type { NodeContext } from '../../sim/node.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
 import type { HashRing } from '../shared/hash-ring.js';
 import type { LeaderlessConfig } from './config.js';
 import type { LeaderlessMessage } from './messages.js';
@@ -35,8 +36,10 @@ export class NodeEnv {
     readonly ctx: NodeContext<LeaderlessMessage>,
     readonly config: LeaderlessConfig,
     readonly ring: HashRing,
+    /** Deliberate bugs switched on (src/store/mutations.ts); none by default. */
+    readonly mutations: MutationSwitches = NO_MUTATIONS,
   ) {
-    this.store = new ReplicaStore(ctx.disk, () => ctx.now());
+    this.store = new ReplicaStore(ctx.disk, () => ctx.now(), { hintsSurviveRestart: !mutations.on('hints-dropped-on-restart') });
     this.incarnation = Math.floor(ctx.random() * 0x100000000).toString(36);
   }
 

@@ -10,6 +10,7 @@
 import { copyJson } from '../../sim/json-copy.js';
 import type { NodeContext, SimNode } from '../../sim/node.js';
 import type { ReplicaState } from '../definition.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
 import type { HashRing } from '../shared/hash-ring.js';
 import { ANTI_ENTROPY_TIMER, AntiEntropy } from './anti-entropy.js';
 import type { LeaderlessConfig } from './config.js';
@@ -42,8 +43,8 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
   private readonly router: RequestRouter;
   private readonly antiEntropy: AntiEntropy;
 
-  constructor(ctx: NodeContext<LeaderlessMessage>, config: LeaderlessConfig, ring: HashRing) {
-    this.env = new NodeEnv(ctx, config, ring);
+  constructor(ctx: NodeContext<LeaderlessMessage>, config: LeaderlessConfig, ring: HashRing, mutations: MutationSwitches = NO_MUTATIONS) {
+    this.env = new NodeEnv(ctx, config, ring, mutations);
     this.replica = new ReplicaHandler(this.env);
     this.hints = new HintDeliverer(this.env);
     this.coordinator = new Coordinator(this.env, this.replica, () => this.hints.ensureScheduled());

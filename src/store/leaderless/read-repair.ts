@@ -16,6 +16,7 @@ import { isBehind, type KeyState } from './key-state.js';
 import { replicaValue } from './key-view.js';
 import type { Repair } from './messages.js';
 import type { NodeEnv } from './node-env.js';
+import { olderRepairState } from './older-repair.js';
 import type { ReplicaHandler } from './replica-handler.js';
 
 /**
@@ -35,6 +36,7 @@ export class ReadRepair {
   repairAnswered(op: CoordinatedOp): void {
     const newest = op.newest;
     if (!this.env.config.readRepair || !newest) return;
+    if (this.env.mutations.on('read-repair-writes-older')) return this.repairWithOlder(op, newest);
     const stale: string[] = [];
     for (let i = 0; i < op.answerCount; i++) if (isBehind(op.answerAt(i) ?? undefined, newest)) stale.push(op.answerFrom(i));
     if (stale.length === 0) return;
@@ -47,6 +49,17 @@ export class ReadRepair {
   repairLate(op: CoordinatedOp, owner: string, state: KeyState | null): void {
     if (!this.env.config.readRepair || !op.newest || !isBehind(state ?? undefined, op.newest)) return;
     this.send(op.key, op.newest, [owner], [[owner, state]]);
+  }
+
+  /**
+   * The read-repair-writes-older mutation: an older answer, re-stamped as the
+   * newest version (see older-repair.ts), goes to every owner that answered.
+   */
+  private repairWithOlder(op: CoordinatedOp, newest: KeyState): void {
+    const answers: Array<readonly [string, KeyState | null]> = [];
+    for (let i = 0; i < op.answerCount; i++) answers.push([op.answerFrom(i), op.answerAt(i)]);
+    const older = olderRepairState(answers.map(([, state]) => state), newest, this.env.id);
+    if (older !== undefined) this.send(op.key, older, answers.map(([owner]) => owner), answers);
   }
 
   private send(key: string, newest: KeyState, owners: readonly string[], answers: ReadonlyArray<readonly [string, KeyState | null | undefined]>): void {

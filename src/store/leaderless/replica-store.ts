@@ -78,10 +78,15 @@ export class ReplicaStore {
   private readonly hints = new Map<string, Hint>();
   private readonly log: StoreLog<DiskRecord>;
 
-  /** @param clockMs the node's clock, for the idempotency window */
+  /**
+   * @param clockMs the node's clock, for the idempotency window
+   * @param options.hintsSurviveRestart false only under the hints-dropped-on-restart
+   *   mutation: hints are written as usual but not read back, as if kept in memory only
+   */
   constructor(
     disk: Disk,
     private readonly clockMs: () => number,
+    private readonly options: { hintsSurviveRestart: boolean } = { hintsSurviveRestart: true },
   ) {
     this.appliedKeys = new AppliedKeys(clockMs);
     this.log = new StoreLog(disk);
@@ -225,7 +230,7 @@ export class ReplicaStore {
         this.appliedLog.noteRecord(record);
         return;
       case 'hint':
-        this.hints.set(record.hint.id, record.hint);
+        if (this.options.hintsSurviveRestart) this.hints.set(record.hint.id, record.hint);
         return;
       case 'hints-done':
         for (const id of record.ids) this.hints.delete(id);

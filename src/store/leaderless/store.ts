@@ -7,6 +7,7 @@
  */
 import type { NodeContext } from '../../sim/node.js';
 import type { StoreDefinition } from '../definition.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
 import { HashRing } from '../shared/hash-ring.js';
 import { leaderlessNodeIds, type LeaderlessConfigInput } from './config.js';
 import type { LeaderlessMessage } from './messages.js';
@@ -16,20 +17,21 @@ import { validateLeaderlessConfig } from './validate-config.js';
 /**
  * Builds the store from its configuration (fields left out take their defaults;
  * an invalid configuration throws a ConfigError naming the field). Every node is
- * an entry point: any node accepts any request.
+ * an entry point: any node accepts any request. `mutations` switches on
+ * deliberate bugs (src/store/mutations.ts); none by default.
  *
  * @example
  * const store = leaderlessStore({ versioning: 'vv' });
  * store.nodeIds; // ['n1', 'n2', 'n3']
  */
-export function leaderlessStore(input: LeaderlessConfigInput = {}): StoreDefinition<LeaderlessMessage> {
+export function leaderlessStore(input: LeaderlessConfigInput = {}, mutations: MutationSwitches = NO_MUTATIONS): StoreDefinition<LeaderlessMessage> {
   const config = validateLeaderlessConfig(input);
   const nodeIds = leaderlessNodeIds(config);
   const ring = new HashRing(nodeIds, config.vnodes);
   return {
     nodeIds,
     entryPoints: nodeIds,
-    factory: (ctx: NodeContext<LeaderlessMessage>) => new LeaderlessNode(ctx, config, ring),
+    factory: (ctx: NodeContext<LeaderlessMessage>) => new LeaderlessNode(ctx, config, ring, mutations),
     replicaState: (node) => (node as LeaderlessNode).replicaState(),
     // Any node coordinates: there is no leader to aim at.
     currentLeaders: () => [],

@@ -40,6 +40,16 @@ export class Durability {
     }
   }
 
+  /**
+   * Makes what has been appended durable at the next group fsync, whatever the
+   * policy, with nothing waiting for it (only the ack-before-fsync mutation does this).
+   */
+  syncLater(): void {
+    if (this.ctx.disk.unsynced === 0 || this.armed) return;
+    this.armed = true;
+    this.ctx.setTimer(this.intervalMs, FSYNC_TIMER);
+  }
+
   /** The batched fsync: makes everything durable and runs the work that waited for it. */
   onTimer(): void {
     this.armed = false;

@@ -105,7 +105,7 @@ export function handleVoteRequest(node: SingleLeaderNode, from: string, req: Vot
   };
   if (req.epoch < replica.epoch || (req.preVote && req.epoch === replica.epoch)) return answer(false);
   if (!req.transfer && hearsLiveLeader(node)) return answer(false);
-  const upToDate = req.lastEpoch > replica.log.lastEpoch || (req.lastEpoch === replica.log.lastEpoch && req.lastOffset >= replica.log.lastOffset);
+  const upToDate = candidateUpToDate(node, req);
   if (req.preVote) return answer(upToDate);
   if (req.epoch > replica.epoch) node.adoptEpoch(req.epoch, req.transfer ? 'switchover' : 'higher-epoch-vote');
   if (!upToDate || (replica.votedFor !== null && replica.votedFor !== req.candidate)) return answer(false);
@@ -122,6 +122,19 @@ export function handleVoteRequest(node: SingleLeaderNode, from: string, req: Vot
   node.ctx.cancelTimer(ELECTION_TIMER);
   node.electionArmed = false;
   answer(true);
+}
+
+/**
+ * True when the candidate's log is at least as up to date as ours (last epoch, then
+ * last offset). The failover-least-up-to-date mutation turns the comparison round:
+ * only a candidate whose log is no further ahead than ours qualifies.
+ */
+function candidateUpToDate(node: SingleLeaderNode, req: VoteRequest): boolean {
+  const log = node.replica.log;
+  if (node.mutations.on('failover-least-up-to-date')) {
+    return req.lastEpoch < log.lastEpoch || (req.lastEpoch === log.lastEpoch && req.lastOffset <= log.lastOffset);
+  }
+  return req.lastEpoch > log.lastEpoch || (req.lastEpoch === log.lastEpoch && req.lastOffset >= log.lastOffset);
 }
 
 function hearsLiveLeader(node: SingleLeaderNode): boolean {

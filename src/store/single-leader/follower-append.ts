@@ -9,6 +9,9 @@ import { onLeaderContact } from './switchover.js';
  * previous entry, truncation of a divergent suffix, appending (and, for statement
  * replication, re-executing) the leader's entries, and the durable ack.
  *
+ * Under the ack-before-fsync mutation the ack goes out first and the fsync waits for
+ * the next group commit.
+ *
  * With fencing off, an append from a lower epoch is accepted too: the follower keeps
  * its epoch (its reply tells the stale leader about the newer one) but applies the
  * stale leader's entries, truncating its own where they conflict.
@@ -38,12 +41,23 @@ export function handleAppend(node: SingleLeaderNode, from: string, msg: AppendRe
     node.knownCommitOffset = Math.max(Math.min(node.knownCommitOffset, replica.log.lastOffset), Math.min(msg.commitOffset, matchOffset));
     node.cdc.publish(node.readableOffset());
   }
+  if (node.mutations.on('ack-before-fsync')) {
+    // The bug: the ack claims the entries are stored while they still sit in the page cache.
+    sendReply(node, from, { ok: true, matchOffset, round: msg.round });
+    return node.durability.syncLater();
+  }
   node.durability.afterDurable(() => sendReply(node, from, { ok: true, matchOffset, round: msg.round }));
 }
 
-/** Appends what is new, truncating first where the leader's entry differs; returns the last matching offset. */
+/**
+ * Appends what is new, truncating first where the leader's entry differs; returns the last matching offset.
+ * Under the follower-out-of-order mutation the log and disk stay in order, but the
+ * table takes the batch's effects newest first, so an older write to a key lands on top.
+ */
 function appendEntries(node: SingleLeaderNode, msg: AppendRequest): number {
   const { replica, ctx } = node;
+  const outOfOrder = node.mutations.on('follower-out-of-order');
+  const appended: number[] = [];
   let matchOffset = msg.prevOffset;
   for (const entry of msg.entries) {
     const existingEpoch = replica.log.epochAt(entry.offset);
@@ -59,14 +73,16 @@ function appendEntries(node: SingleLeaderNode, msg: AppendRequest): number {
     const { effects, failed } = effectsOf(entry.payload, (key) => replica.table.read(key), replica.env);
     if (failed !== undefined) ctx.trace('statement-failed', { offset: entry.offset, error: failed });
     try {
-      replica.appendEntry(entry, effects);
+      replica.appendEntry(entry, effects, !outOfOrder);
     } catch (error) {
       if (!(error instanceof DiskFullError)) throw error;
       ctx.trace('disk-full', { while: 'replicating', offset: entry.offset });
       break;
     }
+    appended.push(entry.offset);
     matchOffset = entry.offset;
   }
+  if (outOfOrder) for (const offset of appended.reverse()) replica.applyToTable(offset);
   return matchOffset;
 }
 

@@ -1,4 +1,5 @@
 import { DiskFullError, type NodeContext, type SimNode } from '../../sim/node.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
 import type { ClientReply } from '../protocol.js';
 import type { Suspicion } from '../shared/heartbeat-detector.js';
 import { CdcPublisher } from './cdc.js';
@@ -61,6 +62,8 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
   constructor(
     readonly ctx: NodeContext<SingleLeaderMessage>,
     readonly config: SingleLeaderConfig,
+    /** Deliberate bugs switched on (src/store/mutations.ts); none by default. */
+    readonly mutations: MutationSwitches = NO_MUTATIONS,
   ) {
     this.replica = new Replica(ctx as NodeContext<unknown>);
     this.durability = new Durability(ctx as NodeContext<unknown>, config.fsync, config.fsyncIntervalMs, () => this.replica.markDurable());

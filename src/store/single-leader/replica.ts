@@ -63,11 +63,21 @@ export class Replica {
     this.durableOffset = this.log.lastOffset;
   }
 
-  /** Appends an entry and its local effects (not yet durable). Throws DiskFullError. */
-  appendEntry(entry: LogEntry<Payload>, effects: StorageRecord[]): void {
+  /**
+   * Appends an entry and its local effects (not yet durable). With `applyToTable`
+   * false the table is left as it was, for {@link Replica.applyToTable} to apply
+   * the effects later (only the follower-out-of-order mutation does). Throws DiskFullError.
+   */
+  appendEntry(entry: LogEntry<Payload>, effects: StorageRecord[], applyToTable = true): void {
     const record: EntryRecord = { t: 'entry', epoch: entry.epoch, offset: entry.offset, payload: entry.payload, effects };
     this.ctx.disk.append(record);
-    this.remember(record);
+    this.remember(record, applyToTable);
+  }
+
+  /** Applies to the table the effects of the logged entry at `offset`, appended with `applyToTable` false. */
+  applyToTable(offset: number): void {
+    const entry = this.log.entryAt(offset);
+    if (entry !== undefined) this.table.apply(offset, entry.epoch, this.effects[offset - 1]!);
   }
 
   /** The on-disk form of the entry at `offset`: what a WAL-shipping follower ends up holding too. */
@@ -98,9 +108,9 @@ export class Replica {
     });
   }
 
-  private remember(record: EntryRecord): void {
+  private remember(record: EntryRecord, applyToTable = true): void {
     this.log.appendEntry({ epoch: record.epoch, offset: record.offset, payload: record.payload });
     this.effects.push(record.effects);
-    this.table.apply(record.offset, record.epoch, record.effects);
+    if (applyToTable) this.table.apply(record.offset, record.epoch, record.effects);
   }
 }
