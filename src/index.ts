@@ -27,3 +27,4 @@ export { FAULT_KINDS, type Fault, type FaultKind } from './nemesis/fault.js';
 export { PRESETS, presetNames, findPreset } from './presets/index.js';
 export { WORKLOADS } from '../workloads/index.js';
 export type { Workload, WorkloadSpec } from '../workloads/workload.js';
+export { MUTATIONS, MUTATION_NAMES, type MutationName } from './store/mutations.js';
