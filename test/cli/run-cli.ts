@@ -14,7 +14,9 @@ const BIN = path.resolve('dist/src/cli/main.js');
 
 /** Runs the built `faultline` bin (npm test builds it first) with a time limit. */
 export function runCli(args: string[], timeoutMs = 60_000): CliRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: timeoutMs });
+  // NO_COLOR: picocolors colours output when CI is set, and these tests read plain text.
+  const env = { ...process.env, NO_COLOR: '1' };
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: timeoutMs, env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
