@@ -51,6 +51,8 @@ export class NodeHost {
   pauseGeneration = 0;
   /** Messages and timers that came due while paused, in arrival order. */
   backlog: SimEvent[] = [];
+  /** Messages a slow node accepted and has not processed yet (queued at busyUntilMs). */
+  readonly accepted = new Set<SimEvent>();
   /** Processing delay added per incoming message (0 = normal speed). */
   slowMs = 0;
   /** When a slow node finishes the messages it has already accepted. */
@@ -75,7 +77,7 @@ export class NodeHost {
    * pause, waiting work). Returns the disk records lost and the events that
    * were waiting for the node, so the caller can account for them.
    */
-  crash(loseUnsynced: boolean): { lostRecords: number; waiting: SimEvent[] } {
+  crash(loseUnsynced: boolean): { lostRecords: number; waiting: SimEvent[]; accepted: SimEvent[] } {
     this.state = 'down';
     this.node = undefined;
     this.incarnation++;
@@ -86,7 +88,9 @@ export class NodeHost {
     this.paused = false;
     this.pauseGeneration++;
     this.busyUntilMs = 0;
-    return { lostRecords: this.disk.crash(loseUnsynced), waiting };
+    const accepted = [...this.accepted];
+    this.accepted.clear();
+    return { lostRecords: this.disk.crash(loseUnsynced), waiting, accepted };
   }
 
   /** Starts or extends a pause; returns its new generation, for the Resume event. */

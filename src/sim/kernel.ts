@@ -230,6 +230,7 @@ export class SimKernel implements KernelPort {
   protected runOnHost(event: SimEvent): void {
     const host = event.target!;
     if (event.cancelled) return;
+    if (event.slowed) host.accepted.delete(event);
     if (host.paused) {
       event.waiting = true;
       host.backlog.push(event);
@@ -252,6 +253,19 @@ export class SimKernel implements KernelPort {
     event.timeMs = host.busyUntilMs;
     event.seq = this.sequence++;
     this.queue.push(event);
+    host.accepted.add(event);
+  }
+
+  /**
+   * Takes the messages a crashed slow node had accepted off the queue and drops them
+   * now: they were lost with the node's memory, and counting them later, when they
+   * would have been processed, would misplace the loss in time.
+   */
+  protected dropAccepted(events: readonly SimEvent[]): void {
+    for (const event of events) {
+      this.queue.remove(event);
+      this.messaging.dropEvent(event, 'down');
+    }
   }
 
   private fireTimer(host: NodeHost, event: SimEvent): void {

@@ -183,9 +183,10 @@ export class World extends SimKernel {
   crash(id: string, options: { loseUnsynced?: boolean } = {}): boolean {
     const host = this.host(id);
     if (host.state === 'down') return false;
-    const { lostRecords, waiting } = host.crash(options.loseUnsynced ?? true);
+    const { lostRecords, waiting, accepted } = host.crash(options.loseUnsynced ?? true);
     this.trace.record({ timeMs: this.nowMs, kind: 'crash', node: id, detail: `lost ${lostRecords} unsynced` });
     for (const event of waiting) if (event.kind === EventKind.Deliver) this.messaging.dropEvent(event, 'down');
+    this.dropAccepted(accepted);
     return true;
   }
 
