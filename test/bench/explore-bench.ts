@@ -31,7 +31,8 @@ export function benchScenarioRun(options: { ops?: number; repeats?: number; pres
     seed,
     preset,
     store: withFiveNodes(PRESETS[preset]!.store),
-    workload: { workload: 'cas-register', ops, clients: 5, keys: 1, spacingMs: 20 },
+    // The preset's own workload: ABD promises linearizable reads and writes, not compare-and-set.
+    workload: { workload: PRESETS[preset]!.workload.workload, ops, clients: 5, keys: 1, spacingMs: 20 },
     faults: [
       { kind: 'partition-leader', atMs: 400, durationMs: 800 },
       { kind: 'crash-one', atMs: 1500, durationMs: 600, targets: ['n3'] },

@@ -55,7 +55,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
         for (const faults of [false, true]) {
           const runs = [0, 1, 2].map(() => benchStore({ mode, nodes, faults, ops: 50_000, clients: 20 }));
           const opsPerSec = median(runs.map((r) => r.opsPerSec));
-          rows.push([mode, nodes, faults ? 'partition+crash' : 'none', Math.round(opsPerSec).toString(), runs[0]!.okFraction.toFixed(3)]);
+          rows.push([mode, nodes.toString(), faults ? 'partition+crash' : 'none', Math.round(opsPerSec).toString(), runs[0]!.okFraction.toFixed(3)]);
         }
       }
     }
