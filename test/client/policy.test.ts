@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultClientPolicy, validateClientPolicy } from '../../src/client/policy.js';
-import { ConfigError } from '../../src/store/config-error.js';
+import { configErrorOf } from '../support/config-errors.js';
 
 /** The field a ConfigError names, or undefined when `run` passes. */
-function badField(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).field;
-  }
-  return undefined;
-}
+const badField = (run: () => unknown): string | undefined => configErrorOf(run)?.field;
 
 describe('client policy config', () => {
   it('is JSON data with documented defaults', () => {

@@ -6,16 +6,12 @@ import { ConfigError } from '../../src/store/config-error.js';
 import { MUTATION_NAMES, MUTATIONS, MutationSwitches, NO_MUTATIONS, validateMutations } from '../../src/store/mutations.js';
 import type { SingleLeaderNode } from '../../src/store/single-leader/node.js';
 import { MUTATION_CASES } from './mutation-cases.js';
+import { configErrorOf } from '../support/config-errors.js';
 
 /** The field a ConfigError names, and its message. */
 function rejection(run: () => unknown): { field: string; message: string } | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return { field: (error as ConfigError).field, message: (error as ConfigError).message };
-  }
-  return undefined;
+  const error = configErrorOf(run);
+  return error === undefined ? undefined : { field: error.field, message: error.message };
 }
 
 describe('the mutation catalogue', () => {

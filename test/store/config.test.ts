@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStore, defaultStoreConfig, STORE_MODES, validateStoreConfig } from '../../src/store/config.js';
-import { ConfigError } from '../../src/store/config-error.js';
+import { configErrorOf } from '../support/config-errors.js';
 
 /** The field a ConfigError names, or undefined when `run` passes. */
-function badField(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).field;
-  }
-  return undefined;
-}
+const badField = (run: () => unknown): string | undefined => configErrorOf(run)?.field;
 
 describe('StoreConfig', () => {
   it.each(STORE_MODES)('the %s default is valid JSON data and validates to itself', (mode) => {

@@ -3,16 +3,9 @@ import { ConfigError } from '../../../src/store/config-error.js';
 import { DEFAULT_LEADERLESS_CONFIG, resolveLeaderlessConfig } from '../../../src/store/leaderless/config.js';
 import { leaderlessStore } from '../../../src/store/leaderless/store.js';
 import { validateLeaderlessConfig } from '../../../src/store/leaderless/validate-config.js';
+import { expectConfigError } from '../../support/config-errors.js';
 
-function errorOf(input: unknown): ConfigError {
-  try {
-    validateLeaderlessConfig(input);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error(`expected ${JSON.stringify(input)} to be rejected`);
-}
+const errorOf = (input: unknown): ConfigError => expectConfigError(() => validateLeaderlessConfig(input));
 
 describe('leaderless configuration', () => {
   it('fills defaults and accepts them', () => {

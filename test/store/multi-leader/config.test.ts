@@ -5,16 +5,9 @@ import { defaultMultiLeaderConfig, DEFAULT_MULTI_LEADER_CONFIG } from '../../../
 import { multiLeaderStore } from '../../../src/store/multi-leader/store.js';
 import { Topology } from '../../../src/store/multi-leader/topology.js';
 import { validateMultiLeaderConfig } from '../../../src/store/multi-leader/validate.js';
+import { expectConfigError } from '../../support/config-errors.js';
 
-function fieldOf(input: unknown): string {
-  try {
-    validateMultiLeaderConfig(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).field;
-  }
-  throw new Error('expected a ConfigError');
-}
+const fieldOf = (input: unknown): string => expectConfigError(() => validateMultiLeaderConfig(input)).field;
 
 describe('validateMultiLeaderConfig', () => {
   it('fills defaults and accepts a tagged config', () => {

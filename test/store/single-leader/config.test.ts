@@ -2,16 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/store/config-error.js';
 import { defaultSingleLeaderConfig } from '../../../src/store/single-leader/config.js';
 import { validateSingleLeaderConfig } from '../../../src/store/single-leader/validate-config.js';
+import { expectConfigError } from '../../support/config-errors.js';
 
-function errorOf(input: unknown): ConfigError {
-  try {
-    validateSingleLeaderConfig(input);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = (input: unknown): ConfigError => expectConfigError(() => validateSingleLeaderConfig(input));
 
 describe('validateSingleLeaderConfig', () => {
   it('fills every default, and keeps what is given', () => {
