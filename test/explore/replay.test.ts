@@ -5,24 +5,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { firstDifferentLine, readScenario, replay } from '../../src/explore/replay.js';
 import { runScenario } from '../../src/explore/run-scenario.js';
 import { outcomeId, saveOutcome } from '../../src/explore/save.js';
-import type { ExploreScenario } from '../../src/explore/scenario.js';
 import { ConfigError } from '../../src/store/config-error.js';
-import { PRESETS } from '../../src/presets/index.js';
+import { staleReadScenario } from './support/scenarios.js';
 
 const root = mkdtempSync(join(tmpdir(), 'faultline-replay-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const failing: ExploreScenario = {
-  seed: 1,
-  preset: 'll-weak',
-  store: PRESETS['ll-weak']!.store,
-  workload: { workload: 'register', ops: 2, clients: 2, keys: 1 },
-  ops: [
-    { process: 0, f: 'write', key: 'k0', value: 1, atMs: 0 },
-    { process: 1, f: 'read', key: 'k0', value: null, atMs: 11 },
-  ],
-  faults: [{ kind: 'partition-one', atMs: 0, durationMs: 100, targets: ['n1'] }],
-};
+const failing = staleReadScenario;
 
 describe('saveOutcome', () => {
   it('writes scenario.json, history.ndjson, results.json and counterexample.txt under outDir/<id>', () => {

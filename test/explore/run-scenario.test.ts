@@ -4,6 +4,7 @@ import { CHECKERS } from '../../src/explore/checkers.js';
 import { runScenario } from '../../src/explore/run-scenario.js';
 import type { ExploreScenario } from '../../src/explore/scenario.js';
 import { PRESETS } from '../../src/presets/index.js';
+import { staleReadScenario } from './support/scenarios.js';
 
 const safe: ExploreScenario = {
   seed: 11,
@@ -12,17 +13,7 @@ const safe: ExploreScenario = {
   faults: [{ kind: 'partition-leader', atMs: 100, durationMs: 600 }],
 };
 
-/** ll-weak (W = R = 1) with a write then, 11 ms later, a read of the other replica: the read misses it. */
-const stale: ExploreScenario = {
-  seed: 1,
-  store: PRESETS['ll-weak']!.store,
-  workload: { workload: 'register', ops: 2, clients: 2, keys: 1 },
-  ops: [
-    { process: 0, f: 'write', key: 'k0', value: 1, atMs: 0 },
-    { process: 1, f: 'read', key: 'k0', value: null, atMs: 11 },
-  ],
-  faults: [{ kind: 'partition-one', atMs: 0, durationMs: 100, targets: ['n1'] }],
-};
+const stale = staleReadScenario;
 
 describe('runScenario', () => {
   it('judges a safe store under a leader partition valid, by the workload\'s checkers', () => {
