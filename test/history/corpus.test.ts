@@ -5,21 +5,8 @@ import { detectFormat } from '../../src/history/detect-format.js';
 import { pairOperations } from '../../src/history/pair.js';
 import { readHistory } from '../../src/history/read-history.js';
 import { validateHistory } from '../../src/history/validate.js';
+import { corpusEntries } from '../bench/corpus-path.js';
 import { CORPUS_MISSING, CORPUS_ROOT } from './helpers.js';
-
-interface CorpusEntry {
-  file: string;
-  format: string;
-}
-
-function corpusEntries(): CorpusEntry[] {
-  if (CORPUS_MISSING) return [];
-  const [, ...rows] = readFileSync(path.join(CORPUS_ROOT, 'EXPECTED.tsv'), 'utf8').trim().split('\n');
-  return rows.map((row) => {
-    const [file, format] = row.split('\t');
-    return { file: file!, format: format! };
-  });
-}
 
 describe.skipIf(CORPUS_MISSING)(`Porcupine corpus at ${CORPUS_ROOT}`, () => {
   it('reads, validates and pairs every file, in the format EXPECTED.tsv names', async () => {

@@ -1,14 +1,15 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { HistoryError } from '../../src/history/errors.js';
 import { OP_TYPES, type Op } from '../../src/history/op.js';
+import { CORPUS_ABSENT_MESSAGE, corpusRoot } from '../bench/corpus-path.js';
 
-/** The Porcupine reference corpus, from FAULTLINE_CORPUS or beside the repository. */
-export const CORPUS_ROOT = process.env.FAULTLINE_CORPUS ?? path.resolve('../shared/corpus/porcupine');
-export const CORPUS_MISSING = !existsSync(path.join(CORPUS_ROOT, 'EXPECTED.tsv'));
-if (CORPUS_MISSING) console.warn(`history tests: corpus not found at ${CORPUS_ROOT}; corpus tests are skipped (set FAULTLINE_CORPUS)`);
+/** The Porcupine reference corpus (see corpusRoot): where it is, or the missing default. */
+const FOUND_CORPUS = corpusRoot();
+export const CORPUS_ROOT = FOUND_CORPUS ?? path.resolve('../shared/corpus/porcupine');
+export const CORPUS_MISSING = FOUND_CORPUS === undefined;
+if (CORPUS_MISSING) console.warn(`history tests: corpus tests skipped: ${CORPUS_ABSENT_MESSAGE}`);
 
 /** Runs `run`, expects a HistoryError at `file:line` about `field`, and returns it. */
 export function expectHistoryError(run: () => unknown, file: string, line: number | undefined, field: string): HistoryError {
