@@ -19,7 +19,7 @@ export { renderCounterexample } from './report/counterexample.js';
 export { World } from './sim/world.js';
 export type { NodeContext, SimNode, NodeFactory, Disk } from './sim/node.js';
 export { createStore, defaultStoreConfig, validateStoreConfig, type StoreConfig } from './store/config.js';
-export { ConfigError } from './store/config-error.js';
+export { ConfigError } from './config/config-error.js';
 export type { StoreDefinition, ReplicaState, ReplicaValue } from './store/definition.js';
 export * from './explore/index.js';
 export * from './gen/index.js';

@@ -1,4 +1,4 @@
-import type { ScenarioOp } from '../src/explore/simulate.js';
+import type { ScenarioOp } from '../src/client/op-source.js';
 import { DEFAULT_SPACING_MS } from './_internals/plan.js';
 
 /**

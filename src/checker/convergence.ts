@@ -3,7 +3,7 @@
  * of every key holds the same state — the same value, or the same siblings
  * under the same versions.
  */
-import { canonicalKey } from '../models/_internals/canonical.js';
+import { canonicalKey } from '../models/canonical.js';
 import type { ReplicaState, ReplicaValue } from '../store/definition.js';
 import type { AntiEntropyUsage } from './_internals/anti-entropy-usage.js';
 import type { CheckerVerdict } from './compose.js';

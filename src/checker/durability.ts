@@ -6,7 +6,7 @@
  * lost, and the time window they span.
  */
 import type { Op } from '../history/op.js';
-import { canonicalKey } from '../models/_internals/canonical.js';
+import { canonicalKey } from '../models/canonical.js';
 import type { ReplicaState } from '../store/definition.js';
 import { clientOps } from './_internals/client-ops.js';
 import { finalReadFloor, healedAtIndex, readName, replicaObservations } from './_internals/final-reads.js';

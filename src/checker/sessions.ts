@@ -10,7 +10,7 @@
  * write-order.ts).
  */
 import type { Op } from '../history/op.js';
-import { canonicalKey } from '../models/_internals/canonical.js';
+import { canonicalKey } from '../models/canonical.js';
 import { clientOps } from './_internals/client-ops.js';
 import { registerView } from './_internals/register-view.js';
 import { sessionViolations, type SessionGuarantee, type SessionViolation } from './_internals/session-walk.js';

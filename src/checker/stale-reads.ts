@@ -6,7 +6,7 @@
  * so each one is a plain, explainable instance of non-linearizability.
  */
 import type { Op } from '../history/op.js';
-import { canonicalKey } from '../models/_internals/canonical.js';
+import { canonicalKey } from '../models/canonical.js';
 import { clientOps } from './_internals/client-ops.js';
 import type { RegisterKey, RegisterRead, RegisterWrite } from './_internals/register-view.js';
 import { registerView } from './_internals/register-view.js';

@@ -1,5 +1,5 @@
 import { HistoryError } from '../history/errors.js';
-import { ConfigError } from '../store/config-error.js';
+import { ConfigError } from '../config/config-error.js';
 import { EXIT, UsageError } from './exit-codes.js';
 
 /**

@@ -1,5 +1,5 @@
-import { requireInteger } from '../store/config-error.js';
-import { join, requireBoolean } from './config-checks.js';
+import { requireInteger } from '../config/config-error.js';
+import { join, requireBoolean } from '../config/config-checks.js';
 
 /**
  * A bulkhead per target node: at most `maxConcurrent` requests in flight to one

@@ -1,5 +1,5 @@
-import { ConfigError, requireInteger, requireNumber } from '../store/config-error.js';
-import { join, requireBoolean } from './config-checks.js';
+import { ConfigError, requireInteger, requireNumber } from '../config/config-error.js';
+import { join, requireBoolean } from '../config/config-checks.js';
 
 /**
  * A circuit breaker per target node. Closed, it lets calls through and remembers

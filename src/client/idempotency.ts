@@ -1,4 +1,4 @@
-import { join, requireBoolean } from './config-checks.js';
+import { join, requireBoolean } from '../config/config-checks.js';
 
 /**
  * Idempotency keys: every attempt of one logical op carries the same key, so the

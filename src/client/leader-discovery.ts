@@ -1,4 +1,4 @@
-import { join, requireBoolean } from './config-checks.js';
+import { join, requireBoolean } from '../config/config-checks.js';
 
 /**
  * Leader discovery: each client process caches the node that serves it, learnt

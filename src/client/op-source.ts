@@ -13,6 +13,12 @@ export interface PlannedOp {
   atMs?: number;
 }
 
+/** @example const op: ScenarioOp = { process: 0, f: 'write', key: 'x', value: 1, atMs: 100 }; */
+export interface ScenarioOp extends PlannedOp {
+  /** The logical client that performs it, 0-based. */
+  process: number;
+}
+
 /**
  * Where a client process gets its next op from, asked each time it is idle;
  * `undefined` means the client has nothing more to do.

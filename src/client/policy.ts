@@ -1,6 +1,6 @@
 import { DEFAULT_BULKHEAD_CONFIG, validateBulkheadConfig, type BulkheadConfig } from './bulkhead.js';
 import { DEFAULT_CIRCUIT_BREAKER_CONFIG, validateCircuitBreakerConfig, type CircuitBreakerConfig } from './circuit-breaker.js';
-import { join, withDefaults } from './config-checks.js';
+import { join, withDefaults } from '../config/config-checks.js';
 import { DEFAULT_IDEMPOTENCY_CONFIG, validateIdempotencyConfig, type IdempotencyConfig } from './idempotency.js';
 import { DEFAULT_DISCOVERY_CONFIG, validateDiscoveryConfig, type DiscoveryConfig } from './leader-discovery.js';
 import { DEFAULT_RETRY_CONFIG, validateRetryConfig, type RetryConfig } from './retry.js';

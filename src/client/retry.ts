@@ -1,5 +1,5 @@
-import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../store/config-error.js';
-import { join } from './config-checks.js';
+import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../config/config-error.js';
+import { join } from '../config/config-checks.js';
 
 /**
  * When may an attempt that did not succeed be retried?

@@ -1,5 +1,5 @@
-import { requireNumber } from '../store/config-error.js';
-import { join } from './config-checks.js';
+import { requireNumber } from '../config/config-error.js';
+import { join } from '../config/config-checks.js';
 
 /**
  * How long a client waits for a node's answer.

@@ -1,8 +1,8 @@
 import type fc from 'fast-check';
 import { scenarioArb, type ScenarioConstraints } from '../gen/scenario-arb.js';
-import { runScenario, type ScenarioOutcome, type Verdict } from './run-scenario.js';
-import type { ExploreScenario } from './scenario.js';
-import { runSeed, sampleWithSeed } from './seeds.js';
+import { runScenario, type ScenarioOutcome, type Verdict } from '../run/run-scenario.js';
+import type { Scenario } from '../run/scenario.js';
+import { runSeed, sampleWithSeed } from '../run/seeds.js';
 
 /**
  * What one exploration run reports back (a worker sends it as a message): its
@@ -16,7 +16,7 @@ export interface RunRecord {
   valid: Verdict['valid'];
   anomaly?: string;
   /** Only for failures: the scenario, to re-run and shrink. */
-  scenario?: ExploreScenario;
+  scenario?: Scenario;
 }
 
 /**
@@ -26,7 +26,7 @@ export interface RunRecord {
  * @example
  * scenarioForRun(scenarioArb({ preset: 'sl-async' }), 1, 0); // always the same scenario
  */
-export function scenarioForRun(arbitrary: fc.Arbitrary<ExploreScenario>, baseSeed: number, runIndex: number): ExploreScenario {
+export function scenarioForRun(arbitrary: fc.Arbitrary<Scenario>, baseSeed: number, runIndex: number): Scenario {
   return sampleWithSeed(arbitrary, runSeed(baseSeed, runIndex));
 }
 

@@ -1,7 +1,7 @@
 import type { ScenarioConstraints } from '../gen/scenario-arb.js';
 import type { StoreConfig } from '../store/config.js';
-import type { ScenarioOutcome, Verdict } from './run-scenario.js';
-import type { ExploreScenario } from './scenario.js';
+import type { ScenarioOutcome, Verdict } from '../run/run-scenario.js';
+import type { Scenario } from '../run/scenario.js';
 import type { ShrinkOptions, ShrinkResult } from './shrink.js';
 
 /**
@@ -65,7 +65,7 @@ export interface ExploreProgress {
 export interface ExploreFailure {
   run: number;
   anomaly: string;
-  original: { scenario: ExploreScenario; verdict: Verdict };
+  original: { scenario: Scenario; verdict: Verdict };
   shrunk: ScenarioOutcome;
   shrink?: Omit<ShrinkResult, 'outcome'>;
   /** Client ops and faults of the shrunk scenario. */

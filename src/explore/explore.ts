@@ -1,7 +1,7 @@
 import type { ScenarioConstraints } from '../gen/scenario-arb.js';
 import { exploreRunner, type RunRecord } from './explore-run.js';
 import type { ExploreFailure, ExploreOptions, ExploreReport } from './explore-types.js';
-import { runScenario } from './run-scenario.js';
+import { runScenario } from '../run/run-scenario.js';
 import { saveOutcome } from './save.js';
 import { shrinkScenario } from './shrink.js';
 import { runWorkerPool } from './worker-pool.js';

@@ -6,13 +6,14 @@
  * const report = await explore({ preset: 'sl-async', runs: 500, seed: 1, outDir: 'out' });
  * console.log(report.failures[0]?.dir);
  */
-export { simulate, FAULT_ACTIONS, type Scenario, type ScenarioOp, type ScenarioFault, type FaultAction, type RunResult, type RunStats } from './simulate.js';
-export { scenarioOps, toSimulation, type ExploreScenario } from './scenario.js';
-export { runScenario, type Anomaly, type RunScenarioOptions, type ScenarioOutcome, type Verdict } from './run-scenario.js';
-export { CHECKERS, composeChecks, runChecker, type Checker, type CheckInput, type CheckVerdict, type SkippedCheck } from './checkers.js';
+export { simulate, FAULT_ACTIONS, type Simulation, type ScenarioFault, type FaultAction, type RunResult, type RunStats } from '../run/simulate.js';
+export { scenarioOps, toSimulation, type Scenario } from '../run/scenario.js';
+export { runScenario, type Anomaly, type RunScenarioOptions, type ScenarioOutcome, type Verdict } from '../run/run-scenario.js';
+export { CHECKERS, composeChecks, runChecker, type Checker, type CheckInput, type CheckVerdict, type SkippedCheck } from '../run/checkers.js';
 export { shrinkScenario, type ShrinkOptions, type ShrinkResult } from './shrink.js';
 export { explore, type ExploreFailure, type ExploreOptions, type ExploreProgress, type ExploreReport } from './explore.js';
 export { scenarioForRun, type RunRecord } from './explore-run.js';
-export { runSeed, sampleWithSeed, seededRandom } from './seeds.js';
+export { runSeed, sampleWithSeed, seededRandom } from '../run/seeds.js';
 export { outcomeId, resultsOf, saveOutcome, type SaveOptions } from './save.js';
 export { firstDifferentLine, readScenario, replay, type ReplayResult } from './replay.js';
+export type { ScenarioOp } from '../client/op-source.js';

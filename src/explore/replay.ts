@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNdjson } from '../history/index.js';
-import { ConfigError } from '../store/config-error.js';
-import { runScenario, type ScenarioOutcome, type Verdict } from './run-scenario.js';
-import type { ExploreScenario } from './scenario.js';
+import { ConfigError } from '../config/config-error.js';
+import { runScenario, type ScenarioOutcome, type Verdict } from '../run/run-scenario.js';
+import type { Scenario } from '../run/scenario.js';
 
 /**
  * What a replay found: the new outcome, whether its history is byte-identical
@@ -67,7 +67,7 @@ export function replay(path: string): ReplayResult {
  * @example
  * const scenario = readScenario('out/sl-async-seed7/scenario.json');
  */
-export function readScenario(file: string): ExploreScenario {
+export function readScenario(file: string): Scenario {
   if (!existsSync(file)) throw new ConfigError(file, 'does not exist (expected a scenario folder or scenario.json)');
   let value: unknown;
   try {
@@ -79,7 +79,7 @@ export function readScenario(file: string): ExploreScenario {
   for (const field of ['seed', 'store', 'workload', 'faults'] as const) {
     if (!(field in value)) throw new ConfigError(`${file}: ${field}`, 'is missing');
   }
-  return value as ExploreScenario;
+  return value as Scenario;
 }
 
 function readSavedVerdict(file: string): Verdict | undefined {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNdjson } from '../history/index.js';
 import { renderCounterexample } from '../report/counterexample.js';
-import type { ScenarioOutcome } from './run-scenario.js';
+import type { ScenarioOutcome } from '../run/run-scenario.js';
 
 /**
  * Options of {@link saveOutcome}.

@@ -1,11 +1,11 @@
-import { ConfigError } from '../store/config-error.js';
-import { runScenario, type ScenarioOutcome } from './run-scenario.js';
-import { scenarioOps, type ExploreScenario } from './scenario.js';
+import { ConfigError } from '../config/config-error.js';
+import { runScenario, type ScenarioOutcome } from '../run/run-scenario.js';
+import { scenarioOps, type Scenario } from '../run/scenario.js';
 import {
   cutAfterFailure, dropClients, dropFaults, fewerNodes, removeOpChunks, shortenFaults, truncateOps, type ShrinkPass,
 } from './_internals/shrink-passes.js';
 import { smallerValues } from './_internals/shrink-values.js';
-import { runSeed } from './seeds.js';
+import { runSeed } from '../run/seeds.js';
 
 /**
  * Options of {@link shrinkScenario}.
@@ -80,7 +80,7 @@ export function shrinkScenario(failing: ScenarioOutcome, options: ShrinkOptions 
   let runs = 0;
   let steps = 0;
   const outOfBudget = () => runs >= maxRuns || performance.now() > deadline;
-  const failsAlike = (candidate: ExploreScenario): ScenarioOutcome | undefined => {
+  const failsAlike = (candidate: Scenario): ScenarioOutcome | undefined => {
     runs++;
     const outcome = tryRun(candidate, options.checkTimeoutMs ?? 2000);
     return outcome?.verdict.valid === false && outcome.verdict.anomaly === anomaly ? outcome : undefined;
@@ -98,7 +98,7 @@ export function shrinkScenario(failing: ScenarioOutcome, options: ShrinkOptions 
 }
 
 interface PassHooks {
-  failsAlike(candidate: ExploreScenario): ScenarioOutcome | undefined;
+  failsAlike(candidate: Scenario): ScenarioOutcome | undefined;
   outOfBudget(): boolean;
   onKeep(outcome: ScenarioOutcome): void;
 }
@@ -113,7 +113,7 @@ interface PassHooks {
  */
 function runPasses(start: ScenarioOutcome, reseeds: number, hooks: PassHooks): ScenarioOutcome {
   let best = start;
-  const attempt = (candidate: ExploreScenario) => {
+  const attempt = (candidate: Scenario) => {
     for (let k = 0; k <= reseeds && !hooks.outOfBudget(); k++) {
       const outcome = hooks.failsAlike(k === 0 ? candidate : { ...candidate, seed: runSeed(candidate.seed, k) });
       if (outcome !== undefined) return outcome;
@@ -140,7 +140,7 @@ function runPasses(start: ScenarioOutcome, reseeds: number, hooks: PassHooks): S
   return best;
 }
 
-function listOps(scenario: ExploreScenario): ExploreScenario {
+function listOps(scenario: Scenario): Scenario {
   const ops = scenarioOps(scenario);
   return { ...scenario, ops, workload: { ...scenario.workload, ops: ops.length } };
 }
@@ -149,7 +149,7 @@ function listOps(scenario: ExploreScenario): ExploreScenario {
 const LIGHT_TRACE = { messages: false } as const;
 
 /** A candidate the store refuses (a config rule, say) is simply not a smaller failure. */
-function tryRun(candidate: ExploreScenario, checkTimeoutMs: number): ScenarioOutcome | undefined {
+function tryRun(candidate: Scenario, checkTimeoutMs: number): ScenarioOutcome | undefined {
   try {
     return runScenario(candidate, { checkTimeoutMs, trace: LIGHT_TRACE });
   } catch (error) {

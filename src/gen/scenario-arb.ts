@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { workloadSpanMs } from '../../workloads/index.js';
 import type { WorkloadSpec } from '../../workloads/workload.js';
-import type { ExploreScenario } from '../explore/scenario.js';
+import type { Scenario } from '../run/scenario.js';
 import { FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
 import { PRESETS } from '../presets/index.js';
 import type { StoreConfig } from '../store/config.js';
-import { storeTopology } from './_internals/topology.js';
+import { storeTopology } from './topology.js';
 import { faultScheduleArb } from './fault-schedule-arb.js';
 import { storeConfigArb, type StoreConfigConstraints } from './store-config-arb.js';
 import { workloadSpecArb, type WorkloadSpecConstraints } from './workload-spec-arb.js';
@@ -47,7 +47,7 @@ export interface ScenarioConstraints {
  *   return runScenario(scenario).verdict.valid !== false;
  * }), { numRuns: 100 });
  */
-export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary<ExploreScenario> {
+export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary<Scenario> {
   const preset = constraints.preset === undefined ? undefined : PRESETS[constraints.preset];
   if (constraints.preset !== undefined && preset === undefined) {
     throw new RangeError(`scenarioArb: unknown preset '${constraints.preset}' (known: ${Object.keys(PRESETS).join(', ')})`);
@@ -70,7 +70,7 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
       const faults = faultScheduleArb({
         kinds, nodeIds, groups, horizonMs: workloadSpanMs(workload), maxFaults: constraints.maxFaults ?? 3,
       });
-      return faults.map((faults): ExploreScenario => ({
+      return faults.map((faults): Scenario => ({
         seed,
         ...(preset === undefined ? {} : { preset: preset.name }),
         store,

@@ -1,7 +1,7 @@
 import type { Input } from '../history/operation.js';
 import type { Model, ModelConstraints } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
-import { sameValue } from './_internals/canonical.js';
+import { sameValue } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
 
 const ADD: OpSpec<number> = {

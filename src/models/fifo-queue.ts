@@ -1,6 +1,6 @@
 import type { Model, ModelConstraints } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
-import { canonicalKey, nil, sameValue } from './_internals/canonical.js';
+import { canonicalKey, nil, sameValue } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
 
 /** The queued values, head first. */

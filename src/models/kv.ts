@@ -1,6 +1,6 @@
 import type { Model, ModelConstraints } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
-import { nil, valueHash } from './_internals/canonical.js';
+import { nil, valueHash } from './canonical.js';
 import { describeCommand, formatValue } from './_internals/format.js';
 import { partitionByKey } from './_internals/partition-by-key.js';
 import { CAS, READ, WRITE } from './_internals/register-ops.js';

@@ -1,7 +1,7 @@
 import type { Input, Output } from '../history/operation.js';
 import type { Model, ModelConstraints } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
-import { canonicalKey, sameValue } from './_internals/canonical.js';
+import { canonicalKey, sameValue } from './canonical.js';
 import { formatKey, formatValue } from './_internals/format.js';
 import { checkTxn, describeTxn, isRead, type MicroOp } from './_internals/txn.js';
 

@@ -1,6 +1,6 @@
 import type { Model, ModelConstraints } from './model.js';
 import { buildModel } from './_internals/build-model.js';
-import { nil, valueHash } from './_internals/canonical.js';
+import { nil, valueHash } from './canonical.js';
 import { formatValue } from './_internals/format.js';
 import { READ, WRITE } from './_internals/register-ops.js';
 

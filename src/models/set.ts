@@ -1,6 +1,6 @@
 import type { Model, ModelConstraints } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
-import { canonicalKey, nil } from './_internals/canonical.js';
+import { canonicalKey, nil } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
 import { distinctKeys, insertSorted, sortedHash } from './_internals/sorted-values.js';
 

@@ -1,5 +1,5 @@
-import { requireObject } from '../client/config-checks.js';
-import { ConfigError, requireNumber, requireOneOf } from '../store/config-error.js';
+import { requireObject } from '../config/config-checks.js';
+import { ConfigError, requireNumber, requireOneOf } from '../config/config-error.js';
 import { FAULT_KINDS, FAULT_PARAMS, type Fault } from './fault.js';
 
 const FAULT_FIELDS = ['kind', 'atMs', 'durationMs', 'targets', 'params'];

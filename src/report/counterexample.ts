@@ -1,4 +1,4 @@
-import type { ScenarioOutcome } from '../explore/run-scenario.js';
+import type { ScenarioOutcome } from '../run/run-scenario.js';
 import type { Op } from '../history/op.js';
 import type { Operation } from '../history/operation.js';
 import { renderHistoryTimeline } from './history-timeline.js';

@@ -1,4 +1,4 @@
-import type { ExploreScenario } from '../explore/scenario.js';
+import type { Scenario } from '../run/scenario.js';
 import { FAULT_TARGETING, type Fault } from '../nemesis/fault.js';
 import { createStore, defaultStoreConfig, type StoreConfig } from '../store/config.js';
 
@@ -14,7 +14,7 @@ import { createStore, defaultStoreConfig, type StoreConfig } from '../store/conf
  * // faults, in time order:
  * //   at 120 ms for 400 ms: partition-leader on the current leader (n1 if none is known)
  */
-export function describeScenario(scenario: ExploreScenario): string[] {
+export function describeScenario(scenario: Scenario): string[] {
   const lines = [describeStore(scenario.store, scenario.preset), describeWorkload(scenario)];
   if (scenario.faults.length === 0) {
     lines.push('faults: none');
@@ -75,7 +75,7 @@ function targetWords(fault: Fault): string {
   }
 }
 
-function describeWorkload(scenario: ExploreScenario): string {
+function describeWorkload(scenario: Scenario): string {
   const w = scenario.workload;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const extras = [

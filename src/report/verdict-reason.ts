@@ -1,6 +1,6 @@
 import { WORKLOADS } from '../../workloads/index.js';
 import { checkLinearizable, type PartitionFailure } from '../checker/index.js';
-import type { ScenarioOutcome } from '../explore/run-scenario.js';
+import type { ScenarioOutcome } from '../run/run-scenario.js';
 import type { Operation } from '../history/operation.js';
 import { pairOperations } from '../history/pair.js';
 import { MODELS } from '../models/index.js';

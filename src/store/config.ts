@@ -1,6 +1,6 @@
-import { requireObject } from '../client/config-checks.js';
+import { requireObject } from '../config/config-checks.js';
 import { defaultClientPolicy, validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
-import { ConfigError, requireOneOf } from './config-error.js';
+import { ConfigError, requireOneOf } from '../config/config-error.js';
 import type { StoreDefinition } from './definition.js';
 import { leaderlessStore } from './leaderless/store.js';
 import { multiLeaderStore } from './multi-leader/store.js';

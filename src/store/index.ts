@@ -18,7 +18,7 @@ export {
   type MultiLeaderStoreConfig,
   type LeaderlessStoreConfig,
 } from './config.js';
-export { ConfigError, requireInteger, requireNumber, requireOneOf } from './config-error.js';
+export { ConfigError, requireInteger, requireNumber, requireOneOf } from '../config/config-error.js';
 export { STORE_VERBS, type StoreVerb, type StoreDefinition, type ReplicaState, type ReplicaValue } from './definition.js';
 export { isClientRequest, type ClientMessage, type ClientReply, type ClientRequest } from './protocol.js';
 export {

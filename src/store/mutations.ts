@@ -4,7 +4,7 @@
  * nodes do, off by default, and never part of a preset's normal run: a config
  * names the ones it wants in its top-level `mutations` list.
  */
-import { ConfigError } from './config-error.js';
+import { ConfigError } from '../config/config-error.js';
 
 /**
  * The name of one deliberate store bug (see {@link MUTATIONS}).

@@ -8,8 +8,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { explore } from '../../src/explore/explore.js';
-import { runScenario } from '../../src/explore/run-scenario.js';
-import type { ExploreScenario } from '../../src/explore/scenario.js';
+import { runScenario } from '../../src/run/run-scenario.js';
+import type { Scenario } from '../../src/run/scenario.js';
 import { PRESETS } from '../../src/presets/index.js';
 import type { StoreConfig } from '../../src/store/config.js';
 import { median, table } from './stats.js';
@@ -27,7 +27,7 @@ export function benchScenarioRun(options: { ops?: number; repeats?: number; pres
 } {
   const preset = options.preset ?? 'sl-majority';
   const ops = options.ops ?? 1000;
-  const scenarioOf = (seed: number): ExploreScenario => ({
+  const scenarioOf = (seed: number): Scenario => ({
     seed,
     preset,
     store: withFiveNodes(PRESETS[preset]!.store),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAntiEntropy } from '../../src/checker/anti-entropy.js';
-import { simulate, type Scenario } from '../../src/explore/simulate.js';
+import { simulate, type Simulation } from '../../src/run/simulate.js';
 import { PRESETS } from '../../src/presets/index.js';
 import type { TraceEvent } from '../../src/sim/trace.js';
 
@@ -85,7 +85,7 @@ describe('checkAntiEntropy: read repair', () => {
 
 describe('checkAntiEntropy on simulated leaderless runs', () => {
   const writes = Array.from({ length: 12 }, (_, i) => ({ process: i % 2, f: i % 4 === 3 ? 'read' : 'write', key: `k${i % 3}`, value: i % 4 === 3 ? null : i, atMs: 5 + i * 25 }));
-  const cutOff = (node: string, nodes: string[]): Scenario['faults'] => [
+  const cutOff = (node: string, nodes: string[]): Simulation['faults'] => [
     { atMs: 1, action: 'partition', args: [nodes.filter((n) => n !== node).flatMap((n) => [[n, node], [node, n]])] },
     { atMs: 400, action: 'heal' },
   ];
@@ -108,7 +108,7 @@ describe('checkAntiEntropy on simulated leaderless runs', () => {
     const faults = cutOff('n2', ['n1', 'n2', 'n3', 'n4', 'n5']);
     const first = simulate({ seed: 4, store: PRESETS['ll-sloppy']!.store, clients: { count: 2 }, ops: writes, faults, settleMs: 1500 });
     const holder = first.trace.find((e) => e.name === 'hint-stored')!.node!;
-    const bounce: Scenario['faults'] = [{ atMs: 320, action: 'crash', args: [holder] }, { atMs: 340, action: 'restart', args: [holder] }];
+    const bounce: Simulation['faults'] = [{ atMs: 320, action: 'crash', args: [holder] }, { atMs: 340, action: 'restart', args: [holder] }];
     const run = simulate({ seed: 4, store: PRESETS['ll-sloppy']!.store, clients: { count: 2 }, ops: writes, faults: [...faults!, ...bounce], settleMs: 1500 });
     expect(run.trace.some((e) => e.name === 'hints-held' && e.node === holder)).toBe(true);
     const verdict = checkAntiEntropy(run.trace);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAvailability } from '../../src/checker/availability.js';
 import { faultIntervals } from '../../src/checker/_internals/nemesis-faults.js';
-import { simulate } from '../../src/explore/simulate.js';
+import { simulate } from '../../src/run/simulate.js';
 import { PRESETS } from '../../src/presets/index.js';
 import type { TraceEvent } from '../../src/sim/trace.js';
 import { HistoryBuilder } from './support/history.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { antiEntropyUsage, checkConvergence, settleWindow } from '../../src/checker/convergence.js';
-import { simulate, type Scenario } from '../../src/explore/simulate.js';
+import { simulate, type Simulation } from '../../src/run/simulate.js';
 import { PRESETS } from '../../src/presets/index.js';
 import type { TraceEvent } from '../../src/sim/trace.js';
 import type { ReplicaState } from '../../src/store/definition.js';
@@ -86,7 +86,7 @@ describe('checkConvergence', () => {
 });
 
 describe('checkConvergence on simulated runs', () => {
-  const cutOffN3: Scenario['faults'] = [
+  const cutOffN3: Simulation['faults'] = [
     { atMs: 1, action: 'partition', args: [[['n1', 'n3'], ['n3', 'n1'], ['n2', 'n3'], ['n3', 'n2']]] },
     { atMs: 300, action: 'heal' },
   ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { idempotencyKeyFor, validateIdempotencyConfig } from '../../src/client/idempotency.js';
-import { ConfigError } from '../../src/store/config-error.js';
+import { ConfigError } from '../../src/config/config-error.js';
 import { brief, makeHarness } from './support/harness.js';
 
 describe('idempotency keys', () => {

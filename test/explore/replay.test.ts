@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { firstDifferentLine, readScenario, replay } from '../../src/explore/replay.js';
-import { runScenario } from '../../src/explore/run-scenario.js';
+import { runScenario } from '../../src/run/run-scenario.js';
 import { outcomeId, saveOutcome } from '../../src/explore/save.js';
-import { ConfigError } from '../../src/store/config-error.js';
+import { ConfigError } from '../../src/config/config-error.js';
 import { staleReadScenario } from './support/scenarios.js';
 
 const root = mkdtempSync(join(tmpdir(), 'faultline-replay-'));

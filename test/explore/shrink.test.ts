@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { writeNdjson } from '../../src/history/index.js';
 import { exploreRunner } from '../../src/explore/explore-run.js';
-import { runScenario, type ScenarioOutcome } from '../../src/explore/run-scenario.js';
-import { scenarioOps } from '../../src/explore/scenario.js';
+import { runScenario, type ScenarioOutcome } from '../../src/run/run-scenario.js';
+import { scenarioOps } from '../../src/run/scenario.js';
 import { shrinkScenario } from '../../src/explore/shrink.js';
-import { storeTopology } from '../../src/gen/_internals/topology.js';
+import { storeTopology } from '../../src/gen/topology.js';
 
 /** The first failing run of an exploration of `preset` from seed 1. */
 function firstFailure(preset: string): ScenarioOutcome {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WORKLOADS } from '../../workloads/index.js';
 import { workloadSpecArb } from '../../src/gen/workload-spec-arb.js';
-import { seededRandom } from '../../src/explore/seeds.js';
+import { seededRandom } from '../../src/run/seeds.js';
 
 describe('workloadSpecArb', () => {
   it('stays within its bounds and names a real workload', () => {

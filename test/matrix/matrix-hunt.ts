@@ -3,7 +3,7 @@
  * recording of each row's counterexample, and the matrix benchmark.
  */
 import { explore, type ExploreFailure, type ExploreReport } from '../../src/explore/explore.js';
-import type { Verdict } from '../../src/explore/run-scenario.js';
+import type { Verdict } from '../../src/run/run-scenario.js';
 import { MATRIX_BUDGET, type Claim, type MatrixRow } from './matrix-rows.js';
 
 /**

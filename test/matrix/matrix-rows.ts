@@ -9,7 +9,7 @@
  * that cause it) must no longer break that promise.
  */
 import type { WorkloadSpec } from '../../workloads/workload.js';
-import type { ExploreScenario } from '../../src/explore/scenario.js';
+import type { Scenario } from '../../src/run/scenario.js';
 import type { FaultKind } from '../../src/nemesis/fault.js';
 import type { StoreConfig } from '../../src/store/config.js';
 
@@ -50,7 +50,7 @@ export interface MatrixRow {
   /** What the shrunk counterexample's verdict must show. */
   claims: Claim[];
   /** Why it fails, in one sentence, and the scenario without that cause (whose `claims[0]` must then hold). */
-  cause?: { why: string; without: (scenario: ExploreScenario) => ExploreScenario };
+  cause?: { why: string; without: (scenario: Scenario) => Scenario };
 }
 
 /**
@@ -65,18 +65,18 @@ export const MATRIX_BUDGET = { runs: 2_000, timeSeconds: 60 } as const;
 const CLEAN_RUNS = 300;
 
 /** The scenario with a store setting changed (the store is the preset's, so its mode is known). */
-function withStore(change: (store: StoreConfig) => StoreConfig): (scenario: ExploreScenario) => ExploreScenario {
+function withStore(change: (store: StoreConfig) => StoreConfig): (scenario: Scenario) => Scenario {
   return (scenario) => ({ ...scenario, store: change(structuredClone(scenario.store)) });
 }
 
-function singleLeaderSetting(settings: Record<string, unknown>): (scenario: ExploreScenario) => ExploreScenario {
+function singleLeaderSetting(settings: Record<string, unknown>): (scenario: Scenario) => Scenario {
   return withStore((store) => {
     if (store.mode !== 'single-leader') throw new RangeError(`expected a single-leader store, got ${store.mode}`);
     return { ...store, singleLeader: { ...store.singleLeader, ...settings } };
   });
 }
 
-function leaderlessSetting(settings: Record<string, unknown>): (scenario: ExploreScenario) => ExploreScenario {
+function leaderlessSetting(settings: Record<string, unknown>): (scenario: Scenario) => Scenario {
   return withStore((store) => {
     if (store.mode !== 'leaderless') throw new RangeError(`expected a leaderless store, got ${store.mode}`);
     return { ...store, leaderless: { ...store.leaderless, ...settings } };
@@ -84,7 +84,7 @@ function leaderlessSetting(settings: Record<string, unknown>): (scenario: Explor
 }
 
 /** The scenario without the faults whose kind starts with `prefix` (clock-bump, clock-drift, ...). */
-function withoutFaults(prefix: string): (scenario: ExploreScenario) => ExploreScenario {
+function withoutFaults(prefix: string): (scenario: Scenario) => Scenario {
   return (scenario) => ({ ...scenario, faults: scenario.faults.filter((fault) => !fault.kind.startsWith(prefix)) });
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/explore/replay.js';
-import { runScenario } from '../../src/explore/run-scenario.js';
+import { runScenario } from '../../src/run/run-scenario.js';
 import { REGRESSIONS_DIR, saveRegression } from '../regressions/record-regressions.js';
 import { huntRow, regressionName, unmetClaims } from './matrix-hunt.js';
 import { MATRIX_ROWS, type MatrixRow } from './matrix-rows.js';

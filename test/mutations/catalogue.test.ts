@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/presets/index.js';
 import { World } from '../../src/sim/world.js';
 import { createStore, defaultStoreConfig, validateStoreConfig, type StoreConfig } from '../../src/store/config.js';
-import { ConfigError } from '../../src/store/config-error.js';
+import { ConfigError } from '../../src/config/config-error.js';
 import { MUTATION_NAMES, MUTATIONS, MutationSwitches, NO_MUTATIONS, validateMutations } from '../../src/store/mutations.js';
 import type { SingleLeaderNode } from '../../src/store/single-leader/node.js';
 import { MUTATION_CASES } from './mutation-cases.js';

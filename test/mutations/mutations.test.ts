@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/explore/run-scenario.js';
+import { runScenario } from '../../src/run/run-scenario.js';
 import { huntMutation, MUTATION_BUDGET, MUTATION_CASES, type MutationCase } from './mutation-cases.js';
 
 /** The control explores at least this many scenarios, even when the bug showed up in the first few. */

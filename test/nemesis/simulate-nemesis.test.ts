@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { simulate, type Scenario } from '../../src/explore/simulate.js';
+import { simulate, type Simulation } from '../../src/run/simulate.js';
 import { defaultStoreConfig } from '../../src/store/config.js';
 
-function scenario(nemesis: Scenario['nemesis'], opsCount = 20): Scenario {
+function scenario(nemesis: Simulation['nemesis'], opsCount = 20): Simulation {
   return {
     seed: 3,
     store: defaultStoreConfig('leaderless'),
@@ -29,7 +29,7 @@ describe('simulate with a nemesis schedule', () => {
   });
 
   test('the same scenario gives the same history, byte for byte', () => {
-    const nemesis: Scenario['nemesis'] = [
+    const nemesis: Simulation['nemesis'] = [
       { kind: 'clock-strobe', atMs: 0, durationMs: 80, targets: ['n1'] },
       { kind: 'reorder', atMs: 10, durationMs: 50 },
       { kind: 'pause', atMs: 30, durationMs: 40, targets: ['n2'] },

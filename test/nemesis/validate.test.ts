@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateFaults } from '../../src/nemesis/validate.js';
-import { ConfigError } from '../../src/store/config-error.js';
+import { ConfigError } from '../../src/config/config-error.js';
 
 function errorOf(value: unknown): string {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { simulate } from '../../src/explore/simulate.js';
+import { simulate } from '../../src/run/simulate.js';
 import { FAULT_KINDS, type Fault } from '../../src/nemesis/fault.js';
 import { findPreset, PRESETS, presetNames } from '../../src/presets/index.js';
 import { createStore, validateStoreConfig } from '../../src/store/config.js';

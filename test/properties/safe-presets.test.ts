@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/explore/run-scenario.js';
+import { runScenario } from '../../src/run/run-scenario.js';
 import { scenarioArb } from '../../src/gen/scenario-arb.js';
 import { FAULT_KINDS, type FaultKind } from '../../src/nemesis/fault.js';
 

@@ -2,11 +2,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { explore } from '../../src/explore/explore.js';
 import { readScenario } from '../../src/explore/replay.js';
-import { runScenario } from '../../src/explore/run-scenario.js';
+import { runScenario } from '../../src/run/run-scenario.js';
 import { saveOutcome } from '../../src/explore/save.js';
 import { scenarioArb } from '../../src/gen/scenario-arb.js';
 import { FAULT_KINDS } from '../../src/nemesis/fault.js';
-import { sampleWithSeed } from '../../src/explore/seeds.js';
+import { sampleWithSeed } from '../../src/run/seeds.js';
 
 /**
  * What a regression entry must keep giving: its verdict class, and where it came from.

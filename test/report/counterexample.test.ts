@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioOutcome } from '../../src/explore/run-scenario.js';
-import type { RunResult } from '../../src/explore/simulate.js';
+import type { ScenarioOutcome } from '../../src/run/run-scenario.js';
+import type { RunResult } from '../../src/run/simulate.js';
 import type { Op } from '../../src/history/op.js';
 import { renderCounterexample } from '../../src/report/counterexample.js';
 import type { TraceEvent } from '../../src/sim/trace.js';

@@ -51,9 +51,9 @@ const scenario = fc.record({
   seed: fc.integer(),
   faults: fc.array(fc.record({ atMs: fc.integer({ min: 0, max: 150 }), fault }), { maxLength: 12 }),
 });
-type Scenario = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
+type Simulation = typeof scenario extends fc.Arbitrary<infer S> ? S : never;
 
-function run({ seed, faults }: Scenario): { trace: string; stats: string } {
+function run({ seed, faults }: Simulation): { trace: string; stats: string } {
   const world = new World({ seed, diskCapacityRecords: 30 });
   for (const id of NODES) world.addNode(id, (ctx) => new ChattyNode(ctx), { kind: id.startsWith('c') ? 'client' : 'store' });
   for (const { atMs, fault: step } of faults) world.schedule(atMs, step.f, () => applyFault(world, step));

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../src/store/config-error.js';
+import { ConfigError } from '../../src/config/config-error.js';
 
 /**
  * The ConfigError `run` throws, or undefined when it passes. Any other error is

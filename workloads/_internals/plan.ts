@@ -1,4 +1,4 @@
-import type { ScenarioOp } from '../../src/explore/simulate.js';
+import type { ScenarioOp } from '../../src/client/op-source.js';
 import type { WorkloadSpec } from '../workload.js';
 
 /**

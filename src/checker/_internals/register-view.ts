@@ -5,7 +5,7 @@
  * unique. A read answering a list of values where no write wrote a list is a
  * read of siblings: it saw each of them.
  */
-import { canonicalKey } from '../../models/_internals/canonical.js';
+import { canonicalKey } from '../../models/canonical.js';
 import { groupBy, type ClientOp } from './client-ops.js';
 
 /**

@@ -7,7 +7,7 @@
  * - never-read: acknowledged, but no client read ever returned it;
  * - unexpected: read, but never added by anyone.
  */
-import { canonicalKey } from '../../models/_internals/canonical.js';
+import { canonicalKey } from '../../models/canonical.js';
 import type { ClientOp } from './client-ops.js';
 
 /**

@@ -8,7 +8,7 @@
  *   the end state is as if w never happened;
  * - stale when some observations show it (or a successor) and others do not.
  */
-import { canonicalKey } from '../../models/_internals/canonical.js';
+import { canonicalKey } from '../../models/canonical.js';
 import type { RegisterKey, RegisterWrite } from './register-view.js';
 
 /**

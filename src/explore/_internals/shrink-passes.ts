@@ -1,8 +1,8 @@
 import { FAULT_TARGETING, type Fault } from '../../nemesis/fault.js';
-import { storeTopology } from '../../gen/_internals/topology.js';
-import type { ScenarioOutcome } from '../run-scenario.js';
-import type { ExploreScenario } from '../scenario.js';
-import type { ScenarioOp } from '../simulate.js';
+import { storeTopology } from '../../gen/topology.js';
+import type { ScenarioOutcome } from '../../run/run-scenario.js';
+import type { Scenario } from '../../run/scenario.js';
+import type { ScenarioOp } from '../../client/op-source.js';
 import { smallerStores } from './shrink-store.js';
 
 /**
@@ -11,7 +11,7 @@ import { smallerStores } from './shrink-store.js';
  * first candidate that still fails. Most passes look at the scenario only;
  * `outcome` is the run that failed, for passes that read where it failed.
  */
-export type ShrinkPass = (scenario: ExploreScenario, outcome: ScenarioOutcome) => Iterable<ExploreScenario>;
+export type ShrinkPass = (scenario: Scenario, outcome: ScenarioOutcome) => Iterable<Scenario>;
 
 /**
  * Everything that starts after the failing op completed left out: ops that may
@@ -20,7 +20,7 @@ export type ShrinkPass = (scenario: ExploreScenario, outcome: ScenarioOutcome) =
  * op fails the same way; and ops invoked after it completed must be linearized
  * after it, so they could never have made it linearizable.
  */
-export function* cutAfterFailure(scenario: ExploreScenario, outcome: ScenarioOutcome): Generator<ExploreScenario> {
+export function* cutAfterFailure(scenario: Scenario, outcome: ScenarioOutcome): Generator<Scenario> {
   const endMs = failingOpEndMs(outcome);
   if (endMs === undefined) return;
   const ops = (scenario.ops ?? []).filter((op) => (op.atMs ?? 0) <= endMs);
@@ -38,12 +38,12 @@ function failingOpEndMs(outcome: ScenarioOutcome): number | undefined {
 }
 
 /** The scenario with these ops, and the spec's op count kept in step with them. */
-function withOps(scenario: ExploreScenario, ops: ScenarioOp[]): ExploreScenario {
+function withOps(scenario: Scenario, ops: ScenarioOp[]): Scenario {
   return { ...scenario, ops, workload: { ...scenario.workload, ops: ops.length } };
 }
 
 /** No faults at all, then each fault left out, latest first (late faults matter least often). */
-export function* dropFaults(scenario: ExploreScenario): Generator<ExploreScenario> {
+export function* dropFaults(scenario: Scenario): Generator<Scenario> {
   const { faults } = scenario;
   if (faults.length > 1) yield { ...scenario, faults: [] };
   for (let i = faults.length - 1; i >= 0; i--) yield { ...scenario, faults: faults.filter((_, j) => j !== i) };
@@ -53,14 +53,14 @@ export function* dropFaults(scenario: ExploreScenario): Generator<ExploreScenari
  * The first k ops only, for k = 1, 2, 4, ... below the count: a violation
  * usually shows within a short prefix, and a run of a short prefix is cheap.
  */
-export function* truncateOps(scenario: ExploreScenario): Generator<ExploreScenario> {
+export function* truncateOps(scenario: Scenario): Generator<Scenario> {
   const ops = scenario.ops ?? [];
   for (let k = 1; k < ops.length; k *= 2) yield withOps(scenario, ops.slice(0, k));
   if (ops.length > 1) yield withOps(scenario, ops.slice(0, ops.length - 1));
 }
 
 /** Chunks of ops left out, halves first, then quarters..., then single ops (as ddmin). */
-export function* removeOpChunks(scenario: ExploreScenario): Generator<ExploreScenario> {
+export function* removeOpChunks(scenario: Scenario): Generator<Scenario> {
   const ops = scenario.ops ?? [];
   for (let size = Math.floor(ops.length / 2); size >= 1; size = Math.floor(size / 2)) {
     for (let start = ops.length - size; start >= 0; start -= size) {
@@ -70,7 +70,7 @@ export function* removeOpChunks(scenario: ExploreScenario): Generator<ExploreSce
 }
 
 /** Every op of one client left out, and the clients renumbered 0..k-1 in order. */
-export function* dropClients(scenario: ExploreScenario): Generator<ExploreScenario> {
+export function* dropClients(scenario: Scenario): Generator<Scenario> {
   const ops = scenario.ops ?? [];
   const processes = [...new Set(ops.map((op) => op.process))].sort((a, b) => a - b);
   const dense = processes.every((p, i) => p === i) && processes.length === scenario.workload.clients;
@@ -79,7 +79,7 @@ export function* dropClients(scenario: ExploreScenario): Generator<ExploreScenar
   for (const process of processes.reverse()) yield renumberClients(scenario, ops.filter((op) => op.process !== process));
 }
 
-function renumberClients(scenario: ExploreScenario, ops: ScenarioOp[]): ExploreScenario {
+function renumberClients(scenario: Scenario, ops: ScenarioOp[]): Scenario {
   const order = [...new Set(ops.map((op) => op.process))].sort((a, b) => a - b);
   const renumbered = ops.map((op) => ({ ...op, process: order.indexOf(op.process) }));
   const shrunk = withOps(scenario, renumbered);
@@ -87,7 +87,7 @@ function renumberClients(scenario: ExploreScenario, ops: ScenarioOp[]): ExploreS
 }
 
 /** One node fewer, with fault targets that no longer exist taken out (a fault left with none goes). */
-export function* fewerNodes(scenario: ExploreScenario): Generator<ExploreScenario> {
+export function* fewerNodes(scenario: Scenario): Generator<Scenario> {
   for (const store of smallerStores(scenario.store)) {
     let nodeIds: Set<string>;
     try {
@@ -108,7 +108,7 @@ function keepTargets(fault: Fault, nodeIds: ReadonlySet<string>): Fault[] {
 }
 
 /** Each fault half as long, then each fault's targets one fewer (for kinds that take several). */
-export function* shortenFaults(scenario: ExploreScenario): Generator<ExploreScenario> {
+export function* shortenFaults(scenario: Scenario): Generator<Scenario> {
   const { faults } = scenario;
   const replace = (i: number, fault: Fault) => ({ ...scenario, faults: faults.map((f, j) => (j === i ? fault : f)) });
   for (let i = 0; i < faults.length; i++) {

@@ -1,5 +1,5 @@
-import type { ExploreScenario } from '../scenario.js';
-import type { ScenarioOp } from '../simulate.js';
+import type { Scenario } from '../../run/scenario.js';
+import type { ScenarioOp } from '../../client/op-source.js';
 
 /**
  * Smaller values: every positive integer in the ops' values renumbered 1, 2, 3...
@@ -7,7 +7,7 @@ import type { ScenarioOp } from '../simulate.js';
  * the write it expected), so only the numbers shrink; a candidate that changes
  * nothing is not offered.
  */
-export function* smallerValues(scenario: ExploreScenario): Generator<ExploreScenario> {
+export function* smallerValues(scenario: Scenario): Generator<Scenario> {
   const ops = scenario.ops ?? [];
   const numbers = new Map<number, number>();
   const renumber = (value: unknown): unknown => {

@@ -1,5 +1,5 @@
 import type { Operation } from '../../history/operation.js';
-import { canonicalKey } from './canonical.js';
+import { canonicalKey } from '../canonical.js';
 
 /**
  * Splits operations into one group per key, in order of each key's first op, keeping

@@ -1,5 +1,5 @@
 import type { Input } from '../../history/operation.js';
-import { comparable, nil, sameValue } from './canonical.js';
+import { comparable, nil, sameValue } from '../canonical.js';
 import type { OpSpec } from './build-model.js';
 import { describeCommand, describeQuery, formatValue } from './format.js';
 

@@ -1,4 +1,4 @@
-import { canonicalKey } from './canonical.js';
+import { canonicalKey } from '../canonical.js';
 
 /**
  * Collections whose state is an array kept sorted by each element's canonical key:

@@ -5,7 +5,7 @@
  * validateLeaderlessConfig({ n: 3, w: 4 });
  * // throws ConfigError "leaderless.w: 4 exceeds n = 3"
  */
-import { ConfigError, requireInteger, requireOneOf } from '../config-error.js';
+import { ConfigError, requireInteger, requireOneOf } from '../../config/config-error.js';
 import { MAX_MERKLE_DEPTH } from '../shared/merkle-tree.js';
 import { DEFAULT_LEADERLESS_CONFIG, resolveLeaderlessConfig, type LeaderlessConfig, type LeaderlessConfigInput } from './config.js';
 

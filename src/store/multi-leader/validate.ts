@@ -1,4 +1,4 @@
-import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../config-error.js';
+import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../../config/config-error.js';
 import { DEFAULT_MULTI_LEADER_CONFIG, resolveMultiLeaderConfig, type MultiLeaderConfig, type MultiLeaderConfigInput } from './config.js';
 import { groupNodeIds } from './topology.js';
 

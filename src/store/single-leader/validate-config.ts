@@ -1,4 +1,4 @@
-import { ConfigError, requireInteger, requireNumber, requireOneOf, requirePositive } from '../config-error.js';
+import { ConfigError, requireInteger, requireNumber, requireOneOf, requirePositive } from '../../config/config-error.js';
 import {
   defaultHeartbeatDetector,
   defaultPhiDetector,

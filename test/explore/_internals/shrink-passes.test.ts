@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cutAfterFailure, dropClients, dropFaults, fewerNodes, removeOpChunks, shortenFaults, truncateOps } from '../../../src/explore/_internals/shrink-passes.js';
 import { smallerStores } from '../../../src/explore/_internals/shrink-store.js';
 import { smallerValues } from '../../../src/explore/_internals/shrink-values.js';
-import type { ExploreScenario } from '../../../src/explore/scenario.js';
-import { runScenario } from '../../../src/explore/run-scenario.js';
+import type { Scenario } from '../../../src/run/scenario.js';
+import { runScenario } from '../../../src/run/run-scenario.js';
 import { validateStoreConfig } from '../../../src/store/config.js';
 import { PRESETS } from '../../../src/presets/index.js';
 
@@ -13,7 +13,7 @@ const ops = [
   { process: 0, f: 'cas', key: 'k0', value: [7, 12], atMs: 9 },
   { process: 2, f: 'write', key: 'k0', value: 30, atMs: 20 },
 ];
-const scenario: ExploreScenario = {
+const scenario: Scenario = {
   seed: 1,
   store: PRESETS['sl-majority']!.store,
   workload: { workload: 'cas-register', ops: 4, clients: 3, keys: 1 },
@@ -78,7 +78,7 @@ describe('shrink passes', () => {
 
 describe('cutAfterFailure', () => {
   it('leaves out the ops and faults that start after the failing op completed, and the run still fails alike', () => {
-    const stale: ExploreScenario = {
+    const stale: Scenario = {
       seed: 1,
       store: PRESETS['ll-weak']!.store,
       workload: { workload: 'register', ops: 4, clients: 2, keys: 1 },

@@ -1,4 +1,4 @@
-import type { ExploreScenario } from '../../../src/explore/scenario.js';
+import type { Scenario } from '../../../src/run/scenario.js';
 import { PRESETS } from '../../../src/presets/index.js';
 
 /**
@@ -6,7 +6,7 @@ import { PRESETS } from '../../../src/presets/index.js';
  * replica, while n1 is cut off: the read misses the write. A small failing run for
  * tests of checking, saving and replaying.
  */
-export const staleReadScenario: ExploreScenario = {
+export const staleReadScenario: Scenario = {
   seed: 1,
   preset: 'll-weak',
   store: PRESETS['ll-weak']!.store,

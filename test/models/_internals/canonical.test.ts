@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { canonicalKey, comparable, sameValue } from '../../../src/models/_internals/canonical.js';
+import { canonicalKey, comparable, sameValue } from '../../../src/models/canonical.js';
 
 const json = fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/store/config-error.js';
+import { ConfigError } from '../../../src/config/config-error.js';
 import { DEFAULT_LEADERLESS_CONFIG, resolveLeaderlessConfig } from '../../../src/store/leaderless/config.js';
 import { leaderlessStore } from '../../../src/store/leaderless/store.js';
 import { validateLeaderlessConfig } from '../../../src/store/leaderless/validate-config.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/store/config-error.js';
+import { ConfigError } from '../../../src/config/config-error.js';
 import { defaultMultiLeaderConfig, DEFAULT_MULTI_LEADER_CONFIG } from '../../../src/store/multi-leader/config.js';
 import { multiLeaderStore } from '../../../src/store/multi-leader/store.js';
 import { Topology } from '../../../src/store/multi-leader/topology.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../src/store/config-error.js';
+import { ConfigError } from '../../../src/config/config-error.js';
 import { defaultSingleLeaderConfig } from '../../../src/store/single-leader/config.js';
 import { validateSingleLeaderConfig } from '../../../src/store/single-leader/validate-config.js';
 import { expectConfigError } from '../../support/config-errors.js';

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKERS, composeChecks, runChecker } from '../../src/explore/checkers.js';
-import { simulate } from '../../src/explore/simulate.js';
-import { toSimulation, type ExploreScenario } from '../../src/explore/scenario.js';
+import { CHECKERS, composeChecks, runChecker } from '../../src/run/checkers.js';
+import { simulate } from '../../src/run/simulate.js';
+import { toSimulation, type Scenario } from '../../src/run/scenario.js';
 import type { Op } from '../../src/history/op.js';
 import { PRESETS } from '../../src/presets/index.js';
 import { WORKLOADS } from '../../workloads/index.js';
 
-const scenario: ExploreScenario = {
+const scenario: Scenario = {
   seed: 2,
   store: PRESETS['sl-majority']!.store,
   workload: { workload: 'register', ops: 6, clients: 2, keys: 1 },

@@ -1,14 +1,14 @@
 import { clientProcessFactory } from '../client/process.js';
-import { queueSource, type PlannedOp } from '../client/op-source.js';
+import { queueSource, type PlannedOp, type ScenarioOp } from '../client/op-source.js';
 import { validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
-import { requireObject } from '../client/config-checks.js';
+import { requireObject } from '../config/config-checks.js';
 import { createClientRuntime, type ClientRuntime, type ClientStats } from '../client/runtime.js';
 import type { Op } from '../history/op.js';
 import type { TraceEvent, TraceKind, TraceOptions } from '../sim/trace.js';
 import { World, type NetworkOptions } from '../sim/world.js';
 import { DEFAULT_LATENCY_MS } from '../sim/world-options.js';
 import { createStore, validateStoreConfig, type StoreConfig } from '../store/config.js';
-import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../store/config-error.js';
+import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../config/config-error.js';
 import type { ReplicaState, StoreDefinition } from '../store/definition.js';
 import { scheduleNemesis } from '../nemesis/apply.js';
 import type { Fault } from '../nemesis/fault.js';
@@ -19,7 +19,7 @@ import { validateFaults } from '../nemesis/validate.js';
  * byte for byte.
  *
  * @example
- * const scenario: Scenario = {
+ * const scenario: Simulation = {
  *   seed: 7,
  *   store: defaultStoreConfig('leaderless'),
  *   clients: { count: 2 },
@@ -28,7 +28,7 @@ import { validateFaults } from '../nemesis/validate.js';
  *   faults: [{ atMs: 10, action: 'partition', args: [[['n1', 'n2'], ['n2', 'n1']]] }],
  * };
  */
-export interface Scenario {
+export interface Simulation {
   /** Fixes every random choice of the run. */
   seed: number;
   /** The store and the clients' policies (partial JSON is completed with defaults). */
@@ -61,12 +61,6 @@ export interface Scenario {
   healAtEnd?: boolean;
   /** What the World's trace keeps. Default: everything. */
   trace?: TraceOptions;
-}
-
-/** @example const op: ScenarioOp = { process: 0, f: 'write', key: 'x', value: 1, atMs: 100 }; */
-export interface ScenarioOp extends PlannedOp {
-  /** The logical client that performs it, 0-based. */
-  process: number;
 }
 
 /**
@@ -147,7 +141,7 @@ const DEFAULT_SETTLE_MS = 1_000;
  *   ops: [{ process: 0, f: 'write', key: 'x', value: 1 }] });
  * result.history.map((op) => op.type); // ['invoke', 'ok']
  */
-export function simulate(scenario: Scenario): RunResult {
+export function simulate(scenario: Simulation): RunResult {
   checkScenario(scenario);
   const config = validateStoreConfig(scenario.store);
   const policy = scenario.clients.policy === undefined ? config.client : validateClientPolicy(scenario.clients.policy, 'clients.policy');
@@ -186,7 +180,7 @@ export function simulate(scenario: Scenario): RunResult {
 }
 
 /** The checks the store and client configs do not cover; each error names its field. */
-function checkScenario(scenario: Scenario): void {
+function checkScenario(scenario: Simulation): void {
   requireInteger('seed', scenario.seed, Number.MIN_SAFE_INTEGER);
   requireInteger('clients.count', scenario.clients?.count, 0, 10_000);
   (scenario.faults ?? []).forEach((fault, i) => {
@@ -209,7 +203,7 @@ function addClients(
   world: World,
   store: StoreDefinition<unknown>,
   runtime: ClientRuntime,
-  scenario: Scenario,
+  scenario: Simulation,
 ): { finished(): boolean; stopWatching(): void } {
   const { count } = scenario.clients;
   const perClient = opsPerClient(scenario.ops, count);
@@ -230,7 +224,7 @@ function addClients(
   return { finished: () => finished === count, stopWatching: () => void (watching = false) };
 }
 
-function opsPerClient(ops: Scenario['ops'], count: number): PlannedOp[][] {
+function opsPerClient(ops: Simulation['ops'], count: number): PlannedOp[][] {
   if (!Array.isArray(ops)) throw new ConfigError('ops', 'must be a list', ops);
   const perClient: PlannedOp[][] = Array.from({ length: count }, () => []);
   if (ops.length > 0 && Array.isArray(ops[0])) {

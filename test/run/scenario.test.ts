@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioOps, toSimulation, type ExploreScenario } from '../../src/explore/scenario.js';
+import { scenarioOps, toSimulation, type Scenario } from '../../src/run/scenario.js';
 import { PRESETS } from '../../src/presets/index.js';
-import { ConfigError } from '../../src/store/config-error.js';
+import { ConfigError } from '../../src/config/config-error.js';
 
-const base: ExploreScenario = {
+const base: Scenario = {
   seed: 4,
   preset: 'sl-majority',
   store: PRESETS['sl-majority']!.store,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { writeNdjson } from '../../src/history/index.js';
-import { CHECKERS } from '../../src/explore/checkers.js';
-import { runScenario } from '../../src/explore/run-scenario.js';
-import type { ExploreScenario } from '../../src/explore/scenario.js';
+import { CHECKERS } from '../../src/run/checkers.js';
+import { runScenario } from '../../src/run/run-scenario.js';
+import type { Scenario } from '../../src/run/scenario.js';
 import { PRESETS } from '../../src/presets/index.js';
-import { staleReadScenario } from './support/scenarios.js';
+import { staleReadScenario } from '../explore/support/scenarios.js';
 
-const safe: ExploreScenario = {
+const safe: Scenario = {
   seed: 11,
   store: PRESETS['sl-majority']!.store,
   workload: { workload: 'cas-register', ops: 40, clients: 3, keys: 1, spacingMs: 20 },

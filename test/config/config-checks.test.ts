@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withDefaults } from '../../src/client/config-checks.js';
+import { withDefaults } from '../../src/config/config-checks.js';
 
 describe('withDefaults', () => {
   const defaults = { a: 1, nested: { b: true, c: 'x' }, list: [1, 2], variant: { kind: 'one', p: 1 } };

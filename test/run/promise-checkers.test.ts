@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKERS } from '../../src/explore/checkers.js';
-import { PROMISE_CHECKERS } from '../../src/explore/promise-checkers.js';
-import { runScenario } from '../../src/explore/run-scenario.js';
-import type { ExploreScenario } from '../../src/explore/scenario.js';
-import { simulate } from '../../src/explore/simulate.js';
-import { toSimulation } from '../../src/explore/scenario.js';
+import { CHECKERS } from '../../src/run/checkers.js';
+import { PROMISE_CHECKERS } from '../../src/run/promise-checkers.js';
+import { runScenario } from '../../src/run/run-scenario.js';
+import type { Scenario } from '../../src/run/scenario.js';
+import { simulate } from '../../src/run/simulate.js';
+import { toSimulation } from '../../src/run/scenario.js';
 import { PRESETS } from '../../src/presets/index.js';
 import { WORKLOADS } from '../../workloads/index.js';
 
-const scenario = (preset: string, workload: string, faults: ExploreScenario['faults'] = []): ExploreScenario => ({
+const scenario = (preset: string, workload: string, faults: Scenario['faults'] = []): Scenario => ({
   seed: 3, preset, store: PRESETS[preset]!.store, workload: { workload, ops: 40, clients: 3, keys: 2 }, faults,
 });
 
-function check(name: string, s: ExploreScenario) {
+function check(name: string, s: Scenario) {
   const run = simulate(toSimulation(s));
   return CHECKERS[name]!({ scenario: s, run, workload: WORKLOADS[s.workload.workload]!, timeoutMs: 5_000 });
 }

@@ -1,8 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { simulate, type Scenario } from '../../src/explore/simulate.js';
+import { simulate, type Simulation } from '../../src/run/simulate.js';
 import { createStore, defaultStoreConfig, STORE_MODES, type StoreConfig, type StoreMode } from '../../src/store/config.js';
-import { ConfigError } from '../../src/store/config-error.js';
+import { ConfigError } from '../../src/config/config-error.js';
 
 function leaderless(change: (config: StoreConfig & { mode: 'leaderless' }) => void = () => {}): StoreConfig {
   const config = defaultStoreConfig('leaderless') as StoreConfig & { mode: 'leaderless' };
@@ -11,7 +11,7 @@ function leaderless(change: (config: StoreConfig & { mode: 'leaderless' }) => vo
 }
 
 /** A busy scenario on any mode: three clients, reads, incrs and writes, a partition, a crash, a clock jump. */
-function busyScenario(seed: number, mode: StoreMode = 'leaderless'): Scenario {
+function busyScenario(seed: number, mode: StoreMode = 'leaderless'): Simulation {
   const ops = [0, 1, 2].map((client) =>
     Array.from({ length: 6 }, (_, i) => ({ f: i % 3 === 0 ? 'read' : i % 3 === 1 ? 'add' : 'write', key: `k${i % 2}`, value: i % 3 === 0 ? null : client * 10 + i })),
   );
@@ -89,7 +89,7 @@ describe('simulate()', () => {
   });
 
   /** An incr whose first reply is lost on the way back to its client; a later read shows the counter. */
-  function lostReplyIncr(mode: StoreMode, policy: (p: StoreConfig['client']) => void): Scenario {
+  function lostReplyIncr(mode: StoreMode, policy: (p: StoreConfig['client']) => void): Simulation {
     const store = defaultStoreConfig(mode);
     policy(store.client);
     return {
@@ -129,8 +129,8 @@ describe('simulate()', () => {
   });
 
   it('names the bad field of a scenario', () => {
-    const base = (): Scenario => ({ seed: 1, store: leaderless(), clients: { count: 1 }, ops: [] });
-    const fieldOf = (scenario: Scenario) => {
+    const base = (): Simulation => ({ seed: 1, store: leaderless(), clients: { count: 1 }, ops: [] });
+    const fieldOf = (scenario: Simulation) => {
       try {
         simulate(scenario);
       } catch (error) {
@@ -154,7 +154,7 @@ describe('simulate()', () => {
   });
 
   it('undoes the faults at the end unless told not to', () => {
-    const scenario = (healAtEnd: boolean): Scenario => ({
+    const scenario = (healAtEnd: boolean): Simulation => ({
       seed: 4, store: leaderless(), clients: { count: 1 }, ops: [], healAtEnd,
       faults: [{ atMs: 10, action: 'crash', args: ['n2'] }, { atMs: 10, action: 'setClockOffset', args: ['n1', 100] }],
     });

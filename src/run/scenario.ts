@@ -2,9 +2,10 @@ import { WORKLOADS } from '../../workloads/index.js';
 import type { WorkloadSpec } from '../../workloads/workload.js';
 import type { Fault } from '../nemesis/fault.js';
 import type { StoreConfig } from '../store/config.js';
-import { ConfigError } from '../store/config-error.js';
+import { ConfigError } from '../config/config-error.js';
 import { seededRandom } from './seeds.js';
-import type { Scenario, ScenarioOp } from './simulate.js';
+import type { ScenarioOp } from '../client/op-source.js';
+import type { Simulation } from './simulate.js';
 
 /**
  * One exploration run as JSON: the store, the workload, the faults and the seed
@@ -12,13 +13,13 @@ import type { Scenario, ScenarioOp } from './simulate.js';
  * reduces, save writes as scenario.json and replay reads back.
  *
  * @example
- * const scenario: ExploreScenario = {
+ * const scenario: Scenario = {
  *   seed: 1, preset: 'sl-async', store: PRESETS['sl-async']!.store,
  *   workload: { workload: 'register', ops: 20, clients: 3, keys: 1 },
  *   faults: [{ kind: 'partition-leader', atMs: 100, durationMs: 400 }],
  * };
  */
-export interface ExploreScenario {
+export interface Scenario {
   /** Fixes the workload's ops and every random choice of the simulated world. */
   seed: number;
   /** The preset the store came from, for the report (the store itself is always spelled out). */
@@ -43,7 +44,7 @@ export interface ExploreScenario {
  * @example
  * scenarioOps({ seed: 1, store, workload: { workload: 'register', ops: 3, clients: 1, keys: 1 }, faults: [] }).length; // 3
  */
-export function scenarioOps(scenario: ExploreScenario): ScenarioOp[] {
+export function scenarioOps(scenario: Scenario): ScenarioOp[] {
   if (scenario.ops !== undefined) return scenario.ops;
   return workloadOf(scenario).generate(scenario.workload, seededRandom(scenario.seed));
 }
@@ -55,7 +56,7 @@ export function scenarioOps(scenario: ExploreScenario): ScenarioOp[] {
  * @example
  * const result = simulate(toSimulation(scenario));
  */
-export function toSimulation(scenario: ExploreScenario): Scenario {
+export function toSimulation(scenario: Scenario): Simulation {
   const workload = workloadOf(scenario);
   return {
     seed: scenario.seed,
@@ -69,7 +70,7 @@ export function toSimulation(scenario: ExploreScenario): Scenario {
   };
 }
 
-function workloadOf(scenario: ExploreScenario) {
+function workloadOf(scenario: Scenario) {
   const name = scenario.workload?.workload;
   const workload = typeof name === 'string' ? WORKLOADS[name] : undefined;
   if (workload === undefined) {

@@ -1,7 +1,7 @@
 import { WORKLOADS } from '../../workloads/index.js';
 import type { Validity } from '../checker/index.js';
 import { CHECKERS, composeChecks, runChecker, type CheckVerdict, type SkippedCheck } from './checkers.js';
-import { toSimulation, type ExploreScenario } from './scenario.js';
+import { toSimulation, type Scenario } from './scenario.js';
 import { simulate, type RunResult } from './simulate.js';
 import type { TraceOptions } from '../sim/trace.js';
 
@@ -38,7 +38,7 @@ export interface Verdict {
  * const { verdict, run } = runScenario(scenario);
  */
 export interface ScenarioOutcome {
-  scenario: ExploreScenario;
+  scenario: Scenario;
   run: RunResult;
   verdict: Verdict;
 }
@@ -73,7 +73,7 @@ const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
  *   workload: { workload: 'register', ops: 50, clients: 3, keys: 1 }, faults: [] });
  * outcome.verdict.valid; // true, false or 'unknown'
  */
-export function runScenario(scenario: ExploreScenario, options: RunScenarioOptions = {}): ScenarioOutcome {
+export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): ScenarioOutcome {
   const simulation = toSimulation(scenario);
   const run = simulate(options.trace === undefined ? simulation : { ...simulation, trace: options.trace });
   const workload = WORKLOADS[scenario.workload.workload]!;

@@ -1,4 +1,4 @@
-import { createStore, type StoreConfig } from '../../store/config.js';
+import { createStore, type StoreConfig } from '../store/config.js';
 
 /**
  * The node ids a store config creates, and its datacenter groups (multi-leader

@@ -3,7 +3,7 @@ import { checkLinearizable, type LinearizableResult, type PartitionFailure } fro
 import type { Validity } from '../checker/index.js';
 import { MODELS } from '../models/index.js';
 import { PROMISE_CHECKERS } from './promise-checkers.js';
-import type { ExploreScenario } from './scenario.js';
+import type { Scenario } from './scenario.js';
 import type { Verdict } from './run-scenario.js';
 import type { RunResult } from './simulate.js';
 
@@ -15,7 +15,7 @@ import type { RunResult } from './simulate.js';
  * const input: CheckInput = { scenario, run, workload: WORKLOADS.register!, timeoutMs: 10_000 };
  */
 export interface CheckInput {
-  scenario: ExploreScenario;
+  scenario: Scenario;
   run: RunResult;
   workload: Workload;
   timeoutMs: number;

@@ -1,4 +1,4 @@
-import { ConfigError } from '../store/config-error.js';
+import { ConfigError } from './config-error.js';
 
 /**
  * Field checks shared by the client policy configs and the store config: they

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runSeed, sampleWithSeed, seededRandom } from '../../src/explore/seeds.js';
+import { runSeed, sampleWithSeed, seededRandom } from '../../src/run/seeds.js';
 
 describe('runSeed', () => {
   it('is a non-negative 31-bit integer that depends on both the base seed and the run', () => {
