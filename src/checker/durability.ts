@@ -148,8 +148,11 @@ export function durabilityChecker(options: { model: 'register' | 'set' | 'counte
   return {
     name: 'durability',
     check(history, context) {
-      const common: DurabilityOptions = options.model === 'register' ? { model: 'register', initial: options.initial ?? null } : { model: options.model };
-      return checkDurability(history, context.replicaStates === undefined ? common : { ...common, finalStates: context.replicaStates });
+      const judged: DurabilityOptions = options.model === 'register'
+        ? { model: 'register', initial: options.initial ?? null }
+        : { model: options.model };
+      if (context.replicaStates !== undefined) judged.finalStates = context.replicaStates;
+      return checkDurability(history, judged);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Operation } from '../../history/operation.js';
 import { pairOperations } from '../../history/pair.js';
 import type { Model } from '../../models/model.js';
 import type { Checker, Validity, Verdict } from '../checker.js';
-import { verdictReason } from './verdict-reason.js';
+import { oneLineReason } from './one-line-reason.js';
 import { pruneIndeterminate } from './prune.js';
 import { PartitionSearch, type LongestPrefix } from './search.js';
 
@@ -102,7 +102,7 @@ export function checkLinearizable(
     failures,
     ...(valid === true ? { linearization: outcome.orders } : {}),
   };
-  const reason = verdictReason(valid, detail, model, constraints.timeoutMs);
+  const reason = oneLineReason(valid, detail, model, constraints.timeoutMs);
   return valid === false ? { valid, anomaly: 'not-linearizable', reason, detail } : { valid, reason, detail };
 }
 

@@ -11,9 +11,9 @@ import type { LinearizableDetail, PartitionFailure } from './check.js';
  * a search ran out of (for an unknown verdict).
  *
  * @example
- * verdictReason(true, detail, model, undefined); // 'linearizable (40 ops, 1 partition)'
+ * oneLineReason(true, detail, model, undefined); // 'linearizable (40 ops, 1 partition)'
  */
-export function verdictReason(valid: Validity, detail: LinearizableDetail, model: Model<any>, timeoutMs: number | undefined): string {
+export function oneLineReason(valid: Validity, detail: LinearizableDetail, model: Model<any>, timeoutMs: number | undefined): string {
   if (valid === true) return `linearizable (${summary(detail)})`;
   if (valid === 'unknown') return `the linearizability search ran out of its ${timeoutMs} ms budget (${summary(detail)})`;
   return failureReason(detail.failures[0]!, model);
