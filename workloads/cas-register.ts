@@ -1,7 +1,10 @@
-import { REGISTER_CHECKERS } from './_internals/checker-lists.js';
+import { casRegisterModel } from '../src/models/cas-register.js';
+import { registerCheckers } from './_internals/checker-lists.js';
 import { casOps } from './_internals/cas-ops.js';
 import { DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
+
+const MODEL = casRegisterModel();
 
 /**
  * One compare-and-set register (key k0): reads, writes and cas ops; every
@@ -13,8 +16,8 @@ import type { Workload } from './workload.js';
  */
 export const casRegisterWorkload: Workload = {
   name: 'cas-register',
-  model: 'cas-register',
-  checkers: [...REGISTER_CHECKERS],
+  model: MODEL,
+  checkers: registerCheckers(MODEL),
   verbs: {},
   summary: 'one register: reads, writes and compare-and-set of unique integers',
   generate(spec, random) {

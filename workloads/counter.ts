@@ -1,9 +1,12 @@
-import { COUNTER_CHECKERS } from './_internals/checker-lists.js';
+import { counterModel } from '../src/models/counter.js';
+import { counterCheckers } from './_internals/checker-lists.js';
 import { chance, DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
 
 /** Largest increment when the spec does not set `values`. */
 const DEFAULT_MAX_INCREMENT = 5;
+
+const MODEL = counterModel();
 
 /**
  * One counter (key k0): increments by 1..values and reads of the total.
@@ -16,8 +19,8 @@ const DEFAULT_MAX_INCREMENT = 5;
  */
 export const counterWorkload: Workload = {
   name: 'counter',
-  model: 'counter',
-  checkers: [...COUNTER_CHECKERS],
+  model: MODEL,
+  checkers: counterCheckers(MODEL),
   // A counter nobody incremented reads 0, though the store holds no key for it.
   nilReads: 0,
   verbs: { add: 'incr' },

@@ -1,7 +1,10 @@
-import { REGISTER_CHECKERS } from './_internals/checker-lists.js';
+import { kvModel } from '../src/models/kv.js';
+import { registerCheckers } from './_internals/checker-lists.js';
 import { casOps } from './_internals/cas-ops.js';
 import { DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
+
+const MODEL = kvModel();
 
 /**
  * Several independent keys (k0..k(keys-1)), each a compare-and-set register:
@@ -14,8 +17,8 @@ import type { Workload } from './workload.js';
  */
 export const kvWorkload: Workload = {
   name: 'kv',
-  model: 'kv',
-  checkers: [...REGISTER_CHECKERS],
+  model: MODEL,
+  checkers: registerCheckers(MODEL),
   verbs: {},
   summary: 'several keys, each a register with reads, writes and compare-and-set of unique integers',
   generate(spec, random) {

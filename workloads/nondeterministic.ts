@@ -1,4 +1,6 @@
 import { chance, DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
+import { convergenceChecker } from '../src/checker/convergence.js';
+import { registerModel } from '../src/models/register.js';
 import type { Workload } from './workload.js';
 
 /**
@@ -15,8 +17,8 @@ import type { Workload } from './workload.js';
  */
 export const nondeterministicWorkload: Workload = {
   name: 'nondeterministic',
-  model: 'register',
-  checkers: ['convergence'],
+  model: registerModel(),
+  checkers: [convergenceChecker()],
   verbs: {},
   summary: "one register: writes of NOW() and RAND(), evaluated by the store, and reads (checked for convergence only)",
   generate(spec, random) {

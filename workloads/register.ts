@@ -1,6 +1,9 @@
-import { REGISTER_CHECKERS } from './_internals/checker-lists.js';
+import { registerModel } from '../src/models/register.js';
+import { registerCheckers } from './_internals/checker-lists.js';
 import { chance, DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
+
+const MODEL = registerModel();
 
 /**
  * One read/write register (key k0): reads, and writes of fresh integers 1, 2,
@@ -12,8 +15,8 @@ import type { Workload } from './workload.js';
  */
 export const registerWorkload: Workload = {
   name: 'register',
-  model: 'register',
-  checkers: [...REGISTER_CHECKERS],
+  model: MODEL,
+  checkers: registerCheckers(MODEL),
   verbs: {},
   summary: 'one register: reads and writes of unique integers',
   generate(spec, random) {

@@ -1,6 +1,9 @@
-import { SET_CHECKERS } from './_internals/checker-lists.js';
+import { setModel } from '../src/models/set.js';
+import { setCheckers } from './_internals/checker-lists.js';
 import { chance, DEFAULT_READ_FRACTION, planOps } from './_internals/plan.js';
 import type { Workload } from './workload.js';
+
+const MODEL = setModel();
 
 /**
  * One grow-only set (key k0): adds of fresh integers and reads of the whole
@@ -12,8 +15,8 @@ import type { Workload } from './workload.js';
  */
 export const setWorkload: Workload = {
   name: 'set',
-  model: 'set',
-  checkers: [...SET_CHECKERS],
+  model: MODEL,
+  checkers: setCheckers(MODEL),
   // A set nobody added to reads empty, though the store holds no key for it.
   nilReads: [],
   verbs: { add: 'sadd' },

@@ -1,4 +1,6 @@
+import type { Checker } from '../src/checker/checker.js';
 import type { ScenarioOp } from '../src/client/op-source.js';
+import type { Model } from '../src/models/model.js';
 import { DEFAULT_SPACING_MS } from './_internals/plan.js';
 
 /**
@@ -25,7 +27,8 @@ export interface WorkloadSpec {
   /** Mean virtual ms between a client's consecutive op start times. */
   spacingMs?: number;
   /**
-   * The checkers to run, in this order, instead of the workload's own list. The
+   * Names of the checkers to run (see CHECKER_NAMES), in this order, instead of
+   * the workload's own list. The
    * first one that fails names the run's anomaly, and exploration stops at the
    * first failing run: a preset lists the promise it is known to break first, so
    * `explore --preset` reports that promise rather than whichever check a run
@@ -35,8 +38,8 @@ export interface WorkloadSpec {
 }
 
 /**
- * A workload: how to generate its ops, which model checks its history, and
- * which checkers it needs. `generate` is a pure function of the spec and the
+ * A workload: how to generate its ops, the model of its history, and the
+ * checkers it needs. `generate` is a pure function of the spec and the
  * random function, so the same seed gives the same ops.
  *
  * @example
@@ -44,17 +47,19 @@ export interface WorkloadSpec {
  */
 export interface Workload {
   name: string;
-  /** The key of MODELS that checks this workload's history. */
-  model: string;
-  /** The model's initial value, when it is not the model's own default. */
-  init?: unknown;
+  /**
+   * The sequential model of this workload's history, with its initial value:
+   * the linearizable checker in `checkers` holds the same one, and a scenario
+   * naming its own checkers has them built for it.
+   */
+  model: Model<any>;
   /**
    * What a read of a key nobody wrote records, as the workload's client decodes the
    * store's nil: the model's empty value (0 for a counter, [] for a set). Default nil.
    */
   nilReads?: unknown;
-  /** Checkers this workload's history needs, e.g. ['linearizable']. */
-  checkers: string[];
+  /** The checkers this workload's history needs, in the order their verdicts are composed. */
+  checkers: readonly Checker[];
   /** Store verb for each workload f (an f not listed is sent as it is). */
   verbs: Record<string, string>;
   /** One line of help text. */

@@ -14,7 +14,7 @@ import { auditHints, type HintFate } from './_internals/hint-audit.js';
 import { auditMerkle, type MerkleAudit, type MerkleStep } from './_internals/merkle-audit.js';
 import { auditReadRepairs, type ReadRepairAudit, type ReadRepairEvent } from './_internals/read-repair-audit.js';
 import { customEvents } from './_internals/trace-events.js';
-import type { CheckerVerdict } from './compose.js';
+import { missingContext, type Checker, type Verdict } from './checker.js';
 
 export type { HintFate } from './_internals/hint-audit.js';
 export type { MerkleAudit, MerkleMismatch } from './_internals/merkle-audit.js';
@@ -42,7 +42,7 @@ export interface AntiEntropyDetail {
  * const verdict = checkAntiEntropy(run.trace);
  * verdict.detail!.merkle.steps; // comparison steps verified
  */
-export function checkAntiEntropy(trace: readonly TraceEvent[], options: { maxListed?: number } = {}): CheckerVerdict<AntiEntropyDetail> {
+export function checkAntiEntropy(trace: readonly TraceEvent[], options: { maxListed?: number } = {}): Verdict<AntiEntropyDetail> {
   const maxListed = options.maxListed ?? 20;
   const merkle = auditMerkle(customEvents<MerkleStep>(trace, ['merkle-step']));
   const hints = auditHints(trace);
@@ -71,4 +71,20 @@ export function checkAntiEntropy(trace: readonly TraceEvent[], options: { maxLis
   const summary = `${merkle.steps} Merkle steps matched brute force, ${detail.hints.stored} hints (${detail.hints.delivered} delivered, ${detail.hints.held} held), `
     + `${readRepair.repairs} read repairs sound`;
   return { valid: true, reason: summary, detail };
+}
+
+/**
+ * The anti-entropy checker: audits the repairs in the context's trace. A
+ * recorded history has no trace: the verdict is unknown and says so.
+ *
+ * @example
+ * antiEntropyChecker().check(run.history, { trace: run.trace }).valid;
+ */
+export function antiEntropyChecker(): Checker {
+  return {
+    name: 'anti-entropy',
+    check(_history, context) {
+      return context.trace === undefined ? missingContext('anti-entropy', "the nodes' trace") : checkAntiEntropy(context.trace);
+    },
+  };
 }

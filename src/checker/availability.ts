@@ -12,7 +12,7 @@ import { clientOps, type ClientOp } from './_internals/client-ops.js';
 import { failovers, type Failover } from './_internals/failovers.js';
 import { latencyByPhase, type PhaseLatency } from './_internals/latency-phases.js';
 import { faultIntervals, type FaultInterval } from './_internals/nemesis-faults.js';
-import type { CheckerVerdict } from './compose.js';
+import { missingContext, type Checker, type Verdict } from './checker.js';
 
 export type { Failover, FailoverCause } from './_internals/failovers.js';
 export type { PhaseLatency } from './_internals/latency-phases.js';
@@ -86,7 +86,7 @@ export interface AvailabilityDetail {
  * const verdict = checkAvailability(run.history, run.trace);
  * verdict.detail!.phases.find((p) => p.phase === 'during')?.p99Ms;
  */
-export function checkAvailability(history: readonly Op[], trace: readonly TraceEvent[], options: AvailabilityOptions = {}): CheckerVerdict<AvailabilityDetail> {
+export function checkAvailability(history: readonly Op[], trace: readonly TraceEvent[], options: AvailabilityOptions = {}): Verdict<AvailabilityDetail> {
   const ops = clientOps(history);
   const faults = faultIntervals(history);
   const found = failovers(trace, options.failoverGraceMs ?? 250);
@@ -135,4 +135,21 @@ function costOf(failover: Failover, ops: readonly ClientOp[]): FalseFailover {
   const untilNs = firstOk ?? Infinity;
   const opsFailed = ops.filter((op) => op.outcome !== 'ok' && op.callNs >= fromMs * 1e6 && op.callNs <= untilNs).length;
   return { ...failover, unavailableMs: firstOk === undefined ? null : firstOk / 1e6 - fromMs, opsFailed };
+}
+
+/**
+ * The availability checker: the history's latencies and the failovers in the
+ * context's trace. A recorded history has no trace: the verdict is unknown and
+ * says so.
+ *
+ * @example
+ * availabilityChecker().check(run.history, { trace: run.trace }).anomaly; // 'false-failover' or undefined
+ */
+export function availabilityChecker(): Checker {
+  return {
+    name: 'availability',
+    check(history, context) {
+      return context.trace === undefined ? missingContext('availability', "the nodes' trace") : checkAvailability(history, context.trace);
+    },
+  };
 }

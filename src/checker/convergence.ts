@@ -6,7 +6,8 @@
 import { canonicalKey } from '../models/canonical.js';
 import type { ReplicaState, ReplicaValue } from '../store/definition.js';
 import type { AntiEntropyUsage } from './_internals/anti-entropy-usage.js';
-import type { CheckerVerdict } from './compose.js';
+import { missingContext, type Checker, type Verdict } from './checker.js';
+import { antiEntropyUsage, settleWindow } from './_internals/anti-entropy-usage.js';
 
 export { antiEntropyUsage, settleWindow, type AntiEntropyUsage, type SettleWindow } from './_internals/anti-entropy-usage.js';
 
@@ -73,7 +74,7 @@ export interface ConvergenceDetail {
  *   n2: { x: { values: [1], version: { epoch: 1, offset: 3 } } },
  * }).valid; // true
  */
-export function checkConvergence(states: Record<string, ReplicaState>, options: ConvergenceOptions = {}): CheckerVerdict<ConvergenceDetail> {
+export function checkConvergence(states: Record<string, ReplicaState>, options: ConvergenceOptions = {}): Verdict<ConvergenceDetail> {
   const nodes = Object.keys(states).sort();
   const keys = allKeys(states);
   const divergent: DivergentKey[] = [];
@@ -138,4 +139,26 @@ function describe(key: DivergentKey): string {
     value === null ? `${node} lacks it` : `${node} has ${JSON.stringify(value.values)} @ ${JSON.stringify(value.version ?? null)}`,
   );
   return `key ${key.key}: ${holds.join(', ')}`;
+}
+
+/**
+ * The convergence checker: the context's final replica states, with the
+ * settle window and anti-entropy usage its history and trace show. A recorded
+ * history has no replica states: the verdict is unknown and says so.
+ *
+ * @example
+ * convergenceChecker().check(run.history, { replicaStates: run.replicaStates, trace: run.trace, endTimeMs: run.stats.endTimeMs });
+ */
+export function convergenceChecker(): Checker {
+  return {
+    name: 'convergence',
+    check(history, context) {
+      if (context.replicaStates === undefined) return missingContext('convergence', 'the final replica states');
+      const trace = context.trace ?? [];
+      const options: ConvergenceOptions = { antiEntropy: antiEntropyUsage(trace) };
+      if (context.replicasOf !== undefined) options.replicasOf = context.replicasOf;
+      if (context.endTimeMs !== undefined) options.settleTimeMs = settleWindow(history, trace, context.endTimeMs).settleTimeMs;
+      return checkConvergence(context.replicaStates, options);
+    },
+  };
 }

@@ -9,7 +9,7 @@ import type { ReplicaState } from '../store/definition.js';
 import { clientOps, groupBy } from './_internals/client-ops.js';
 import { replicaObservations } from './_internals/final-reads.js';
 import { IncrementSums } from './_internals/increment-sums.js';
-import type { CheckerVerdict } from './compose.js';
+import type { Checker, Verdict } from './checker.js';
 
 /**
  * Options of {@link checkCounter}.
@@ -75,7 +75,7 @@ const READS = new Set(['read', 'get']);
  *   { index: 3, time: 3, process: 1, type: 'ok', f: 'read', value: 4 },
  * ]).anomaly; // 'double-apply'
  */
-export function checkCounter(history: readonly Op[], options: CounterOptions = {}): CheckerVerdict<CounterDetail> {
+export function checkCounter(history: readonly Op[], options: CounterOptions = {}): Verdict<CounterDetail> {
   const initial = options.initial ?? 0;
   const violations: CounterViolation[] = [];
   const detail: CounterDetail = { reads: 0, increments: { acknowledged: 0, indeterminate: 0 }, violations: [], lostWrites: 0, doubleApplies: 0 };
@@ -111,3 +111,20 @@ export function checkCounter(history: readonly Op[], options: CounterOptions = {
   };
 }
 
+
+/**
+ * The counter checker from `initial` (default 0): every read within the bounds
+ * the increments allow, and, when the context has them, every replica's final total.
+ *
+ * @example
+ * counterChecker().check(history.ops, {}).anomaly; // 'double-apply' for a read above every possible total
+ */
+export function counterChecker(options: { initial?: number } = {}): Checker {
+  return {
+    name: 'counter',
+    check(history, context) {
+      const initial = options.initial ?? 0;
+      return checkCounter(history, context.replicaStates === undefined ? { initial } : { initial, finalStates: context.replicaStates });
+    },
+  };
+}

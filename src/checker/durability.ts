@@ -13,7 +13,7 @@ import { finalReadFloor, healedAtIndex, readName, replicaObservations } from './
 import { registerView, type RegisterKey } from './_internals/register-view.js';
 import { emptyDetail, judgeKey, widenWindow, type DurabilityDetail } from './_internals/durability-tally.js';
 import { seenState, type SeenState } from './_internals/write-fates.js';
-import type { CheckerVerdict } from './compose.js';
+import type { Checker, Verdict } from './checker.js';
 import { checkCounter } from './counter.js';
 import { checkSet } from './set.js';
 
@@ -51,7 +51,7 @@ export interface DurabilityOptions {
  *   { index: 3, time: 3e6, process: 1, type: 'ok', f: 'read', key: 'x', value: null },
  * ]).anomaly; // 'lost-write'
  */
-export function checkDurability(history: readonly Op[], options: DurabilityOptions = {}): CheckerVerdict<DurabilityDetail> {
+export function checkDurability(history: readonly Op[], options: DurabilityOptions = {}): Verdict<DurabilityDetail> {
   const model = options.model ?? inferModel(history, options.finalStates);
   if (model !== 'register') return delegate(history, model, options);
   const ops = clientOps(history);
@@ -79,7 +79,7 @@ function siblingsOf(value: unknown, view: RegisterKey): unknown[] {
   return Array.isArray(value) && !listsWritten ? value : [value];
 }
 
-function verdictOf(detail: DurabilityDetail): CheckerVerdict<DurabilityDetail> {
+function verdictOf(detail: DurabilityDetail): Verdict<DurabilityDetail> {
   if (detail.lost > 0) {
     const first = detail.lostWrites[0]!;
     const where = first.key === undefined ? '' : ` of key ${String(first.key)}`;
@@ -100,7 +100,7 @@ function verdictOf(detail: DurabilityDetail): CheckerVerdict<DurabilityDetail> {
 }
 
 /** Sets and counters have their own checkers; their lost writes are durability's. */
-function delegate(history: readonly Op[], model: 'set' | 'counter', options: DurabilityOptions): CheckerVerdict<DurabilityDetail> {
+function delegate(history: readonly Op[], model: 'set' | 'counter', options: DurabilityOptions): Verdict<DurabilityDetail> {
   const common = options.finalStates === undefined ? {} : { finalStates: options.finalStates };
   const detail = emptyDetail(model);
   if (model === 'counter') {
@@ -134,4 +134,25 @@ function inferModel(history: readonly Op[], states: DurabilityOptions['finalStat
   if (ops.some((op) => op.type === 'ok' && op.f === 'read' && Array.isArray(op.value))) return 'set';
   const replicaValues = Object.values(states ?? {}).flatMap((state) => Object.values(state).flatMap((v) => v.values));
   return replicaValues.some(Array.isArray) ? 'set' : 'counter';
+}
+
+/**
+ * The durability checker for registers (with their initial value), a set or a
+ * counter. Final observations are the history's final reads and, when the
+ * context has them, the replicas' final states.
+ *
+ * @example
+ * durabilityChecker({ model: 'set' }).check(history.ops, {}).anomaly; // 'lost-write' when an acknowledged add is gone
+ */
+export function durabilityChecker(options: { model: 'register' | 'set' | 'counter'; initial?: unknown }): Checker {
+  return {
+    name: 'durability',
+    check(history, context) {
+      const judged: DurabilityOptions = options.model === 'register'
+        ? { model: 'register', initial: options.initial ?? null }
+        : { model: options.model };
+      if (context.replicaStates !== undefined) judged.finalStates = context.replicaStates;
+      return checkDurability(history, judged);
+    },
+  };
 }

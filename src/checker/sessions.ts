@@ -15,7 +15,7 @@ import { clientOps } from './_internals/client-ops.js';
 import { registerView } from './_internals/register-view.js';
 import { sessionViolations, type SessionGuarantee, type SessionViolation } from './_internals/session-walk.js';
 import { WriteOrder } from './_internals/write-order.js';
-import type { CheckerVerdict } from './compose.js';
+import type { Checker, Verdict } from './checker.js';
 
 export type { SessionGuarantee, SessionViolation } from './_internals/session-walk.js';
 
@@ -65,7 +65,7 @@ export interface SessionDetail {
  *   { index: 3, time: 3, process: 0, type: 'ok', f: 'read', key: 'x', value: null },
  * ]).detail!.broken['read-your-writes']; // 1
  */
-export function checkSessions(history: readonly Op[], options: SessionOptions = {}): CheckerVerdict<SessionDetail> {
+export function checkSessions(history: readonly Op[], options: SessionOptions = {}): Verdict<SessionDetail> {
   const realTime = options.realTime ?? true;
   const initialId = canonicalKey(options.initial ?? null);
   const broken: Record<SessionGuarantee, number> = { 'read-your-writes': 0, 'monotonic-reads': 0, 'monotonic-writes': 0, 'writes-follow-reads': 0 };
@@ -103,4 +103,14 @@ export function checkSessions(history: readonly Op[], options: SessionOptions = 
   const reason = `${violations.length} session violations; ${first.guarantee}: p${first.process}'s read${where} at #${first.readIndex} `
     + `returned ${JSON.stringify(first.read)}, older than ${JSON.stringify(first.atLeast)} (${first.because})`;
   return { valid: false, anomaly: 'session', reason, detail };
+}
+
+/**
+ * The sessions checker for registers of unique values, starting from `initial` (default null).
+ *
+ * @example
+ * sessionsChecker({ initial: null }).check(history.ops, {}).valid;
+ */
+export function sessionsChecker(options: { initial?: unknown } = {}): Checker {
+  return { name: 'sessions', check: (history) => checkSessions(history, { initial: options.initial ?? null }) };
 }

@@ -8,7 +8,7 @@ import type { ReplicaState } from '../store/definition.js';
 import { clientOps, groupBy, type ClientOp } from './_internals/client-ops.js';
 import { finalReadFloor, healedAtIndex, readName, replicaObservations } from './_internals/final-reads.js';
 import { elementId, elementsOf, type ElementFate, type ElementId, type FinalSet, type SetKeyReport } from './_internals/set-elements.js';
-import type { CheckerVerdict } from './compose.js';
+import type { Checker, Verdict } from './checker.js';
 
 export type { ElementFate, SetKeyReport } from './_internals/set-elements.js';
 
@@ -59,7 +59,7 @@ export interface SetDetail {
  *   { index: 3, time: 3, process: 1, type: 'ok', f: 'read', value: [] },
  * ]).anomaly; // 'lost-write'
  */
-export function checkSet(history: readonly Op[], options: SetOptions = {}): CheckerVerdict<SetDetail> {
+export function checkSet(history: readonly Op[], options: SetOptions = {}): Verdict<SetDetail> {
   const healedAt = healedAtIndex(history);
   const keys: SetKeyReport[] = [];
   for (const [key, ops] of groupBy(clientOps(history), (op) => op.key)) {
@@ -132,4 +132,18 @@ function describe(key: SetKeyReport, fate: 'lost' | 'unexpected'): string {
   return fate === 'lost'
     ? `${where}${listed} acknowledged but absent from every final read`
     : `${where}${listed} read but never added`;
+}
+
+/**
+ * The set checker (Jepsen's set-full): final observations are the history's
+ * final reads and, when the context has them, the replicas' final sets.
+ *
+ * @example
+ * setChecker().check(history.ops, {}).anomaly; // 'lost-write' when an acknowledged add is missing from the final read
+ */
+export function setChecker(): Checker {
+  return {
+    name: 'set',
+    check: (history, context) => checkSet(history, context.replicaStates === undefined ? {} : { finalStates: context.replicaStates }),
+  };
 }

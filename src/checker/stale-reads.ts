@@ -10,7 +10,7 @@ import { canonicalKey } from '../models/canonical.js';
 import { clientOps } from './_internals/client-ops.js';
 import type { RegisterKey, RegisterRead, RegisterWrite } from './_internals/register-view.js';
 import { registerView } from './_internals/register-view.js';
-import type { CheckerVerdict } from './compose.js';
+import type { Checker, Verdict } from './checker.js';
 
 /**
  * A stale read: what it returned, and the write that had already replaced it.
@@ -53,7 +53,7 @@ export interface StaleReadsDetail {
  *   { index: 3, time: 3, process: 1, type: 'ok', f: 'read', value: null },
  * ]).anomaly; // 'stale-read'
  */
-export function checkStaleReads(history: readonly Op[], options: { initial?: unknown; maxListed?: number } = {}): CheckerVerdict<StaleReadsDetail> {
+export function checkStaleReads(history: readonly Op[], options: { initial?: unknown; maxListed?: number } = {}): Verdict<StaleReadsDetail> {
   const initialId = canonicalKey(options.initial ?? null);
   const found: StaleRead[] = [];
   let reads = 0;
@@ -118,4 +118,14 @@ class NewestAcknowledged {
     }
     return low === 0 ? undefined : this.latest[low - 1];
   }
+}
+
+/**
+ * The stale-reads checker for registers of unique values, starting from `initial` (default null).
+ *
+ * @example
+ * staleReadsChecker({ initial: null }).check(history.ops, {}).anomaly; // 'stale-read' or undefined
+ */
+export function staleReadsChecker(options: { initial?: unknown } = {}): Checker {
+  return { name: 'stale-reads', check: (history) => checkStaleReads(history, { initial: options.initial ?? null }) };
 }

@@ -1,8 +1,12 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
-import { checkLinearizable } from '../checker/index.js';
-import { HISTORY_FORMATS, readHistory, validateHistory, type HistoryFormat } from '../history/index.js';
+import { checkerNamed, defaultCheckerNames } from '../checker/by-name.js';
+import { CHECKER_NAMES, type Checker, type Verdict } from '../checker/checker.js';
+import { checkAll } from '../checker/compose.js';
+import type { LinearizableDetail } from '../checker/linearizable/check.js';
+import { HISTORY_FORMATS, pairOperations, readHistory, validateHistory, type HistoryFormat } from '../history/index.js';
 import { inferModel, MODELS, modelNames } from '../models/index.js';
+import type { Model } from '../models/model.js';
 import { modelOpCheck } from '../models/op-check.js';
 import { checkJson, explainFailure } from '../report/linearizability-report.js';
 import { exitFor, UsageError } from './exit-codes.js';
@@ -14,24 +18,31 @@ interface CheckFlags {
   format?: HistoryFormat;
   init?: string;
   timeout?: string;
+  checkers?: string;
   json?: boolean;
 }
 
 /**
- * `faultline check <file>`: is a recorded history linearizable?
+ * `faultline check <file>`: is a recorded history linearizable, and does it keep
+ * the other promises its checkers judge (a set's adds survive, a counter's reads
+ * stay within bounds, sessions hold)?
  *
  * @example
- * registerCheck(program); // faultline check history.edn --model cas-register --init 0
+ * registerCheck(program); // faultline check history.edn --model set --checkers linearizable,set,durability
  */
 export function registerCheck(program: Command): void {
   program
     .command('check')
-    .description('check a recorded history (NDJSON, Jepsen EDN or Jepsen log) for linearizability')
+    .description('check a recorded history (NDJSON, Jepsen EDN or Jepsen log): linearizability and the checkers its model implies')
     .argument('<file>', 'the history file')
     .option('-m, --model <name>', `sequential model: ${modelNames().join(', ')} (default: inferred from the ops)`)
     .addOption(new Option('-f, --format <format>', 'history format (default: detected from the content)').choices(HISTORY_FORMATS))
     .option('--init <json>', 'initial value as JSON, e.g. 0, \'""\' or \'{"x":0}\' (default: null, Jepsen\'s nil)')
     .option('--timeout <seconds>', 'search budget; when it runs out the verdict is unknown (exit 3)')
+    .option(
+      '--checkers <names>',
+      `comma-separated checkers: ${CHECKER_NAMES.join(', ')} (default: linearizable; a set adds set and durability, a counter adds counter)`,
+    )
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
     .action(async (file: string, flags: CheckFlags) => {
       const out = new Output(Boolean(flags.json));
@@ -49,20 +60,73 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
   if (flags.model !== undefined && MODELS[flags.model] === undefined) {
     throw new UsageError(`--model: unknown model "${flags.model}" (known: ${modelNames().join(', ')})`);
   }
+  const requested = flags.checkers === undefined ? undefined : checkerList(flags.checkers);
   const parsed = await readHistory(file, flags.format ? { format: flags.format } : {});
   const inferred = flags.model === undefined ? inferModel(parsed.ops) : undefined;
   const model = MODELS[flags.model ?? inferred!.name]!({ init });
   const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });
-  const result = checkLinearizable(history.ops, model, timeoutMs === undefined ? {} : { timeoutMs });
+  const checkers = (requested ?? defaultCheckerNames(model.name)).map((name) => checkerNamed(name, { model, initial: init })!);
 
-  out.human(`${pc.bold(file)} (${parsed.format}): ${result.ops} ops, ${result.partitions} partition(s), model ${model.name}` +
+  const started = performance.now();
+  const verdict = checkAll(checkers, history.ops, timeoutMs === undefined ? {} : { timeoutMs });
+  const elapsedMs = performance.now() - started;
+  const linearizable = linearizableDetail(verdict);
+  const ops = linearizable?.ops ?? pairOperations(history.ops).length;
+
+  out.human(`${pc.bold(file)} (${parsed.format}): ${ops} ops` +
+    (linearizable === undefined ? '' : `, ${linearizable.partitions} partition(s)`) + `, model ${model.name}` +
     (inferred ? ` (inferred: ${inferred.reason})` : ''));
-  if (result.valid === true) out.human(pc.green(`valid: linearizable (${result.elapsedMs.toFixed(1)} ms)`));
-  if (result.valid === 'unknown') out.human(pc.yellow(`unknown: the ${flags.timeout} s budget ran out before the search finished`));
-  if (result.valid === false) {
-    out.human(pc.red(`invalid: not linearizable (${result.elapsedMs.toFixed(1)} ms)`));
-    for (const failure of result.failures) out.human(`\n${explainFailure(failure, model)}`);
+  for (const line of humanVerdicts(verdict, checkers, model, flags.timeout)) out.human(line);
+  out.json(checkJson(verdict, {
+    file, format: parsed.format, model: model.name, ops, elapsedMs,
+    ...(inferred ? { inferred: inferred.reason } : {}),
+    ...(linearizable ? { linearizable } : {}),
+  }));
+  return exitFor(verdict.valid);
+}
+
+/** The names of `--checkers`, each known; an unknown one is a usage error listing the known ones. */
+function checkerList(flag: string): string[] {
+  const names = flag.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !(CHECKER_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    const what = names.length === 0 ? 'no checker named' : `unknown checker "${unknown[0]}"`;
+    throw new UsageError(`--checkers: ${what} (known: ${CHECKER_NAMES.join(', ')})`);
   }
-  out.json(checkJson(result, { file, format: parsed.format, ...(inferred ? { inferred: inferred.reason } : {}) }));
-  return exitFor(result.valid);
+  return [...new Set(names)];
+}
+
+/** The search detail of the linearizable checker, when it ran and finished with its evidence. */
+function linearizableDetail(verdict: Verdict): LinearizableDetail | undefined {
+  const check = verdict.checks?.linearizable;
+  if (check === undefined || 'skipped' in check) return undefined;
+  const detail = check.detail as LinearizableDetail | undefined;
+  return detail !== undefined && Array.isArray(detail.failures) ? detail : undefined;
+}
+
+/** One line per checker (the linearizable one as it always read, with the failing partitions explained). */
+function humanVerdicts(verdict: Verdict, checkers: readonly Checker[], model: Model<any>, timeout: string | undefined): string[] {
+  const lines: string[] = [];
+  for (const { name } of checkers) {
+    const check = verdict.checks?.[name];
+    if (check === undefined || 'skipped' in check) continue;
+    if (name === 'linearizable') lines.push(...linearizableLines(check, model, timeout));
+    else lines.push(checkerLine(name, check));
+  }
+  return lines;
+}
+
+function linearizableLines(check: Verdict, model: Model<any>, timeout: string | undefined): string[] {
+  const detail = check.detail as LinearizableDetail | undefined;
+  if (detail === undefined) return [checkerLine('linearizable', check)];
+  const ms = detail.elapsedMs.toFixed(1);
+  if (check.valid === true) return [pc.green(`valid: linearizable (${ms} ms)`)];
+  if (check.valid === 'unknown') return [pc.yellow(`unknown: the ${timeout} s budget ran out before the search finished`)];
+  return [pc.red(`invalid: not linearizable (${ms} ms)`), ...detail.failures.map((failure) => `\n${explainFailure(failure, model)}`)];
+}
+
+function checkerLine(name: string, check: Verdict): string {
+  if (check.valid === true) return pc.green(`valid: ${name}: ${check.reason}`);
+  if (check.valid === 'unknown') return pc.yellow(`unknown: ${name}: ${check.reason}`);
+  return pc.red(`invalid: ${name} (${check.anomaly ?? 'violation'}): ${check.reason}`);
 }

@@ -66,7 +66,7 @@ async function shrinkFile(file: string, flags: ShrinkFlags, out: Output): Promis
     return result.valid === true ? EXIT.OK : EXIT.UNKNOWN;
   }
   if (flags.out !== undefined) await writeHistoryFile(flags.out, result.history, { format: flags.out.endsWith('.edn') ? 'edn' : 'ndjson' });
-  const reason = linearizabilityReason(result.check.failures[0]!, model, pairOperations(result.history));
+  const reason = linearizabilityReason(result.check.detail.failures[0]!, model, pairOperations(result.history));
   for (const line of humanReport(file, model, result, reason, flags.out)) out.human(line);
   out.json({
     file,
@@ -91,7 +91,7 @@ function humanReport(file: string, model: Model<any>, result: HistoryShrinkResul
     ...result.steps.map((step) => `  - ${step.rule}: removed ${step.removedOps} op(s); sound because ${step.why}`),
   ];
   if (result.steps.length === 0) lines.push('  (none applied: every op is needed for the violation)');
-  const blocked = result.check.failures[0]?.blocked;
+  const blocked = result.check.detail.failures[0]?.blocked;
   const describe = (op: Operation): string => model.describe(op.input, op.output);
   lines.push('', 'Shrunk history (one row per process; *op* is the one no linearization can place):', '');
   lines.push(renderHistoryTimeline(result.history, { describe, ...(blocked ? { marked: new Set([blocked.invokeIndex]) } : {}), maxOps: Infinity }));

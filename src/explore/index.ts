@@ -8,8 +8,8 @@
  */
 export { simulate, FAULT_ACTIONS, type Simulation, type ScenarioFault, type FaultAction, type RunResult, type RunStats } from '../run/simulate.js';
 export { scenarioOps, toSimulation, type Scenario } from '../run/scenario.js';
-export { runScenario, type Anomaly, type RunScenarioOptions, type ScenarioOutcome, type Verdict } from '../run/run-scenario.js';
-export { CHECKERS, composeChecks, runChecker, type Checker, type CheckInput, type CheckVerdict, type SkippedCheck } from '../run/checkers.js';
+export { runScenario, type RunScenarioOptions, type ScenarioOutcome } from '../run/run-scenario.js';
+export { runCheckContext } from '../run/check-context.js';
 export { shrinkScenario, type ShrinkOptions, type ShrinkResult } from './shrink.js';
 export { explore, type ExploreFailure, type ExploreOptions, type ExploreProgress, type ExploreReport } from './explore.js';
 export { scenarioForRun, type RunRecord } from './explore-run.js';

@@ -1,6 +1,6 @@
-import { checkLinearizable, type LinearizableResult, type PartitionFailure } from '../checker/linearizable/check.js';
+import { checkLinearizable, type LinearizableVerdict, type PartitionFailure } from '../checker/linearizable/check.js';
 import type { Op } from '../history/op.js';
-import { pairOperations } from '../history/pair.js';
+import { pairInvocations, pairOperations } from '../history/pair.js';
 import type { Model } from '../models/model.js';
 
 /**
@@ -33,9 +33,9 @@ export interface HistoryShrinkStep {
  */
 export interface HistoryShrinkResult {
   /** The original history's verdict; only a `false` one is shrunk. */
-  valid: LinearizableResult['valid'];
+  valid: LinearizableVerdict['valid'];
   history: Op[];
-  check: LinearizableResult;
+  check: LinearizableVerdict;
   clientOpsBefore: number;
   clientOpsAfter: number;
   steps: HistoryShrinkStep[];
@@ -88,7 +88,7 @@ const WHY: Record<HistoryShrinkRule, string> = {
  */
 export function shrinkHistory(ops: readonly Op[], model: Model<any>, constraints: ShrinkHistoryConstraints = {}): HistoryShrinkResult {
   const timeoutMs = constraints.timeoutMs ?? 10_000;
-  const recheck = (candidate: Op[]): LinearizableResult | undefined => {
+  const recheck = (candidate: Op[]): LinearizableVerdict | undefined => {
     const result = checkLinearizable(candidate, model, { timeoutMs });
     return result.valid === false ? result : undefined;
   };
@@ -97,7 +97,7 @@ export function shrinkHistory(ops: readonly Op[], model: Model<any>, constraints
   const clientOpsBefore = countClientOps(history);
   const steps: HistoryShrinkStep[] = [];
   if (check.valid !== false) return { valid: check.valid, history, check, clientOpsBefore, clientOpsAfter: clientOpsBefore, steps };
-  const accept = (rule: HistoryShrinkRule, next: Op[], result: LinearizableResult): void => {
+  const accept = (rule: HistoryShrinkRule, next: Op[], result: LinearizableVerdict): void => {
     steps.push({ rule, removedOps: countClientOps(history) - countClientOps(next), why: WHY[rule] });
     history = next;
     check = result;
@@ -109,7 +109,7 @@ export function shrinkHistory(ops: readonly Op[], model: Model<any>, constraints
   for (let changed = true; changed; ) {
     changed = false;
     for (const rule of ['other-partitions', 'suffix'] as const) {
-      const failure = check.failures[0]!;
+      const failure = check.detail.failures[0]!;
       const next = rule === 'suffix' ? cutAfterBlocked(history, failure) : onlyFailingPartition(history, model, failure);
       const result = next && countClientOps(next) < countClientOps(history) ? recheck(next) : undefined;
       if (next && result) {
@@ -135,7 +135,7 @@ export function shrinkHistory(ops: readonly Op[], model: Model<any>, constraints
  */
 export function withoutClientOps(ops: readonly Op[], drop: (invoke: Op, completion: Op | undefined) => boolean): Op[] {
   const dropped = new Set<Op>();
-  for (const { invoke, completion } of clientOps(ops)) {
+  for (const { invoke, completion } of pairInvocations(ops)) {
     if (!drop(invoke, completion)) continue;
     dropped.add(invoke);
     if (completion) dropped.add(completion);
@@ -154,7 +154,7 @@ export function withoutClientOps(ops: readonly Op[], drop: (invoke: Op, completi
  */
 export function cutHistoryAt(ops: readonly Op[], cutIndex: number): Op[] {
   const invokeOf = new Map<Op, Op>();
-  for (const { invoke, completion } of clientOps(ops)) if (completion) invokeOf.set(completion, invoke);
+  for (const { invoke, completion } of pairInvocations(ops)) if (completion) invokeOf.set(completion, invoke);
   const kept: Op[] = [];
   for (const op of ops) {
     if (op.index <= cutIndex) {
@@ -164,26 +164,6 @@ export function cutHistoryAt(ops: readonly Op[], cutIndex: number): Op[] {
     }
   }
   return kept;
-}
-
-/** Each client invoke with its completion (if any), in invocation order. */
-function clientOps(ops: readonly Op[]): Array<{ invoke: Op; completion?: Op }> {
-  const entries: Array<{ invoke: Op; completion?: Op }> = [];
-  const open = new Map<number, { invoke: Op; completion?: Op }>();
-  for (const op of ops) {
-    if (op.process === 'nemesis') continue;
-    if (op.type === 'invoke') {
-      const entry = { invoke: op };
-      entries.push(entry);
-      open.set(op.process, entry);
-      continue;
-    }
-    const entry = open.get(op.process);
-    if (entry === undefined) continue;
-    entry.completion = op;
-    open.delete(op.process);
-  }
-  return entries;
 }
 
 function countClientOps(ops: readonly Op[]): number {
@@ -211,13 +191,13 @@ function cutAfterBlocked(ops: Op[], failure: PartitionFailure): Op[] | undefined
 function removeReads(
   ops: Op[],
   model: Model<any>,
-  recheck: (candidate: Op[]) => LinearizableResult | undefined,
-): { history: Op[]; check: LinearizableResult } | undefined {
+  recheck: (candidate: Op[]) => LinearizableVerdict | undefined,
+): { history: Op[]; check: LinearizableVerdict } | undefined {
   const readOnly = model.readOnly?.bind(model);
   if (!readOnly) return undefined;
   let history = ops;
-  let check: LinearizableResult | undefined;
-  let reads = clientOps(ops)
+  let check: LinearizableVerdict | undefined;
+  let reads = pairInvocations(ops)
     .filter(({ invoke }) => readOnly({ f: invoke.f, key: invoke.key, value: invoke.value }))
     .map(({ invoke }) => invoke.index);
   for (let chunk = Math.max(1, Math.floor(reads.length / 2)); reads.length > 0; chunk = Math.max(1, Math.floor(chunk / 2))) {

@@ -1,10 +1,46 @@
 import type { Op } from './op.js';
 import type { Input, Operation } from './operation.js';
 
-/** An invocation waiting for (or given) its completion, in invocation order. */
-interface Slot {
+/**
+ * A client invocation and its completion, if it has one.
+ *
+ * @example
+ * const pair: Invocation = { invoke: history[0], completion: history[1] };
+ */
+export interface Invocation {
   invoke: Op;
-  completion: Op | undefined;
+  completion?: Op;
+}
+
+/**
+ * Pairs each client invoke with the next completion of its process, in
+ * invocation order: the one pairing every reader of a history shares. Nemesis
+ * ops are left out; a completion with no open invoke is ignored; an invoke
+ * never completed has no `completion`.
+ *
+ * @example
+ * pairInvocations([
+ *   { index: 0, time: 0, process: 0, type: 'invoke', f: 'read', value: null },
+ *   { index: 1, time: 9, process: 0, type: 'ok', f: 'read', value: 3 },
+ * ]); // [{ invoke: <index 0>, completion: <index 1> }]
+ */
+export function pairInvocations(ops: readonly Op[]): Invocation[] {
+  const pairs: Invocation[] = [];
+  const open = new Map<number, Invocation>();
+  for (const op of ops) {
+    if (op.process === 'nemesis') continue;
+    if (op.type === 'invoke') {
+      const pair: Invocation = { invoke: op };
+      pairs.push(pair);
+      open.set(op.process, pair);
+      continue;
+    }
+    const pair = open.get(op.process);
+    if (pair === undefined) continue;
+    pair.completion = op;
+    open.delete(op.process);
+  }
+  return pairs;
 }
 
 /**
@@ -29,25 +65,10 @@ interface Slot {
  * //    output: { known: true, value: 1 }, invokeIndex: 0, completeIndex: 1 }]
  */
 export function pairOperations(ops: readonly Op[]): Operation[] {
-  const slots: Slot[] = [];
-  const open = new Map<number, Slot>();
-  for (const op of ops) {
-    if (op.process === 'nemesis') continue;
-    if (op.type === 'invoke') {
-      const slot = { invoke: op, completion: undefined };
-      slots.push(slot);
-      open.set(op.process, slot);
-      continue;
-    }
-    const slot = open.get(op.process);
-    if (slot === undefined) continue;
-    slot.completion = op;
-    open.delete(op.process);
-  }
   const operations: Operation[] = [];
-  for (const slot of slots) {
-    if (slot.completion?.type === 'fail') continue;
-    operations.push(toOperation(operations.length, slot.invoke, slot.completion));
+  for (const { invoke, completion } of pairInvocations(ops)) {
+    if (completion?.type === 'fail') continue;
+    operations.push(toOperation(operations.length, invoke, completion));
   }
   return operations;
 }

@@ -1,4 +1,5 @@
-import type { LinearizableResult, PartitionFailure } from '../checker/index.js';
+import type { Verdict } from '../checker/checker.js';
+import type { LinearizableDetail, PartitionFailure } from '../checker/linearizable/check.js';
 import type { Operation } from '../history/operation.js';
 import type { Model } from '../models/model.js';
 import { renderTimeline } from './timeline.js';
@@ -83,29 +84,49 @@ export function explainFailure(failure: PartitionFailure, model: Model<any>): st
 }
 
 /**
- * The `--json` object of `faultline check`.
+ * What `faultline check --json` prints besides the verdict: the file, the model,
+ * and the linearizable checker's search detail when it ran.
  *
  * @example
- * console.log(JSON.stringify(checkJson(result, { file: 'h.ndjson', inferred: undefined })));
+ * const facts: CheckFacts = { file: 'h.edn', format: 'edn', model: 'set', ops: 12, elapsedMs: 3.2 };
  */
-export function checkJson(
-  result: LinearizableResult,
-  extra: { file: string; format: string; inferred?: string },
-): Record<string, unknown> {
+export interface CheckFacts {
+  file: string;
+  format: string;
+  model: string;
+  /** Why the model was chosen, when it was inferred. */
+  inferred?: string;
+  /** Client operations in the history (the search's count, after dropping failed ops, when it ran). */
+  ops: number;
+  /** Wall-clock time of the whole check, used when the search did not run. */
+  elapsedMs: number;
+  linearizable?: LinearizableDetail;
+}
+
+/**
+ * The `--json` object of `faultline check`: the composed verdict, the search's
+ * counts and, when the history is not linearizable, the counterexample; then each
+ * checker's verdict under `checks`.
+ *
+ * @example
+ * console.log(JSON.stringify(checkJson(verdict, { file: 'h.ndjson', format: 'ndjson', model: 'register', ops: 3, elapsedMs: 1 })));
+ */
+export function checkJson(verdict: Verdict, facts: CheckFacts): Record<string, unknown> {
+  const search = facts.linearizable;
+  const failures = search?.failures ?? [];
   return {
-    file: extra.file,
-    format: extra.format,
-    valid: result.valid,
-    model: result.model,
-    ...(extra.inferred !== undefined ? { modelInferred: extra.inferred } : {}),
-    ops: result.ops,
-    partitions: result.partitions,
-    pruned: result.pruned,
-    elapsedMs: Math.round(result.elapsedMs * 1000) / 1000,
-    ...(result.valid === false
+    file: facts.file,
+    format: facts.format,
+    valid: verdict.valid,
+    model: facts.model,
+    ...(facts.inferred !== undefined ? { modelInferred: facts.inferred } : {}),
+    ops: facts.ops,
+    ...(search ? { partitions: search.partitions, pruned: search.pruned } : {}),
+    elapsedMs: Math.round((search?.elapsedMs ?? facts.elapsedMs) * 1000) / 1000,
+    ...(failures.length > 0
       ? {
-          counterexample: counterexampleOps(result.failures[0]!),
-          failures: result.failures.map((f) => ({
+          counterexample: counterexampleOps(failures[0]!),
+          failures: failures.map((f) => ({
             partition: f.partition,
             ...(f.key !== undefined ? { key: f.key } : {}),
             linearizedOps: f.linearized.length,
@@ -114,5 +135,11 @@ export function checkJson(
           })),
         }
       : {}),
+    checks: Object.fromEntries(Object.entries(verdict.checks ?? {}).map(([name, check]) => [
+      name,
+      'skipped' in check
+        ? { skipped: check.skipped }
+        : { valid: check.valid, ...(check.anomaly === undefined ? {} : { anomaly: check.anomaly }), reason: check.reason },
+    ])),
   };
 }

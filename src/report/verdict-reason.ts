@@ -3,7 +3,6 @@ import { checkLinearizable, type PartitionFailure } from '../checker/index.js';
 import type { ScenarioOutcome } from '../run/run-scenario.js';
 import type { Operation } from '../history/operation.js';
 import { pairOperations } from '../history/pair.js';
-import { MODELS } from '../models/index.js';
 import type { Model } from '../models/model.js';
 import { explainLinearizability } from './reason.js';
 
@@ -42,7 +41,8 @@ export function explainOutcome(outcome: ScenarioOutcome): OutcomeExplanation {
     return { sentence: verdict.reason, ...(model ? { model } : {}) };
   }
   try {
-    const failure = evidenceIn(verdict.checks) ?? checkLinearizable(run.history, model, { timeoutMs: RECHECK_TIMEOUT_MS }).failures[0];
+    const failure = evidenceIn(verdict.checks ?? {})
+      ?? checkLinearizable(run.history, model, { timeoutMs: RECHECK_TIMEOUT_MS }).detail.failures[0];
     if (failure === undefined) return { sentence: verdict.reason, model };
     const { sentence, cited } = explainLinearizability(failure, model, pairOperations(run.history));
     return { sentence, model, failure, cited };
@@ -53,17 +53,13 @@ export function explainOutcome(outcome: ScenarioOutcome): OutcomeExplanation {
 }
 
 /**
- * The workload's model, with its initial value, or undefined when the workload or
- * model is unknown.
+ * The workload's model, or undefined when the workload is unknown.
  *
  * @example
  * modelOf(outcome)?.name; // 'register'
  */
 export function modelOf(outcome: ScenarioOutcome): Model<any> | undefined {
-  const workload = WORKLOADS[outcome.scenario.workload.workload];
-  const factory = workload && MODELS[workload.model];
-  if (factory === undefined) return undefined;
-  return factory(workload!.init === undefined ? {} : { init: workload!.init });
+  return WORKLOADS[outcome.scenario.workload.workload]?.model;
 }
 
 /** The first failure of the linearizable check, when it is still the checker's own (ret a number). */

@@ -1,38 +1,18 @@
 import { WORKLOADS } from '../../workloads/index.js';
-import type { Validity } from '../checker/index.js';
-import { CHECKERS, composeChecks, runChecker, type CheckVerdict, type SkippedCheck } from './checkers.js';
+import type { Workload } from '../../workloads/workload.js';
+import { checkerNamed } from '../checker/by-name.js';
+import type { Verdict } from '../checker/checker.js';
+import { compose, type ComposeEntry } from '../checker/compose.js';
+import { runCheckContext } from './check-context.js';
 import { toSimulation, type Scenario } from './scenario.js';
 import { simulate, type RunResult } from './simulate.js';
 import type { TraceOptions } from '../sim/trace.js';
 
-/**
- * Anomaly classes a verdict can name; shrinking keeps a candidate only when it
- * fails with the same class as the original.
- *
- * @example
- * const anomaly: Anomaly = 'not-linearizable';
- */
-export type Anomaly =
-  | 'not-linearizable' | 'stale-read' | 'lost-write' | 'divergence'
-  | 'session' | 'double-apply' | 'false-failover';
+export type { Verdict };
 
 /**
- * The judgement of one run: valid, invalid (with its anomaly class) or unknown
- * (a checker ran out of budget), a one-line reason, and each checker's own
- * result under its name.
- *
- * @example
- * const verdict: Verdict = { valid: false, anomaly: 'not-linearizable', reason: 'key k0: ...', checks: {} };
- */
-export interface Verdict {
-  valid: Validity;
-  anomaly?: Anomaly | string;
-  reason: string;
-  checks: Record<string, unknown>;
-}
-
-/**
- * A scenario, what the store did with it, and the verdict.
+ * A scenario, what the store did with it, and the verdict (a composed one:
+ * `checks` holds each checker's own).
  *
  * @example
  * const { verdict, run } = runScenario(scenario);
@@ -64,8 +44,8 @@ const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
 
 /**
  * Runs a scenario on the simulator and checks its history with every checker
- * its workload spec names or, by default, its workload lists (those in
- * CHECKERS). Deterministic: the same scenario gives the same history, byte for
+ * its workload spec names or, by default, its workload's own, given the run's
+ * replica states and trace as context (see runCheckContext). Deterministic: the same scenario gives the same history, byte for
  * byte (only a checker's time budget depends on the machine).
  *
  * @example
@@ -77,14 +57,19 @@ export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}
   const simulation = toSimulation(scenario);
   const run = simulate(options.trace === undefined ? simulation : { ...simulation, trace: options.trace });
   const workload = WORKLOADS[scenario.workload.workload]!;
-  const timeoutMs = options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
-  const verdicts: Record<string, CheckVerdict | SkippedCheck> = {};
-  // A scenario may name its own checkers (a preset's choice); by default, the workload's.
-  for (const name of scenario.workload.checkers ?? workload.checkers) {
-    const checker = CHECKERS[name];
-    verdicts[name] = checker === undefined
-      ? { skipped: 'no checker of this name is available' }
-      : runChecker(() => checker({ scenario, run, workload, timeoutMs }));
+  const context = runCheckContext(run, scenario.store, options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
+  const entries: Record<string, ComposeEntry> = {};
+  for (const [name, checker] of checkersOf(workload, scenario.workload.checkers)) {
+    entries[name] = checker === undefined ? { skipped: 'no checker of this name is available' } : () => checker.check(run.history, context);
   }
-  return { scenario, run, verdict: composeChecks(verdicts) };
+  return { scenario, run, verdict: compose(entries) };
+}
+
+/**
+ * A scenario may name its own checkers (a preset's choice, as JSON strings); by
+ * default, the workload's own. A name no checker has is kept, to be reported as skipped.
+ */
+function checkersOf(workload: Workload, names: readonly string[] | undefined): Array<[string, Workload['checkers'][number] | undefined]> {
+  if (names === undefined) return workload.checkers.map((checker) => [checker.name, checker]);
+  return names.map((name) => [name, checkerNamed(name, { model: workload.model })]);
 }

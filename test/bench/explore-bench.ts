@@ -49,7 +49,7 @@ export function benchScenarioRun(options: { ops?: number; repeats?: number; pres
     const started = performance.now();
     const outcome = run(i);
     totals.push(performance.now() - started);
-    checks.push((outcome.verdict.checks.linearizable as { detail?: { elapsedMs?: number } }).detail?.elapsedMs ?? 0);
+    checks.push((outcome.verdict.checks?.linearizable as { detail?: { elapsedMs?: number } }).detail?.elapsedMs ?? 0);
     valid += String(outcome.verdict.valid)[0];
   }
   const medianMs = median(totals);

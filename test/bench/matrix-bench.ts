@@ -53,7 +53,7 @@ async function benchOne(row: MatrixRow): Promise<MatrixBenchRow> {
   const totalMs = performance.now() - started;
   const failure = hunt.failure;
   const checker = row.claims[0]?.checker ?? 'all';
-  const check = failure?.shrunk.verdict.checks[checker] as { anomaly?: string; reason?: string } | undefined;
+  const check = failure?.shrunk.verdict.checks?.[checker] as { anomaly?: string; reason?: string } | undefined;
   return {
     id: row.id,
     expected: row.expected,

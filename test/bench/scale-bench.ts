@@ -55,7 +55,7 @@ export async function benchScale(c: { ops: number; keys: number; processes: numb
       totalMs,
       peakRssMb: peakRss / 2 ** 20,
       valid: String(result.valid),
-      pruned: result.pruned,
+      pruned: result.detail.pruned,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

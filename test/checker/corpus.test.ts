@@ -22,7 +22,7 @@ describe.skipIf(absent)('porcupine reference corpus', () => {
       });
       const result = checkLinearizable(history.ops, model);
       expect(result.valid).toBe(entry.expected === 'valid');
-      if (result.valid === false) expect(result.failures.length).toBeGreaterThan(0);
+      if (result.valid === false) expect(result.detail.failures.length).toBeGreaterThan(0);
     });
   }
 });

@@ -12,6 +12,6 @@ it('prunes indeterminate appends that no read contains, and still judges the his
     const sample = fc.sample(arbitrary, { numRuns: index + 1, seed })[index]!;
     const result = checkLinearizable(sample.history, kvModel({ init: sample.init }));
     expect(result.valid).toBe(true);
-    expect(result.pruned).toBeGreaterThan(20);
+    expect(result.detail.pruned).toBeGreaterThan(20);
   }
 });

@@ -56,6 +56,79 @@ describe('faultline check: verdicts and exit codes', () => {
   });
 });
 
+/** A Jepsen set-full style history: adds 1, 2 and 3 acknowledged, then final reads. */
+const setHistory = (finalRead: string): string => [
+  '{:process 0, :type :invoke, :f :add, :value 1}',
+  '{:process 0, :type :ok, :f :add, :value 1}',
+  '{:process 1, :type :invoke, :f :add, :value 2}',
+  '{:process 1, :type :ok, :f :add, :value 2}',
+  '{:process 0, :type :invoke, :f :add, :value 3}',
+  '{:process 0, :type :ok, :f :add, :value 3}',
+  '{:process 2, :type :invoke, :f :read, :value nil}',
+  `{:process 2, :type :ok, :f :read, :value ${finalRead}}`,
+].join('\n') + '\n';
+
+describe('faultline check: the checkers a model implies, and --checkers', () => {
+  it('judges a set history by linearizability, its elements and durability: an acknowledged add missing from the final read is a lost write', () => {
+    const run = runCli(['check', tempFile('set.edn', setHistory('#{1 3}')), '--json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ valid: false, model: 'set', ops: 4, partitions: 1 });
+    expect(Object.keys(report.checks)).toEqual(['linearizable', 'set', 'durability']);
+    expect(report.checks.set).toMatchObject({ valid: false, anomaly: 'lost-write', reason: expect.stringMatching(/^1 of 3 acknowledged adds lost; 2 /) });
+    expect(report.checks.durability).toMatchObject({ valid: false, anomaly: 'lost-write' });
+    expect(run.stderr).toMatch(/invalid: set \(lost-write\)/);
+  });
+
+  it('passes a set history whose final read holds every acknowledged add', () => {
+    const run = runCli(['check', tempFile('set.edn', setHistory('#{1 2 3}'))]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/valid: linearizable/);
+    expect(run.stdout).toMatch(/valid: set: all 3 acknowledged adds present/);
+    expect(run.stdout).toMatch(/valid: durability: /);
+  });
+
+  it('finds a counter read no set of increments allows, with the counter checker alone', () => {
+    const history = [inv(0, 0, 'add', 1), ok(1, 0, 'add', 1), inv(2, 1, 'add', 2), ok(3, 1, 'add', 2), inv(4, 2, 'read', null), ok(5, 2, 'read', 7)];
+    const file = tempFile('counter.ndjson', history.join('\n') + '\n');
+    const run = runCli(['check', file, '--checkers', 'counter', '--json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ valid: false, model: 'counter', ops: 3 });
+    expect(report.checks).toEqual({ counter: { valid: false, anomaly: 'double-apply', reason: expect.stringMatching(/read 7, above every total/) } });
+    expect(report).not.toHaveProperty('counterexample');
+    expect(runCli(['check', file]).status).toBe(1);
+  });
+
+  it('gives unknown (exit 3), naming what is missing, for a checker that needs replica states', () => {
+    const run = runCli(['check', tempFile('set.edn', setHistory('#{1 2 3}')), '--checkers', 'set,convergence', '--json']);
+    expect(run.status).toBe(3);
+    const report = JSON.parse(run.stdout);
+    expect(report.valid).toBe('unknown');
+    expect(report.checks.convergence).toEqual({
+      valid: 'unknown', reason: 'convergence needs the final replica states, which a recorded history does not have',
+    });
+    expect(report.checks.set).toMatchObject({ valid: true });
+  });
+
+  it('runs the register checkers on a register history, and keeps the contract fields', () => {
+    const run = runCli(['check', 'histories/examples/register-bad.edn', '--checkers', 'linearizable,stale-reads,sessions,durability', '--json']);
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ valid: false, model: 'register', ops: 3, partitions: 1, pruned: 0 });
+    expect(report.counterexample.length).toBeGreaterThan(0);
+    expect(report.checks['stale-reads']).toMatchObject({ valid: false, anomaly: 'stale-read' });
+    expect(report.checks.sessions).toMatchObject({ valid: true });
+  });
+
+  it('exits 2 for an unknown checker name, listing the known ones', () => {
+    const run = runCli(['check', 'histories/examples/register-bad.edn', '--checkers', 'linearizable,bogus']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--checkers: unknown checker "bogus" \(known: linearizable, convergence, durability, anti-entropy, availability, sessions, stale-reads, counter, set\)/);
+    expect(runCli(['check', 'histories/examples/register-bad.edn', '--checkers', ',']).status).toBe(2);
+  });
+});
+
 describe('faultline check: bad input exits 2 with one line naming file:line and field', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['a completion with no open invoke', [inv(0, 0, 'write', 1), ok(1, 0, 'write', 1), ok(2, 1, 'read', 1)], /:3: process:/],

@@ -1,13 +1,48 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Op, OpType } from '../../src/history/op.js';
-import { pairOperations } from '../../src/history/pair.js';
+import { clientOps } from '../../src/checker/_internals/client-ops.js';
+import { withoutClientOps } from '../../src/explore/shrink-history.js';
+import { pairInvocations, pairOperations } from '../../src/history/pair.js';
 import { parseHistoryText } from '../../src/history/read-history.js';
 import { jepsenLogLine } from './helpers.js';
 
 let nextIndex = 0;
 const op = (process: number | 'nemesis', type: OpType, f: string, value: unknown, key?: string): Op =>
   key === undefined ? { index: nextIndex++, time: 0, process, type, f, value } : { index: nextIndex++, time: 0, process, type, f, key, value };
+
+describe('pairInvocations', () => {
+  it('pairs each invoke with the next completion of its process; nemesis ops and stray completions are left out', () => {
+    nextIndex = 0;
+    const ops = [
+      op(0, 'invoke', 'write', 1), // 0
+      op('nemesis', 'info', 'start', null), // 1
+      op(1, 'ok', 'read', 3), // 2: no open invoke
+      op(1, 'invoke', 'read', null), // 3
+      op(0, 'fail', 'write', 1), // 4
+      op(1, 'ok', 'read', 1), // 5
+      op(0, 'invoke', 'write', 2), // 6
+    ];
+    expect(pairInvocations(ops)).toEqual([
+      { invoke: ops[0], completion: ops[4] },
+      { invoke: ops[3], completion: ops[5] },
+      { invoke: ops[6] },
+    ]);
+  });
+
+  it('is the one pairing the checkers and the history shrinker read (property)', () => {
+    const opArb = fc.tuple(fc.constantFrom<number | 'nemesis'>(0, 1, 2, 'nemesis'), fc.constantFrom<OpType>('invoke', 'ok', 'fail', 'info'));
+    fc.assert(fc.property(fc.array(opArb, { maxLength: 30 }), (shapes) => {
+      const ops: Op[] = shapes.map(([process, type], index) => ({ index, time: index, process, type, f: 'write', value: index }));
+      const pairs = pairInvocations(ops);
+      expect(clientOps(ops).map((o) => [o.invokeIndex, o.completeIndex])).toEqual(pairs.map((p) => [p.invoke.index, p.completion?.index]));
+      const kept = pairOperations(ops).map((o) => [o.invokeIndex, o.completeIndex]);
+      expect(kept).toEqual(pairs.filter((p) => p.completion?.type !== 'fail').map((p) => [p.invoke.index, p.completion?.index]));
+      const withoutFailed = withoutClientOps(ops, (_invoke, completion) => completion?.type === 'fail');
+      expect(pairInvocations(withoutFailed).map((p) => p.invoke.index)).toEqual(pairs.filter((p) => p.completion?.type !== 'fail').map((p) => p.invoke.index));
+    }));
+  });
+});
 
 describe('pairOperations', () => {
   it('pairs ok, info and open invokes, drops fails and nemesis ops, ids dense in invocation order', () => {

@@ -59,7 +59,7 @@ export async function huntRow(row: MatrixRow, options: { runsScale?: number; tim
 export function unmetClaims(verdict: Verdict, claims: readonly Claim[]): string[] {
   const unmet: string[] = [];
   for (const claim of claims) {
-    const check = verdict.checks[claim.checker] as { valid?: unknown; anomaly?: string; reason?: string } | undefined;
+    const check = verdict.checks?.[claim.checker] as { valid?: unknown; anomaly?: string; reason?: string } | undefined;
     const shown = check === undefined ? 'not run' : check.valid === true ? 'valid' : check.valid === false ? (check.anomaly ?? 'invalid') : String(check.valid);
     if (shown !== claim.anomaly) unmet.push(`${claim.checker}: expected ${claim.anomaly}, got ${shown}${check?.reason === undefined ? '' : ` (${check.reason})`}`);
   }

@@ -16,7 +16,7 @@ import { PRESETS } from '../../src/presets/index.js';
 import type { Preset } from '../../src/presets/preset.js';
 import type { StoreConfig } from '../../src/store/config.js';
 import type { MutationName } from '../../src/store/mutations.js';
-import { REGISTER_CHECKERS } from '../../workloads/_internals/checker-lists.js';
+import { registerWorkload } from '../../workloads/register.js';
 
 /**
  * The matrix budget every mutation must be found within: at most 2,000
@@ -99,7 +99,7 @@ export const MUTATION_CASES: readonly MutationCase[] = [
       'every node is a replica and no hint is ever stored); and the anti-entropy verifier after the preset\'s ' +
       'checkers: Merkle anti-entropy later repairs what a dropped hint should have delivered, so replicas still ' +
       'converge and only the verifier (every hint delivered or still held) sees the hint go',
-    scenario: { ...presetExploration(LL_ABD), workload: { ...LL_ABD.workload, checkers: [...REGISTER_CHECKERS, 'anti-entropy'] } },
+    scenario: { ...presetExploration(LL_ABD), workload: { ...LL_ABD.workload, checkers: [...registerWorkload.checkers.map((checker) => checker.name), 'anti-entropy'] } },
     anomalies: ['repair-failure', 'divergence', 'lost-write'],
     seed: 1,
   },

@@ -26,7 +26,7 @@ describe('linearizability checker on histories linearizable by construction', ()
     fc.assert(
       fc.property(linearizableHistory(name, { maxOps: 200, processes: 5, infoPercent: INFO_PERCENT[name] }), ({ history, init }) => {
         const result = check(history, FACTORIES[name](init));
-        expect(result.failures).toEqual([]);
+        expect(result.detail.failures).toEqual([]);
         expect(result.valid).toBe(true);
       }),
       { numRuns: RUNS_PER_MODEL },

@@ -20,7 +20,7 @@ function history(rows: Array<[number, string, unknown, unknown, string?]>, key?:
 function reasonFor(ops: Op[], model: Model<any>): string {
   const result = checkLinearizable(ops, model);
   expect(result.valid).toBe(false);
-  return linearizabilityReason(result.failures[0]!, model, pairOperations(ops));
+  return linearizabilityReason(result.detail.failures[0]!, model, pairOperations(ops));
 }
 
 describe('linearizabilityReason: one sentence naming the ops', () => {

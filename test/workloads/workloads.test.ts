@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { MODELS } from '../../src/models/index.js';
+import { CHECKER_NAMES } from '../../src/checker/checker.js';
 import { STORE_VERBS } from '../../src/store/definition.js';
 import { WORKLOADS, workloadNames, workloadSpanMs, type WorkloadSpec } from '../../workloads/index.js';
 
@@ -44,12 +45,13 @@ describe('every workload', () => {
     }), { numRuns: 50 });
   });
 
-  test.each(workloadNames())('%s: names a known model, and maps its fs to store verbs', (name) => {
+  test.each(workloadNames())('%s: carries a known model and its checkers, and maps its fs to store verbs', (name) => {
     const workload = WORKLOADS[name]!;
-    expect(MODELS[workload.model]).toBeDefined();
+    const model = workload.model;
+    expect(MODELS[model.name]).toBeDefined();
     expect(workload.checkers.length).toBeGreaterThan(0);
+    for (const checker of workload.checkers) expect(CHECKER_NAMES).toContain(checker.name);
     const ops = workload.generate({ workload: name, ops: 200, clients: 3, keys: 3 }, seeded(1));
-    const model = MODELS[workload.model]!({});
     for (const op of ops) {
       expect(model.fs).toContain(op.f);
       expect(STORE_VERBS).toContain(workload.verbs[op.f] ?? op.f);
@@ -112,7 +114,7 @@ describe('values point at their writes', () => {
     const ops = WORKLOADS.nondeterministic!.generate({ workload: 'nondeterministic', ops: 100, clients: 2, keys: 1 }, seeded(6));
     const values = new Set(ops.filter((op) => op.f === 'write').map((op) => op.value));
     expect(values).toEqual(new Set(['NOW()', 'RAND()']));
-    expect(WORKLOADS.nondeterministic!.checkers).toEqual(['convergence']);
+    expect(WORKLOADS.nondeterministic!.checkers.map((checker) => checker.name)).toEqual(['convergence']);
   });
 
   test('the span is ops per client times the mean spacing', () => {

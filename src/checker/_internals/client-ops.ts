@@ -5,6 +5,7 @@
  * availability counts them.
  */
 import type { Op } from '../../history/op.js';
+import { pairInvocations } from '../../history/pair.js';
 
 /**
  * How an operation ended: `ok` it happened; `fail` it certainly did not;
@@ -45,8 +46,8 @@ export interface ClientOp {
 }
 
 /**
- * Pairs client invokes with their completions (nemesis ops are left out), in
- * invocation order. A completion with no open invoke is ignored; an invoke
+ * The client operations of a history (nemesis ops are left out), in invocation
+ * order, paired as every reader pairs them ({@link pairInvocations}); an invoke
  * never completed is `info`.
  *
  * @example
@@ -56,33 +57,23 @@ export interface ClientOp {
  * ])[0].output; // 3
  */
 export function clientOps(history: readonly Op[]): ClientOp[] {
-  const ops: ClientOp[] = [];
-  const open = new Map<number, ClientOp>();
-  for (const op of history) {
-    if (op.process === 'nemesis') continue;
-    if (op.type === 'invoke') {
-      const started: ClientOp = {
-        process: op.process, f: op.f, input: op.value, output: null, outcome: 'info',
-        call: op.index, ret: Infinity, callNs: op.time, completeNs: Infinity, invokeIndex: op.index,
-      };
-      if (op.key !== undefined) started.key = op.key;
-      ops.push(started);
-      open.set(op.process, started);
-      continue;
+  return pairInvocations(history).map(({ invoke, completion }) => {
+    const op: ClientOp = {
+      process: invoke.process as number, f: invoke.f, input: invoke.value, output: null, outcome: 'info',
+      call: invoke.index, ret: Infinity, callNs: invoke.time, completeNs: Infinity, invokeIndex: invoke.index,
+    };
+    if (invoke.key !== undefined) op.key = invoke.key;
+    if (completion === undefined) return op;
+    op.outcome = completion.type as Outcome;
+    op.completeIndex = completion.index;
+    op.completeNs = completion.time;
+    if (completion.node !== undefined) op.node = completion.node;
+    if (completion.type === 'ok') {
+      op.output = completion.value;
+      op.ret = completion.index;
     }
-    const started = open.get(op.process);
-    if (started === undefined) continue;
-    open.delete(op.process);
-    started.outcome = op.type;
-    started.completeIndex = op.index;
-    started.completeNs = op.time;
-    if (op.node !== undefined) started.node = op.node;
-    if (op.type === 'ok') {
-      started.output = op.value;
-      started.ret = op.index;
-    }
-  }
-  return ops;
+    return op;
+  });
 }
 
 /**

@@ -3,7 +3,7 @@
  * key's final observations (see write-fates.ts), the lost ones listed with
  * their evidence, and the recovery point widened to span them.
  */
-import type { CheckerVerdict } from '../compose.js';
+import type { Verdict } from '../checker.js';
 import type { RegisterKey } from './register-view.js';
 import { writeFate, type SeenState } from './write-fates.js';
 
@@ -61,7 +61,7 @@ export interface DurabilityDetail {
   staleWrites: WriteEvidence[];
   unexpectedValues: Array<{ key: string | number | undefined; by: string; value: unknown }>;
   /** For sets and counters: the checker that judged them, with its own evidence. */
-  delegated?: CheckerVerdict;
+  delegated?: Verdict;
 }
 
 /**

@@ -2,11 +2,10 @@ import type { Op } from '../../history/op.js';
 import type { Operation } from '../../history/operation.js';
 import { pairOperations } from '../../history/pair.js';
 import type { Model } from '../../models/model.js';
+import type { Checker, Validity, Verdict } from '../checker.js';
+import { oneLineReason } from './one-line-reason.js';
 import { pruneIndeterminate } from './prune.js';
 import { PartitionSearch, type LongestPrefix } from './search.js';
-
-/** Three-valued, as in Porcupine: a budget that runs out gives `'unknown'`, never a guess. */
-export type Validity = true | false | 'unknown';
 
 /** Options for {@link checkLinearizable}. */
 export interface LinearizableConstraints {
@@ -32,8 +31,14 @@ export interface PartitionFailure {
   concurrent: Operation[];
 }
 
-export interface LinearizableResult {
-  valid: Validity;
+/**
+ * The evidence of {@link checkLinearizable}: what was searched, and for an
+ * invalid history why each failing partition is not linearizable.
+ *
+ * @example
+ * const { ops, partitions, failures } = checkLinearizable(history, model).detail;
+ */
+export interface LinearizableDetail {
   model: string;
   /** Client operations checked (after dropping failed ones). */
   ops: number;
@@ -47,19 +52,32 @@ export interface LinearizableResult {
 }
 
 /**
- * Checks a history for linearizability against a sequential model: pairs it into
- * operations, splits it into independent partitions (P-compositionality), and
- * searches each (Wing–Gong–Lowe, as in Porcupine).
+ * The verdict of {@link checkLinearizable}: always carries its search detail.
  *
  * @example
- * const result = checkLinearizable(history, casRegisterModel({ init: 0 }), { timeoutMs: 10_000 });
- * if (result.valid === false) console.log(result.failures[0]);
+ * const verdict: LinearizableVerdict = checkLinearizable(history, registerModel());
+ * verdict.detail.failures[0]?.blocked;
+ */
+export interface LinearizableVerdict extends Verdict<LinearizableDetail> {
+  detail: LinearizableDetail;
+}
+
+/**
+ * Checks a history for linearizability against a sequential model: pairs it into
+ * operations, splits it into independent partitions (P-compositionality), and
+ * searches each (Wing–Gong–Lowe, as in Porcupine). Invalid with 'not-linearizable'
+ * and a reason naming the op no linearization can place; unknown when the budget
+ * runs out first.
+ *
+ * @example
+ * const verdict = checkLinearizable(history, casRegisterModel({ init: 0 }), { timeoutMs: 10_000 });
+ * if (verdict.valid === false) console.log(verdict.reason, verdict.detail.failures[0]);
  */
 export function checkLinearizable(
   history: readonly Op[] | readonly Operation[],
   model: Model<any>,
   constraints: LinearizableConstraints = {},
-): LinearizableResult {
+): LinearizableVerdict {
   const started = performance.now();
   const deadline = constraints.timeoutMs === undefined ? Infinity : started + constraints.timeoutMs;
   const operations = isPaired(history) ? [...history] : pairOperations(history as Op[]);
@@ -75,8 +93,7 @@ export function checkLinearizable(
     return explainFailure(p, partitions[p]!, traced.longest!);
   });
   const valid: Validity = failures.length > 0 ? false : outcome.timedOut ? 'unknown' : true;
-  return {
-    valid,
+  const detail: LinearizableDetail = {
     model: model.name,
     ops: operations.length,
     partitions: partitions.length,
@@ -85,6 +102,8 @@ export function checkLinearizable(
     failures,
     ...(valid === true ? { linearization: outcome.orders } : {}),
   };
+  const reason = oneLineReason(valid, detail, model, constraints.timeoutMs);
+  return valid === false ? { valid, anomaly: 'not-linearizable', reason, detail } : { valid, reason, detail };
 }
 
 const SLICE_STEPS = 4096;
@@ -136,4 +155,24 @@ function explainFailure(partition: number, ops: Operation[], longest: LongestPre
 
 function isPaired(history: readonly Op[] | readonly Operation[]): history is readonly Operation[] {
   return history.length > 0 && 'call' in history[0]!;
+}
+
+/**
+ * The linearizability checker for a model: the history against the model
+ * within the context's time budget. The verdict's detail leaves out the
+ * linearization found (one order per partition), which only a caller of
+ * {@link checkLinearizable} asking for it needs.
+ *
+ * @example
+ * linearizableChecker({ model: casRegisterModel({ init: 0 }) }).check(history.ops, { timeoutMs: 10_000 }).valid;
+ */
+export function linearizableChecker({ model }: { model: Model<any> }): Checker {
+  return {
+    name: 'linearizable',
+    check(history, context) {
+      const verdict = checkLinearizable(history, model, context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs });
+      const { linearization: _order, ...detail } = verdict.detail;
+      return { ...verdict, detail };
+    },
+  };
 }

@@ -30,7 +30,7 @@ export function* cutAfterFailure(scenario: Scenario, outcome: ScenarioOutcome): 
 
 /** When the op the linearizability search could not place completed, in virtual ms. */
 function failingOpEndMs(outcome: ScenarioOutcome): number | undefined {
-  const check = outcome.verdict.checks.linearizable as { detail?: { failures?: Array<{ blocked?: { completeIndex?: number } }> } } | undefined;
+  const check = outcome.verdict.checks?.linearizable as { detail?: { failures?: Array<{ blocked?: { completeIndex?: number } }> } } | undefined;
   const index = check?.detail?.failures?.[0]?.blocked?.completeIndex;
   if (index === undefined) return undefined;
   const op = outcome.run.history.find((candidate) => candidate.index === index);

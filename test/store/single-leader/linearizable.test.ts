@@ -104,7 +104,7 @@ test.prop(
 
   const requests = c.client().requests;
   const result = checkLinearizable(operations(requests), casRegisterModel({ init: null }), { timeoutMs: 20_000 });
-  expect(result.valid, JSON.stringify(result.failures[0] ?? {}, null, 1)).toBe(true);
+  expect(result.valid, JSON.stringify(result.detail.failures[0] ?? {}, null, 1)).toBe(true);
   // After the faults stop, the replicas converge.
   const states = c.states();
   expect(states.n2).toEqual(states.n1);

@@ -1,0 +1,97 @@
+/**
+ * Checkers by name, for the names that arrive as JSON strings: a scenario
+ * file's `workload.checkers` and `faultline check --checkers`. Code that knows
+ * its checkers builds them with their factories directly.
+ */
+import type { Model } from '../models/model.js';
+import { antiEntropyChecker } from './anti-entropy.js';
+import { availabilityChecker } from './availability.js';
+import { isCheckerName, type Checker, type CheckerName } from './checker.js';
+import { convergenceChecker } from './convergence.js';
+import { counterChecker } from './counter.js';
+import { durabilityChecker } from './durability.js';
+import { linearizableChecker } from './linearizable/check.js';
+import { sessionsChecker } from './sessions.js';
+import { setChecker } from './set.js';
+import { staleReadsChecker } from './stale-reads.js';
+
+/**
+ * What a checker built by name may need of the history's workload: the model
+ * (with its initial value) and the initial value on its own, when it is not the
+ * model's default (null for registers, 0 for a counter).
+ *
+ * @example
+ * const subject: CheckerSubject = { model: registerModel({ init: 0 }), initial: 0 };
+ */
+export interface CheckerSubject {
+  model: Model<any>;
+  initial?: unknown;
+}
+
+/** Models whose histories are registers with unique values (what sessions and stale-reads need). */
+const REGISTER_MODELS: readonly string[] = ['register', 'cas-register', 'kv'];
+
+/**
+ * A factory per checker name, each building the checker for a subject.
+ *
+ * @example
+ * CHECKER_FACTORIES.durability({ model: setModel() }).check(history.ops, {}).valid;
+ */
+export const CHECKER_FACTORIES: Readonly<Record<CheckerName, (subject: CheckerSubject) => Checker>> = {
+  linearizable: ({ model }) => linearizableChecker({ model }),
+  convergence: () => convergenceChecker(),
+  durability: ({ model, initial }) => durabilityFor(model.name, initial),
+  'anti-entropy': () => antiEntropyChecker(),
+  availability: () => availabilityChecker(),
+  sessions: ({ model, initial }) => registersOnly(model.name, sessionsChecker({ initial: initial ?? null })),
+  'stale-reads': ({ model, initial }) => registersOnly(model.name, staleReadsChecker({ initial: initial ?? null })),
+  counter: ({ initial }) => counterChecker(typeof initial === 'number' ? { initial } : {}),
+  set: () => setChecker(),
+};
+
+/**
+ * The checker of this name for the subject, or undefined for a name no checker has.
+ *
+ * @example
+ * checkerNamed('set', { model: setModel() })?.name; // 'set'
+ * checkerNamed('oops', { model: setModel() });      // undefined
+ */
+export function checkerNamed(name: string, subject: CheckerSubject): Checker | undefined {
+  return isCheckerName(name) ? CHECKER_FACTORIES[name](subject) : undefined;
+}
+
+/**
+ * The checkers a model implies for a recorded history: linearizability, and for
+ * a set its elements' fates and durability (Jepsen's set-full), for a counter its
+ * bounds.
+ *
+ * @example
+ * defaultCheckerNames('set'); // ['linearizable', 'set', 'durability']
+ */
+export function defaultCheckerNames(model: string): CheckerName[] {
+  if (model === 'set') return ['linearizable', 'set', 'durability'];
+  if (model === 'counter') return ['linearizable', 'counter'];
+  return ['linearizable'];
+}
+
+/** Durability judges registers, sets and counters; for another model it cannot say what a lost write is. */
+function durabilityFor(model: string, initial: unknown): Checker {
+  if (model === 'set' || model === 'counter') return durabilityChecker({ model });
+  if (REGISTER_MODELS.includes(model)) return durabilityChecker({ model: 'register', initial: initial ?? null });
+  return refusing('durability', `durability applies to registers, sets and counters, not to model ${model}`);
+}
+
+/** Session guarantees and stale reads need a read to name its write: registers of unique values. */
+function registersOnly(model: string, checker: Checker): Checker {
+  return REGISTER_MODELS.includes(model) ? checker : refusing(checker.name, `applies to register workloads, not to model ${model}`);
+}
+
+/** A checker that cannot judge this model: composing it gives an unknown verdict with the reason. */
+function refusing(name: CheckerName, reason: string): Checker {
+  return {
+    name,
+    check() {
+      throw new RangeError(reason);
+    },
+  };
+}

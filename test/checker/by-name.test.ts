@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKER_FACTORIES, checkerNamed, defaultCheckerNames } from '../../src/checker/by-name.js';
+import { CHECKER_NAMES } from '../../src/checker/checker.js';
+import { checkAll } from '../../src/checker/compose.js';
+import type { Op } from '../../src/history/op.js';
+import { counterModel, mutexModel, registerModel, setModel } from '../../src/models/index.js';
+
+/** A set history recorded elsewhere: two acknowledged adds, then a final read missing the second. */
+const lostAdd: Op[] = ([
+  [0, 'invoke', 'add', 1], [0, 'ok', 'add', 1],
+  [1, 'invoke', 'add', 2], [1, 'ok', 'add', 2],
+  [2, 'invoke', 'read', null], [2, 'ok', 'read', [1]],
+] as const).map(([process, type, f, value], index) => ({ index, time: index * 1e6, process, type, f, value }));
+
+describe('checkers by name', () => {
+  it('has one factory per name, each building the checker of that name', () => {
+    expect(Object.keys(CHECKER_FACTORIES).sort()).toEqual([...CHECKER_NAMES].sort());
+    for (const name of CHECKER_NAMES) expect(checkerNamed(name, { model: registerModel() })!.name).toBe(name);
+    expect(checkerNamed('oops', { model: registerModel() })).toBeUndefined();
+    expect(checkerNamed('toString', { model: registerModel() })).toBeUndefined();
+  });
+
+  it('gives unknown, naming what is missing, when a checker needs replica states or a trace that a recorded history lacks', () => {
+    const model = setModel();
+    expect(checkerNamed('convergence', { model })!.check(lostAdd, {})).toEqual({
+      valid: 'unknown', reason: 'convergence needs the final replica states, which a recorded history does not have',
+    });
+    for (const name of ['anti-entropy', 'availability']) {
+      expect(checkerNamed(name, { model })!.check(lostAdd, {})).toEqual({
+        valid: 'unknown', reason: `${name} needs the nodes' trace, which a recorded history does not have`,
+      });
+    }
+  });
+
+  it("judges a recorded set history by its final reads: the missing acknowledged add is a lost write", () => {
+    const model = setModel();
+    const verdict = checkAll(defaultCheckerNames(model.name).map((name) => checkerNamed(name, { model })!), lostAdd, {});
+    expect(verdict).toMatchObject({ valid: false, anomaly: 'not-linearizable' });
+    expect(verdict.checks!.set).toMatchObject({ valid: false, anomaly: 'lost-write' });
+    expect(verdict.checks!.durability).toMatchObject({ valid: false, anomaly: 'lost-write' });
+  });
+
+  it('refuses, as an unknown verdict once composed, a checker that cannot judge the model', () => {
+    const verdict = checkAll([checkerNamed('durability', { model: mutexModel() })!, checkerNamed('stale-reads', { model: counterModel() })!], [], {});
+    expect(verdict.checks!.durability).toEqual({ valid: 'unknown', reason: 'the checker failed: durability applies to registers, sets and counters, not to model mutex' });
+    expect(verdict.checks!['stale-reads']).toEqual({ valid: 'unknown', reason: 'the checker failed: applies to register workloads, not to model counter' });
+    expect(verdict.valid).toBe('unknown');
+  });
+
+  it('implies linearizability for every model, and set-full or the counter bounds for sets and counters', () => {
+    expect(defaultCheckerNames('cas-register')).toEqual(['linearizable']);
+    expect(defaultCheckerNames('set')).toEqual(['linearizable', 'set', 'durability']);
+    expect(defaultCheckerNames('counter')).toEqual(['linearizable', 'counter']);
+  });
+});
