@@ -1,28 +1,18 @@
 /**
- * What the trace records. The high-volume kinds are `send`, `deliver`, `drop`
- * and `timer`; the rest are node lifecycle, faults and custom events from
- * `ctx.trace()`.
+ * What the trace records, in the order `counts` lists them. The high-volume
+ * kinds are `send`, `deliver`, `drop` and `timer`; the rest are node
+ * lifecycle, faults and custom events from `ctx.trace()`.
  *
  * @example
  * const crashes = world.trace.events.filter((e) => e.kind === 'crash');
  */
-export type TraceKind =
-  | 'send'
-  | 'deliver'
-  | 'drop'
-  | 'timer'
-  | 'start'
-  | 'crash'
-  | 'restart'
-  | 'pause'
-  | 'resume'
-  | 'slow'
-  | 'partition'
-  | 'heal'
-  | 'network'
-  | 'clock'
-  | 'disk'
-  | 'custom';
+export const TRACE_KINDS = [
+  'send', 'deliver', 'drop', 'timer', 'start', 'crash', 'restart', 'pause', 'resume',
+  'slow', 'partition', 'heal', 'network', 'clock', 'disk', 'custom',
+] as const;
+
+/** One of {@link TRACE_KINDS}. */
+export type TraceKind = (typeof TRACE_KINDS)[number];
 
 /**
  * One line of the trace: what happened, when (virtual ms), where.
@@ -69,10 +59,7 @@ export interface TraceOptions {
  */
 export class Trace {
   /** Events that happened, by kind, including those not kept. */
-  readonly counts: Record<TraceKind, number> = {
-    send: 0, deliver: 0, drop: 0, timer: 0, start: 0, crash: 0, restart: 0, pause: 0, resume: 0,
-    slow: 0, partition: 0, heal: 0, network: 0, clock: 0, disk: 0, custom: 0,
-  };
+  readonly counts = Object.fromEntries(TRACE_KINDS.map((kind) => [kind, 0])) as Record<TraceKind, number>;
   /** True when high-volume events are recorded (read it before building a detail string). */
   readonly recordsMessages: boolean;
   /** True when events are kept at all (read it before building a detail string). */
