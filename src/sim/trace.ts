@@ -33,6 +33,33 @@ export interface TraceEvent {
 }
 
 /**
+ * The custom events a node may trace: each event name with the shape of its
+ * detail. A store declares its own map (and its nodes take
+ * `NodeContext<M, ThatMap>`), so a misspelt name or a wrong detail field fails
+ * to compile at the emitter, and readers parsing the trace get the same types.
+ * The default map lets a node trace any name with any JSON detail.
+ *
+ * @example
+ * type RaftEvents = { election: { epoch: number }; 'step-down': { epoch: number; reason: string } };
+ */
+export type TraceEventMap = { [name: string]: Record<string, unknown> | undefined };
+
+/**
+ * The custom events of a map as one union of `{ name, detail }`: narrowing on
+ * `name` gives the detail's type.
+ *
+ * @example
+ * function epochOf(event: CustomTraceEvent<RaftEvents>): number { return event.detail.epoch; }
+ */
+export type CustomTraceEvent<T extends TraceEventMap> = { [N in keyof T & string]: { name: N; detail: T[N] } }[keyof T & string];
+
+/**
+ * The detail arguments of `ctx.trace(name, ...)` for one event: required when
+ * the event has data, optional when it may have none.
+ */
+export type TraceDetailArgs<D> = undefined extends D ? [detail?: D] : [detail: D];
+
+/**
  * How much to keep. `maxEvents`: keep only the last N events (a ring buffer).
  * `messages: false`: do not record the high-volume events (send, deliver, drop,
  * timer), only count them; the trace then holds lifecycle, faults and custom
