@@ -134,6 +134,17 @@ export type StoreTraceEvent<N extends StoreTraceName = StoreTraceName> = CustomT
 export type StoreNodeContext<M> = NodeContext<M, StoreTraceData>;
 
 /**
+ * True when a trace event is a store event of one of the given names; cheaper
+ * than {@link readStoreEvent} when the detail is not needed.
+ *
+ * @example
+ * const elections = run.trace.filter((event) => isStoreEvent(event, 'election')).length;
+ */
+export function isStoreEvent(event: TraceEvent, ...names: StoreTraceName[]): boolean {
+  return event.kind === 'custom' && event.name !== undefined && (names as string[]).includes(event.name);
+}
+
+/**
  * A trace event as the store event it is, when it is one of the wanted names
  * (its detail parsed back from JSON); undefined otherwise. A detail that is
  * not JSON (a hand-edited trace) reads as an empty object, so readers still

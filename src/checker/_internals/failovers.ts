@@ -5,7 +5,7 @@
  * detector that suspected a live leader)?
  */
 import type { TraceEvent } from '../../sim/trace.js';
-import { readStoreEvent, type StoreTraceName } from '../../store/trace-events.js';
+import { isStoreEvent, readStoreEvent } from '../../store/trace-events.js';
 
 /**
  * What explains a failover. The first four make it necessary; the rest leave a
@@ -33,8 +33,6 @@ export interface Failover {
 }
 
 const NECESSARY: readonly FailoverCause[] = ['crash', 'partition', 'disk', 'step-down'];
-/** Events by which a leader gives up leading on its own. */
-const STEP_DOWNS: readonly StoreTraceName[] = ['step-down', 'switchover'];
 
 /**
  * The failovers of a trace: every 'election' that replaced a sitting leader.
@@ -87,7 +85,7 @@ function touches(event: TraceEvent, leader: string, cutsChanged: boolean, cuts: 
     case 'slow': return 'slow';
     case 'clock': return 'clock';
     case 'disk': return event.detail === 'full' ? 'disk' : undefined;
-    case 'custom': return STEP_DOWNS.includes(event.name as StoreTraceName) ? 'step-down' : undefined;
+    case 'custom': return isStoreEvent(event, 'step-down', 'switchover') ? 'step-down' : undefined;
     default: return undefined;
   }
 }

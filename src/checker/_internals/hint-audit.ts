@@ -6,7 +6,7 @@
  * delivered before, was dropped.
  */
 import type { TraceEvent } from '../../sim/trace.js';
-import { readStoreEvent } from '../../store/trace-events.js';
+import { isStoreEvent, readStoreEvent } from '../../store/trace-events.js';
 
 const HINT_EVENTS = ['hint-stored', 'hint-delivered', 'hints-held'] as const;
 
@@ -53,7 +53,7 @@ export function auditHints(trace: readonly TraceEvent[]): HintFate[] {
       continue;
     }
     // The list is traced first thing after a restart: any other event of the node means none was.
-    if (!(event.kind === 'custom' && event.name === 'hints-held')) settle(node, []);
+    if (!isStoreEvent(event, 'hints-held')) settle(node, []);
     const custom = readStoreEvent(event, HINT_EVENTS);
     if (custom === undefined) continue;
     // A trace read back from disk may lack a field: each one is checked before use.

@@ -71,7 +71,7 @@ function nemesisStep(op: Op): NemesisStep {
  * end), or undefined when there is none.
  *
  * @example
- * lastNemesisOp(history)?.f; // 'healAll'
+ * lastNemesisOp(history)?.f; // 'stop-partition'
  */
 export function lastNemesisOp(history: readonly Op[]): Op | undefined {
   for (let i = history.length - 1; i >= 0; i--) if (history[i]!.process === 'nemesis') return history[i];
