@@ -11,9 +11,9 @@
 import type { TraceEvent } from '../sim/trace.js';
 import { antiEntropyUsage, type AntiEntropyUsage } from './_internals/anti-entropy-usage.js';
 import { auditHints, type HintFate } from './_internals/hint-audit.js';
-import { auditMerkle, type MerkleAudit, type MerkleStep } from './_internals/merkle-audit.js';
-import { auditReadRepairs, type ReadRepairAudit, type ReadRepairEvent } from './_internals/read-repair-audit.js';
-import { customEvents } from './_internals/trace-events.js';
+import { auditMerkle, type MerkleAudit } from './_internals/merkle-audit.js';
+import { auditReadRepairs, type ReadRepairAudit } from './_internals/read-repair-audit.js';
+import { storeEvents } from '../store/trace-events.js';
 import { missingContext, type Checker, type Verdict } from './checker.js';
 
 export type { HintFate } from './_internals/hint-audit.js';
@@ -44,9 +44,9 @@ export interface AntiEntropyDetail {
  */
 export function checkAntiEntropy(trace: readonly TraceEvent[], options: { maxListed?: number } = {}): Verdict<AntiEntropyDetail> {
   const maxListed = options.maxListed ?? 20;
-  const merkle = auditMerkle(customEvents<MerkleStep>(trace, ['merkle-step']));
+  const merkle = auditMerkle(storeEvents(trace, ['merkle-step']));
   const hints = auditHints(trace);
-  const readRepair = auditReadRepairs(customEvents<ReadRepairEvent>(trace, ['read-repair']));
+  const readRepair = auditReadRepairs(storeEvents(trace, ['read-repair']));
   const dropped = hints.filter((h) => h.fate === 'dropped').sort((a, b) => a.atMs! - b.atMs!);
   const detail: AntiEntropyDetail = {
     merkle: { ...merkle, missed: merkle.missed.slice(0, maxListed), spurious: merkle.spurious.slice(0, maxListed) },

@@ -8,6 +8,7 @@
  */
 import type { Op } from '../history/op.js';
 import type { TraceEvent } from '../sim/trace.js';
+import { isStoreEvent } from '../store/trace-events.js';
 import { clientOps, type ClientOp } from './_internals/client-ops.js';
 import { failovers, type Failover } from './_internals/failovers.js';
 import { latencyByPhase, type PhaseLatency } from './_internals/latency-phases.js';
@@ -90,7 +91,7 @@ export function checkAvailability(history: readonly Op[], trace: readonly TraceE
   const ops = clientOps(history);
   const faults = faultIntervals(history);
   const found = failovers(trace, options.failoverGraceMs ?? 250);
-  const elections = trace.filter((e) => e.kind === 'custom' && e.name === 'election').length;
+  const elections = trace.filter((e) => isStoreEvent(e, 'election')).length;
   const falseFailovers = found.filter((f) => f.falseFailover).map((f) => costOf(f, ops));
   const detail: AvailabilityDetail = { faults: faults.map((f) => faultAvailability(f, ops)), phases: latencyByPhase(ops, faults), elections, failovers: found, falseFailovers };
   if (falseFailovers.length === 0) {

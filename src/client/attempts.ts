@@ -1,6 +1,6 @@
 import type { OpType } from '../history/op.js';
 import { copyJson } from '../sim/json-copy.js';
-import type { NodeContext } from '../sim/node.js';
+import type { ClientNodeContext } from './trace-events.js';
 import type { ClientMessage, ClientReply } from '../store/protocol.js';
 import { EntryPointWalk } from './entry-points.js';
 import { LeaderCache } from './leader-discovery.js';
@@ -40,7 +40,7 @@ export class Attempts {
   private readonly sender: Sender;
 
   constructor(
-    private readonly ctx: NodeContext<ClientMessage>,
+    private readonly ctx: ClientNodeContext<ClientMessage>,
     private readonly runtime: ClientRuntime,
     entryPoints: readonly string[],
     firstEntryPoint: number,

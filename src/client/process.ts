@@ -1,4 +1,5 @@
-import type { NodeContext, NodeFactory, SimNode } from '../sim/node.js';
+import type { NodeFactory, SimNode } from '../sim/node.js';
+import type { ClientNodeContext } from './trace-events.js';
 import type { ClientMessage } from '../store/protocol.js';
 import { Attempts, type OpEnd } from './attempts.js';
 import { idempotencyKeyFor } from './idempotency.js';
@@ -82,7 +83,7 @@ export class ClientProcess implements SimNode<ClientMessage> {
   private beginning = false;
 
   constructor(
-    private readonly ctx: NodeContext<ClientMessage>,
+    private readonly ctx: ClientNodeContext<ClientMessage>,
     private readonly options: ClientProcessOptions,
     readonly identity: ClientIdentity,
   ) {

@@ -18,7 +18,7 @@ import { join } from '../config/config-checks.js';
  * @example
  * const rule: RetryUnknownRule = 'always'; // a naive client: retries may apply twice
  */
-export type RetryUnknownRule = 'with-idempotency-key' | 'always' | 'never';
+export type RetryUnknownRule = (typeof RETRY_UNKNOWN_RULES)[number];
 
 /**
  * Every {@link RetryUnknownRule}, for validation.
@@ -26,7 +26,9 @@ export type RetryUnknownRule = 'with-idempotency-key' | 'always' | 'never';
  * @example
  * RETRY_UNKNOWN_RULES.includes('never'); // true
  */
-export const RETRY_UNKNOWN_RULES: readonly RetryUnknownRule[] = ['with-idempotency-key', 'always', 'never'];
+export const RETRY_UNKNOWN_RULES = ['with-idempotency-key', 'always', 'never'] as const;
+
+
 
 /**
  * Retries with capped exponential backoff and full jitter: before retry `k`

@@ -1,5 +1,5 @@
 import { copyJson } from '../sim/json-copy.js';
-import type { NodeContext } from '../sim/node.js';
+import type { ClientNodeContext } from './trace-events.js';
 import type { ClientMessage, ClientRequest } from '../store/protocol.js';
 import type { LogicalOp } from './logical-op.js';
 import type { ClientRuntime } from './runtime.js';
@@ -23,7 +23,7 @@ export type LocalRejection = 'circuit-open' | 'bulkhead-full';
  */
 export class Sender {
   constructor(
-    private readonly ctx: NodeContext<ClientMessage>,
+    private readonly ctx: ClientNodeContext<ClientMessage>,
     private readonly runtime: ClientRuntime,
   ) {}
 

@@ -6,7 +6,7 @@
  * const report = await explore({ preset: 'sl-async', runs: 500, seed: 1, outDir: 'out' });
  * console.log(report.failures[0]?.dir);
  */
-export { simulate, FAULT_ACTIONS, type Simulation, type ScenarioFault, type FaultAction, type RunResult, type RunStats } from '../run/simulate.js';
+export { simulate, type Simulation, type RunResult, type RunStats } from '../run/simulate.js';
 export { scenarioOps, toSimulation, type Scenario } from '../run/scenario.js';
 export { runScenario, type RunScenarioOptions, type ScenarioOutcome } from '../run/run-scenario.js';
 export { runCheckContext } from '../run/check-context.js';

@@ -23,7 +23,7 @@ export interface Op {
   error?: string;
 }
 
-export type OpType = 'invoke' | 'ok' | 'fail' | 'info';
+/** Every {@link OpType}, in the order an op's life goes. */
+export const OP_TYPES = ['invoke', 'ok', 'fail', 'info'] as const;
+export type OpType = (typeof OP_TYPES)[number];
 export type Process = number | 'nemesis';
-
-export const OP_TYPES: readonly OpType[] = ['invoke', 'ok', 'fail', 'info'];

@@ -1,20 +1,15 @@
 import type { Op } from './op.js';
 
 /**
- * The on-disk formats the readers understand.
- *
- * @example
- * const format: HistoryFormat = 'jepsen-log';
- */
-export type HistoryFormat = 'ndjson' | 'edn' | 'jepsen-log';
-
-/**
  * Every {@link HistoryFormat}, for option parsing and messages.
  *
  * @example
  * HISTORY_FORMATS.includes(userChoice as HistoryFormat);
  */
-export const HISTORY_FORMATS: readonly HistoryFormat[] = ['ndjson', 'edn', 'jepsen-log'];
+export const HISTORY_FORMATS = ['ndjson', 'edn', 'jepsen-log'] as const;
+
+/** The on-disk formats the readers understand. */
+export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 /**
  * A history as read from a file (or built in memory), with the source line of every op

@@ -26,13 +26,7 @@
  * @example
  * const kind: FaultKind = 'partition-majority';
  */
-export type FaultKind =
-  | 'partition-one' | 'partition-majority' | 'partition-ring' | 'partition-third'
-  | 'partition-bridge' | 'partition-leader' | 'partition-group' | 'partition-one-way'
-  | 'latency' | 'loss' | 'duplicate' | 'reorder'
-  | 'clock-bump' | 'clock-strobe' | 'clock-drift'
-  | 'crash-one' | 'crash-minority' | 'crash-majority' | 'crash-all' | 'crash-leader'
-  | 'crash-unsynced' | 'pause' | 'slow' | 'disk-full' | 'discovery';
+export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
  * One fault: it starts at `atMs` and heals at `atMs + durationMs` (virtual ms).
@@ -57,14 +51,14 @@ export interface Fault {
  * @example
  * FAULT_KINDS.includes('pause'); // true
  */
-export const FAULT_KINDS: readonly FaultKind[] = [
+export const FAULT_KINDS = [
   'partition-one', 'partition-majority', 'partition-ring', 'partition-third',
   'partition-bridge', 'partition-leader', 'partition-group', 'partition-one-way',
   'latency', 'loss', 'duplicate', 'reorder',
   'clock-bump', 'clock-strobe', 'clock-drift',
   'crash-one', 'crash-minority', 'crash-majority', 'crash-all', 'crash-leader',
   'crash-unsynced', 'pause', 'slow', 'disk-full', 'discovery',
-];
+] as const;
 
 /**
  * The range and default of one numeric parameter of a fault kind.

@@ -1,6 +1,9 @@
 import type { StoreDefinition } from '../store/definition.js';
 import type { TraceEvent } from '../sim/trace.js';
+import { readStoreEvent } from '../store/trace-events.js';
 import type { World } from '../sim/world.js';
+
+const ROLE_CHANGES = ['election', 'step-down'] as const;
 
 /**
  * The store nodes that act as leader now, most recent first. Asks the store
@@ -28,19 +31,13 @@ export function leadersFromTrace(events: readonly TraceEvent[]): string[] {
   const elected = new Map<string, { epoch: number; order: number }>();
   events.forEach((event, order) => {
     if (event.node === undefined) return;
-    if (event.kind === 'crash' || (event.kind === 'custom' && event.name === 'step-down')) elected.delete(event.node);
-    else if (event.kind === 'custom' && event.name === 'election') elected.set(event.node, { epoch: epochOf(event), order });
+    if (event.kind === 'crash') return void elected.delete(event.node);
+    const change = readStoreEvent(event, ROLE_CHANGES);
+    if (change?.name === 'step-down') elected.delete(change.node);
+    // An election that names no epoch (a hand-written trace) ranks lowest.
+    else if (change?.name === 'election') elected.set(change.node, { epoch: typeof change.detail.epoch === 'number' ? change.detail.epoch : 0, order });
   });
   return [...elected.entries()]
     .sort(([, a], [, b]) => b.epoch - a.epoch || b.order - a.order)
     .map(([node]) => node);
-}
-
-function epochOf(event: TraceEvent): number {
-  try {
-    const detail = JSON.parse(event.detail ?? '{}') as { epoch?: unknown };
-    return typeof detail.epoch === 'number' ? detail.epoch : 0;
-  } catch {
-    return 0;
-  }
 }

@@ -2,7 +2,8 @@ import { requireObject } from '../config/config-checks.js';
 import { ConfigError, requireNumber, requireOneOf } from '../config/config-error.js';
 import { FAULT_KINDS, FAULT_PARAMS, type Fault } from './fault.js';
 
-const FAULT_FIELDS = ['kind', 'atMs', 'durationMs', 'targets', 'params'];
+/** Every field of a {@link Fault}: anything else in a fault is a mistake. */
+const FAULT_FIELDS: readonly string[] = ['kind', 'atMs', 'durationMs', 'targets', 'params'] satisfies (keyof Fault)[];
 
 /**
  * The bounds the World itself enforces on each parameter (the generator's

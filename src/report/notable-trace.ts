@@ -1,5 +1,6 @@
 import { formatTraceEvent } from '../sim/format-trace.js';
 import type { TraceEvent } from '../sim/trace.js';
+import type { StoreTraceName } from '../store/trace-events.js';
 
 /**
  * Options for {@link notableTrace}.
@@ -20,7 +21,7 @@ export interface NotableTraceConstraints {
 const NOTABLE_KINDS = new Set(['drop', 'crash', 'restart', 'pause', 'resume', 'slow', 'partition', 'heal', 'network', 'clock', 'disk', 'custom']);
 
 /** Custom events that happen on every request or round, and drown the rest. */
-const ROUTINE_EVENTS = new Set(['forward', 'merkle-exchange', 'deduplicated']);
+const ROUTINE_EVENTS = new Set<string>(['forward', 'merkle-exchange', 'deduplicated'] satisfies StoreTraceName[]);
 
 /**
  * The trace lines that led to a failure: elections, step-downs, crashes, partitions,

@@ -51,7 +51,7 @@ export function scenarioOps(scenario: Scenario): ScenarioOp[] {
 
 /**
  * The low-level run description simulate() takes: the workload's ops and verbs,
- * one client per `workload.clients`, the faults as nemesis events.
+ * one client per `workload.clients`, and its faults.
  *
  * @example
  * const result = simulate(toSimulation(scenario));
@@ -65,7 +65,7 @@ export function toSimulation(scenario: Scenario): Simulation {
     ops: scenarioOps(scenario),
     verbs: workload.verbs,
     ...(workload.nilReads === undefined ? {} : { nilReads: workload.nilReads }),
-    nemesis: scenario.faults,
+    faults: scenario.faults,
     ...(scenario.settleMs === undefined ? {} : { settleMs: scenario.settleMs }),
   };
 }

@@ -6,9 +6,8 @@ import { createClientRuntime, type ClientRuntime, type ClientStats } from '../cl
 import type { Op } from '../history/op.js';
 import type { TraceEvent, TraceKind, TraceOptions } from '../sim/trace.js';
 import { World, type NetworkOptions } from '../sim/world.js';
-import { DEFAULT_LATENCY_MS } from '../sim/world-options.js';
 import { createStore, validateStoreConfig, type StoreConfig } from '../store/config.js';
-import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../config/config-error.js';
+import { ConfigError, requireInteger, requireNumber } from '../config/config-error.js';
 import type { ReplicaState, StoreDefinition } from '../store/definition.js';
 import { scheduleNemesis } from '../nemesis/apply.js';
 import type { Fault } from '../nemesis/fault.js';
@@ -25,7 +24,7 @@ import { validateFaults } from '../nemesis/validate.js';
  *   clients: { count: 2 },
  *   ops: [{ process: 0, f: 'add', key: 'c', value: 1 }, { process: 1, f: 'read', key: 'c', value: null, atMs: 50 }],
  *   verbs: { add: 'incr' },
- *   faults: [{ atMs: 10, action: 'partition', args: [[['n1', 'n2'], ['n2', 'n1']]] }],
+ *   faults: [{ kind: 'partition-one', atMs: 10, durationMs: 200, targets: ['n1'] }],
  * };
  */
 export interface Simulation {
@@ -41,16 +40,13 @@ export interface Simulation {
   verbs?: Record<string, string>;
   /** What a read of a missing key records (a workload's empty value, e.g. 0 for a counter); default null. */
   nilReads?: unknown;
-  /** Faults at given virtual times, recorded in the history as nemesis ops. */
-  faults?: ScenarioFault[];
   /**
-   * The fault catalogue's faults (src/nemesis), each started at `atMs` and healed
-   * `durationMs` later, recorded as `start-<family>` / `stop-<family>` nemesis ops.
-   * Those still in force when the ops are done are healed by the final heal
-   * (healAtEnd); those not started by then never start. Use these or `faults`,
-   * not both: a partition heal of one undoes the other's cuts.
+   * The faults (src/nemesis), each started at `atMs` and healed `durationMs`
+   * later, recorded as `start-<family>` / `stop-<family>` nemesis ops. Those
+   * still in force when the ops are done are healed by the final heal
+   * (healAtEnd); those not started by then never start.
    */
-  nemesis?: Fault[];
+  faults?: Fault[];
   /** Network settings of the World (latency distribution, loss...). */
   network?: NetworkOptions;
   /** How long clients may take, in virtual ms, before the run stops waiting for them. Default 60000. */
@@ -62,42 +58,6 @@ export interface Simulation {
   /** What the World's trace keeps. Default: everything. */
   trace?: TraceOptions;
 }
-
-/**
- * A fault at a virtual time: `action` names a World fault method and `args` are
- * its arguments, plus `failDiscovery` [durationMs] / `healDiscovery` [] for the
- * clients' discovery service.
- *
- * @example
- * const fault: ScenarioFault = { atMs: 100, action: 'crash', args: ['n1'] };
- */
-export interface ScenarioFault {
-  atMs: number;
-  action: FaultAction;
-  args?: unknown[];
-}
-
-/**
- * The World fault methods a scenario may call, with the client-side discovery faults.
- *
- * @example
- * FAULT_ACTIONS.includes('crash'); // true
- */
-export const FAULT_ACTIONS = [
-  'partition', 'partitionGroups', 'blockLink', 'unblockLink', 'heal',
-  'crash', 'restart', 'pause', 'resume', 'slow',
-  'setClockOffset', 'bumpClock', 'setClockDrift', 'resetClock',
-  'setLoss', 'setDuplication', 'setReorder', 'setLatency', 'addLatency',
-  'fillDisk', 'freeDisk', 'failDiscovery', 'healDiscovery',
-] as const;
-
-/**
- * One of {@link FAULT_ACTIONS}.
- *
- * @example
- * const action: FaultAction = 'partitionGroups';
- */
-export type FaultAction = (typeof FAULT_ACTIONS)[number];
 
 /**
  * What a run produced: the history clients saw (with nemesis ops), the World's
@@ -133,8 +93,8 @@ const DEFAULT_SETTLE_MS = 1_000;
 /**
  * Runs a scenario on a fresh World: store nodes, one client node per logical
  * client, faults at their times. Clients run until their ops are done (or
- * maxTimeMs); the World runs on until the last fault; then every fault is
- * undone (healAtEnd) and the World settles for settleMs.
+ * maxTimeMs); then every fault still in force is healed (healAtEnd), the ones
+ * not started yet never start, and the World settles for settleMs.
  *
  * @example
  * const result = simulate({ seed: 1, store: defaultStoreConfig('leaderless'), clients: { count: 1 },
@@ -150,24 +110,14 @@ export function simulate(scenario: Simulation): RunResult {
   const runtime = createClientRuntime(policy, () => world.now());
   for (const id of store.nodeIds) world.addNode(id, store.factory, { kind: 'store' });
   const clients = addClients(world, store, runtime, scenario);
-  const undo = new FaultUndo(scenario.network);
-  const nemesis = scheduleNemesis(world, scenario.nemesis ?? [], {
+  const nemesis = scheduleNemesis(world, scenario.faults ?? [], {
     store, discovery: runtime.discovery, network: scenario.network,
     record: (op) => runtime.recorder.record(op),
-  });
-  let lastFaultAtMs = 0;
-  (scenario.faults ?? []).forEach((fault, i) => {
-    lastFaultAtMs = Math.max(lastFaultAtMs, fault.atMs);
-    world.schedule(fault.atMs, fault.action, () => applyFault(world, runtime, undo, fault, `faults[${i}]`));
   });
   // The last client to finish stops this run early (see addClients).
   if (!clients.finished()) world.runUntil(scenario.maxTimeMs ?? DEFAULT_MAX_TIME_MS);
   clients.stopWatching();
-  if (lastFaultAtMs > world.now()) world.runUntil(lastFaultAtMs);
-  if (scenario.healAtEnd ?? true) {
-    nemesis.healAll();
-    undo.healAll(world, runtime);
-  }
+  if (scenario.healAtEnd ?? true) nemesis.healAll();
   // Settling starts once slowed nodes have worked off their backlog: until then they
   // are still, in effect, under the fault.
   world.runUntil(world.backlogClearsAtMs() + (scenario.settleMs ?? DEFAULT_SETTLE_MS));
@@ -183,13 +133,7 @@ export function simulate(scenario: Simulation): RunResult {
 function checkScenario(scenario: Simulation): void {
   requireInteger('seed', scenario.seed, Number.MIN_SAFE_INTEGER);
   requireInteger('clients.count', scenario.clients?.count, 0, 10_000);
-  (scenario.faults ?? []).forEach((fault, i) => {
-    requireNumber(`faults[${i}].atMs`, fault.atMs, 0);
-    requireOneOf(`faults[${i}].action`, fault.action, FAULT_ACTIONS);
-    if (fault.args !== undefined && !Array.isArray(fault.args)) throw new ConfigError(`faults[${i}].args`, 'must be a list', fault.args);
-    if (fault.action === 'failDiscovery') requireNumber(`faults[${i}].args[0]`, fault.args?.[0], 0);
-  });
-  if (scenario.nemesis !== undefined) validateFaults(scenario.nemesis, 'nemesis');
+  if (scenario.faults !== undefined) validateFaults(scenario.faults, 'faults');
   for (const [name, value] of [['maxTimeMs', scenario.maxTimeMs], ['settleMs', scenario.settleMs]] as const) {
     if (value !== undefined) requireNumber(name, value, 0);
   }
@@ -251,89 +195,6 @@ function checkOp(op: unknown, path: string): PlannedOp {
   }
   if (op.atMs !== undefined) requireNumber(`${path}.atMs`, op.atMs, 0);
   return op as unknown as PlannedOp;
-}
-
-/**
- * Records the fault as a nemesis op and calls it. A fault the World refuses (an
- * unknown node, a bad probability) becomes a ConfigError naming the fault.
- */
-function applyFault(world: World, runtime: ClientRuntime, undo: FaultUndo, fault: ScenarioFault, path: string): void {
-  const args = fault.args ?? [];
-  runtime.recorder.record({ process: 'nemesis', type: 'info', f: fault.action, value: args });
-  try {
-    if (fault.action === 'failDiscovery') runtime.discovery.failUntil(world.now() + (args[0] as number));
-    else if (fault.action === 'healDiscovery') runtime.discovery.heal();
-    else (world[fault.action] as (...a: unknown[]) => unknown).apply(world, args);
-  } catch (error) {
-    throw new ConfigError(`${path}.args`, `cannot be applied: ${(error as Error).message}`, args);
-  }
-  undo.note(fault.action, args);
-}
-
-/** For each fault that needs undoing at the end, the name of its undo (with its node). */
-const UNDO_OF: Partial<Record<FaultAction, (args: readonly unknown[]) => string>> = {
-  partition: () => 'heal',
-  partitionGroups: () => 'heal',
-  blockLink: () => 'heal',
-  setClockOffset: (args) => `resetClock:${String(args[0])}`,
-  bumpClock: (args) => `resetClock:${String(args[0])}`,
-  setClockDrift: (args) => `resetClock:${String(args[0])}`,
-  slow: (args) => `slow:${String(args[0])}`,
-  fillDisk: (args) => `freeDisk:${String(args[0])}`,
-  setLoss: () => 'setLoss',
-  setDuplication: () => 'setDuplication',
-  setReorder: () => 'setReorder',
-  setLatency: () => 'setLatency',
-  addLatency: () => 'addLatency',
-  failDiscovery: () => 'healDiscovery',
-};
-
-/**
- * Remembers what the faults touched, in the order they did, so the final heal
- * undoes exactly that (and the trace stays short). Crashed and paused nodes are
- * found by asking the World.
- */
-class FaultUndo {
-  private readonly pending = new Set<string>();
-
-  constructor(private readonly network: NetworkOptions | undefined) {}
-
-  note(action: FaultAction, args: readonly unknown[]): void {
-    const undo = UNDO_OF[action]?.(args);
-    if (undo !== undefined) this.pending.add(undo);
-  }
-
-  healAll(world: World, runtime: ClientRuntime): void {
-    const undone = [...this.pending];
-    for (const item of undone) this.undo(world, runtime, item);
-    for (const id of world.nodeIdsOf('store')) {
-      if (world.isPaused(id)) {
-        world.resume(id);
-        undone.push(`resume:${id}`);
-      }
-      if (world.nodeState(id) === 'down') {
-        world.restart(id);
-        undone.push(`restart:${id}`);
-      }
-    }
-    if (undone.length > 0) runtime.recorder.record({ process: 'nemesis', type: 'info', f: 'healAll', value: undone });
-  }
-
-  private undo(world: World, runtime: ClientRuntime, item: string): void {
-    const [what, node = ''] = item.split(':');
-    switch (what) {
-      case 'heal': return world.heal();
-      case 'resetClock': return world.resetClock(node);
-      case 'slow': return world.slow(node, 0);
-      case 'freeDisk': return world.freeDisk(node);
-      case 'setLoss': return world.setLoss(this.network?.lossProbability ?? 0);
-      case 'setDuplication': return world.setDuplication(this.network?.duplicateProbability ?? 0);
-      case 'setReorder': return world.setReorder(this.network?.reorderProbability ?? 0);
-      case 'setLatency': return world.setLatency(this.network?.latencyMs ?? DEFAULT_LATENCY_MS);
-      case 'addLatency': return world.addLatency(this.network?.extraLatencyMs ?? 0);
-      case 'healDiscovery': return runtime.discovery.heal();
-    }
-  }
 }
 
 function replicaStatesOf(world: World, store: StoreDefinition<unknown>): Record<string, ReplicaState> {

@@ -9,7 +9,7 @@ export { DEFAULT_LATENCY_MS, linkDefaults } from './world-options.js';
 export { sampleLatencyMs, validateLatency } from './latency.js';
 export type { LinkConfig, LinkStats } from './link.js';
 export { NetworkStats } from './network.js';
-export { Trace, type TraceEvent, type TraceKind, type TraceOptions } from './trace.js';
+export { Trace, TRACE_KINDS, type CustomTraceEvent, type TraceDetailArgs, type TraceEvent, type TraceEventMap, type TraceKind, type TraceOptions } from './trace.js';
 export { formatTrace, formatTraceEvent } from './format-trace.js';
 export { SimRandom } from './rng.js';
 export { NodeClock } from './clock.js';

@@ -5,6 +5,7 @@
  *
  * Virtual time is in milliseconds.
  */
+import type { TraceDetailArgs, TraceEventMap } from './trace.js';
 
 /**
  * Thrown by {@link Disk.append} when the node's disk is full. Nodes must handle it.
@@ -49,7 +50,7 @@ export interface Disk {
  * ctx.send(ctx.peers[0]!, { kind: 'ping' });
  * ctx.setTimer(50 + ctx.random() * 50, 'election');
  */
-export interface NodeContext<M> {
+export interface NodeContext<M, T extends TraceEventMap = TraceEventMap> {
   readonly id: string;
   /** The other store nodes (not clients); a client sees every store node. */
   readonly peers: readonly string[];
@@ -66,8 +67,11 @@ export interface NodeContext<M> {
   readonly disk: Disk;
   /** Uniform in [0, 1), from the simulation's one seeded generator. */
   random(): number;
-  /** Records an event in the simulation trace (elections, truncations...). */
-  trace(event: string, detail?: Record<string, unknown>): void;
+  /**
+   * Records a custom event in the simulation trace (elections, truncations...),
+   * its detail kept as JSON. `T` names the events this node may trace.
+   */
+  trace<N extends keyof T & string>(event: N, ...detail: TraceDetailArgs<T[N]>): void;
 }
 
 /**

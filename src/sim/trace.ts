@@ -1,28 +1,18 @@
 /**
- * What the trace records. The high-volume kinds are `send`, `deliver`, `drop`
- * and `timer`; the rest are node lifecycle, faults and custom events from
- * `ctx.trace()`.
+ * What the trace records, in the order `counts` lists them. The high-volume
+ * kinds are `send`, `deliver`, `drop` and `timer`; the rest are node
+ * lifecycle, faults and custom events from `ctx.trace()`.
  *
  * @example
  * const crashes = world.trace.events.filter((e) => e.kind === 'crash');
  */
-export type TraceKind =
-  | 'send'
-  | 'deliver'
-  | 'drop'
-  | 'timer'
-  | 'start'
-  | 'crash'
-  | 'restart'
-  | 'pause'
-  | 'resume'
-  | 'slow'
-  | 'partition'
-  | 'heal'
-  | 'network'
-  | 'clock'
-  | 'disk'
-  | 'custom';
+export const TRACE_KINDS = [
+  'send', 'deliver', 'drop', 'timer', 'start', 'crash', 'restart', 'pause', 'resume',
+  'slow', 'partition', 'heal', 'network', 'clock', 'disk', 'custom',
+] as const;
+
+/** One of {@link TRACE_KINDS}. */
+export type TraceKind = (typeof TRACE_KINDS)[number];
 
 /**
  * One line of the trace: what happened, when (virtual ms), where.
@@ -41,6 +31,33 @@ export interface TraceEvent {
   name?: string;
   detail?: string;
 }
+
+/**
+ * The custom events a node may trace: each event name with the shape of its
+ * detail. A store declares its own map (and its nodes take
+ * `NodeContext<M, ThatMap>`), so a misspelt name or a wrong detail field fails
+ * to compile at the emitter, and readers parsing the trace get the same types.
+ * The default map lets a node trace any name with any JSON detail.
+ *
+ * @example
+ * type RaftEvents = { election: { epoch: number }; 'step-down': { epoch: number; reason: string } };
+ */
+export type TraceEventMap = { [name: string]: Record<string, unknown> | undefined };
+
+/**
+ * The custom events of a map as one union of `{ name, detail }`: narrowing on
+ * `name` gives the detail's type.
+ *
+ * @example
+ * function epochOf(event: CustomTraceEvent<RaftEvents>): number { return event.detail.epoch; }
+ */
+export type CustomTraceEvent<T extends TraceEventMap> = { [N in keyof T & string]: { name: N; detail: T[N] } }[keyof T & string];
+
+/**
+ * The detail arguments of `ctx.trace(name, ...)` for one event: required when
+ * the event has data, optional when it may have none.
+ */
+export type TraceDetailArgs<D> = undefined extends D ? [detail?: D] : [detail: D];
 
 /**
  * How much to keep. `maxEvents`: keep only the last N events (a ring buffer).
@@ -69,10 +86,7 @@ export interface TraceOptions {
  */
 export class Trace {
   /** Events that happened, by kind, including those not kept. */
-  readonly counts: Record<TraceKind, number> = {
-    send: 0, deliver: 0, drop: 0, timer: 0, start: 0, crash: 0, restart: 0, pause: 0, resume: 0,
-    slow: 0, partition: 0, heal: 0, network: 0, clock: 0, disk: 0, custom: 0,
-  };
+  readonly counts = Object.fromEntries(TRACE_KINDS.map((kind) => [kind, 0])) as Record<TraceKind, number>;
   /** True when high-volume events are recorded (read it before building a detail string). */
   readonly recordsMessages: boolean;
   /** True when events are kept at all (read it before building a detail string). */

@@ -44,7 +44,7 @@ export class World extends SimKernel {
    * workload phase), so traces show what the drivers did and when.
    *
    * @example
-   * world.annotate('nemesis', { f: 'start-partition', groups: [['n1'], ['n2', 'n3']] });
+   * world.annotate('start-partition', { fault: 0, kind: 'partition-one', groups: [['n1'], ['n2', 'n3']] });
    */
   annotate(name: string, detail?: Record<string, unknown>): void {
     const event: TraceEvent = { timeMs: this.nowMs, kind: 'custom', name };

@@ -5,8 +5,9 @@ import type { NodeFactory, SimNode } from '../sim/node.js';
  * read, write (v), cas ([expected, new]), append (string, concatenated),
  * incr (number, added to a counter), sadd (element, added to a set kept sorted).
  */
-export type StoreVerb = 'read' | 'write' | 'cas' | 'append' | 'incr' | 'sadd';
-export const STORE_VERBS: readonly StoreVerb[] = ['read', 'write', 'cas', 'append', 'incr', 'sadd'];
+export const STORE_VERBS = ['read', 'write', 'cas', 'append', 'incr', 'sadd'] as const;
+/** One of {@link STORE_VERBS}. */
+export type StoreVerb = (typeof STORE_VERBS)[number];
 
 /** One replica's copy of one key: normally one value; siblings when conflicts are kept. */
 export interface ReplicaValue {

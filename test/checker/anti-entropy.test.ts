@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAntiEntropy } from '../../src/checker/anti-entropy.js';
-import { simulate, type Simulation } from '../../src/run/simulate.js';
+import { simulate } from '../../src/run/simulate.js';
+import type { Fault } from '../../src/nemesis/fault.js';
 import { PRESETS } from '../../src/presets/index.js';
 import type { TraceEvent } from '../../src/sim/trace.js';
 
@@ -85,15 +86,12 @@ describe('checkAntiEntropy: read repair', () => {
 
 describe('checkAntiEntropy on simulated leaderless runs', () => {
   const writes = Array.from({ length: 12 }, (_, i) => ({ process: i % 2, f: i % 4 === 3 ? 'read' : 'write', key: `k${i % 3}`, value: i % 4 === 3 ? null : i, atMs: 5 + i * 25 }));
-  const cutOff = (node: string, nodes: string[]): Simulation['faults'] => [
-    { atMs: 1, action: 'partition', args: [nodes.filter((n) => n !== node).flatMap((n) => [[n, node], [node, n]])] },
-    { atMs: 400, action: 'heal' },
-  ];
+  const cutOff = (node: string): Fault[] => [{ kind: 'partition-one', atMs: 1, durationMs: 399, targets: [node] }];
 
   it('verifies real Merkle exchanges, and catches one whose answer is tampered with', () => {
     const store = structuredClone(PRESETS['ll-no-repair']!.store) as never as { leaderless: Record<string, unknown> };
     store.leaderless.antiEntropy = { enabled: true, intervalMs: 100, treeDepth: 3 };
-    const run = simulate({ seed: 2, store: store as never, clients: { count: 2 }, ops: writes, faults: cutOff('n3', ['n1', 'n2', 'n3']), settleMs: 1500 });
+    const run = simulate({ seed: 2, store: store as never, clients: { count: 2 }, ops: writes, faults: cutOff('n3'), settleMs: 1500 });
     const verdict = checkAntiEntropy(run.trace);
     expect(verdict.valid).toBe(true);
     expect(verdict.detail!.merkle.steps).toBeGreaterThan(0);
@@ -105,11 +103,11 @@ describe('checkAntiEntropy on simulated leaderless runs', () => {
   });
 
   it('keeps following real hints across a restart of their holder', () => {
-    const faults = cutOff('n2', ['n1', 'n2', 'n3', 'n4', 'n5']);
+    const faults = cutOff('n2');
     const first = simulate({ seed: 4, store: PRESETS['ll-sloppy']!.store, clients: { count: 2 }, ops: writes, faults, settleMs: 1500 });
     const holder = first.trace.find((e) => e.name === 'hint-stored')!.node!;
-    const bounce: Simulation['faults'] = [{ atMs: 320, action: 'crash', args: [holder] }, { atMs: 340, action: 'restart', args: [holder] }];
-    const run = simulate({ seed: 4, store: PRESETS['ll-sloppy']!.store, clients: { count: 2 }, ops: writes, faults: [...faults!, ...bounce], settleMs: 1500 });
+    const bounce: Fault[] = [{ kind: 'crash-one', atMs: 320, durationMs: 20, targets: [holder] }];
+    const run = simulate({ seed: 4, store: PRESETS['ll-sloppy']!.store, clients: { count: 2 }, ops: writes, faults: [...faults, ...bounce], settleMs: 1500 });
     expect(run.trace.some((e) => e.name === 'hints-held' && e.node === holder)).toBe(true);
     const verdict = checkAntiEntropy(run.trace);
     expect(verdict.valid).toBe(true);
@@ -120,7 +118,7 @@ describe('checkAntiEntropy on simulated leaderless runs', () => {
   });
 
   it('follows real hints from a sloppy quorum to their delivery', () => {
-    const run = simulate({ seed: 4, store: PRESETS['ll-sloppy']!.store, clients: { count: 2 }, ops: writes, faults: cutOff('n2', ['n1', 'n2', 'n3', 'n4', 'n5']), settleMs: 1500 });
+    const run = simulate({ seed: 4, store: PRESETS['ll-sloppy']!.store, clients: { count: 2 }, ops: writes, faults: cutOff('n2'), settleMs: 1500 });
     const verdict = checkAntiEntropy(run.trace);
     expect(verdict.valid).toBe(true);
     expect(verdict.detail!.hints.stored).toBeGreaterThan(0);

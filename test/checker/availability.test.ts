@@ -68,12 +68,14 @@ describe('checkAvailability', () => {
 });
 
 describe('faultIntervals', () => {
-  it('reads Jepsen start/stop pairs and a scenario\'s direct fault actions', () => {
+  it('reads Jepsen start/stop pairs and the catalogue\'s start-/stop- pairs, matched by fault', () => {
     const jepsen = new HistoryBuilder().at(10).nemesis('start').at(11).nemesis('start', 'cut').at(50).nemesis('stop').nemesis('stop').ops;
     expect(faultIntervals(jepsen)).toEqual([{ name: 'start', startNs: 10e6, endNs: 50e6, detail: null }]);
-    const direct = new HistoryBuilder().at(10).nemesis('crash', ['n1']).at(20).nemesis('pause', ['n2', 5]).at(30).nemesis('partition', [])
-      .at(40).nemesis('restart', ['n1']).at(60).nemesis('healAll', []).ops;
-    expect(faultIntervals(direct).map((f) => [f.name, f.startNs / 1e6, f.endNs / 1e6])).toEqual([['crash', 10, 40], ['pause', 20, 25], ['partition', 30, 60]]);
+    const catalogue = new HistoryBuilder().at(10).nemesis('start-crash', { fault: 0 }).at(20).nemesis('start-crash', { fault: 1 })
+      .at(30).nemesis('start-partition', { fault: 2 }).at(40).nemesis('stop-crash', { fault: 1 }).at(60).nemesis('stop-crash', { fault: 0 }).ops;
+    expect(faultIntervals(catalogue).map((f) => [f.name, f.startNs / 1e6, f.endNs / 1e6])).toEqual([
+      ['start-crash', 10, 60], ['start-crash', 20, 40], ['start-partition', 30, Infinity],
+    ]);
   });
 });
 
@@ -82,11 +84,11 @@ describe('checkAvailability on simulated runs', () => {
   const pauseLeader = [{ kind: 'pause' as const, atMs: 100, durationMs: 200, targets: ['n1'] }];
 
   it('finds the false failover of an aggressive failure detector, and none with the default one', () => {
-    const aggressive = simulate({ seed: 5, store: PRESETS['fd-aggressive']!.store, clients: { count: 2 }, ops, nemesis: pauseLeader });
+    const aggressive = simulate({ seed: 5, store: PRESETS['fd-aggressive']!.store, clients: { count: 2 }, ops, faults: pauseLeader });
     const found = checkAvailability(aggressive.history, aggressive.trace);
     expect(found).toMatchObject({ valid: false, anomaly: 'false-failover' });
     expect(found.detail!.falseFailovers[0]).toMatchObject({ previousLeader: 'n1', cause: 'pause' });
-    const calm = simulate({ seed: 5, store: PRESETS['sl-majority']!.store, clients: { count: 2 }, ops, nemesis: pauseLeader });
+    const calm = simulate({ seed: 5, store: PRESETS['sl-majority']!.store, clients: { count: 2 }, ops, faults: pauseLeader });
     const verdict = checkAvailability(calm.history, calm.trace);
     expect(verdict.valid).toBe(true);
     expect(verdict.detail!.faults[0]).toMatchObject({ fault: 'start-pause', startMs: 100, endMs: 300 });

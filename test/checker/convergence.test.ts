@@ -86,10 +86,7 @@ describe('checkConvergence', () => {
 });
 
 describe('checkConvergence on simulated runs', () => {
-  const cutOffN3: Simulation['faults'] = [
-    { atMs: 1, action: 'partition', args: [[['n1', 'n3'], ['n3', 'n1'], ['n2', 'n3'], ['n3', 'n2']]] },
-    { atMs: 300, action: 'heal' },
-  ];
+  const cutOffN3: Simulation['faults'] = [{ kind: 'partition-one', atMs: 1, durationMs: 299, targets: ['n3'] }];
   const writes = Array.from({ length: 5 }, (_, i) => ({ process: 0, f: 'write', key: 'x', value: i + 1, atMs: 10 + i * 20 }));
 
   it('finds replicas that nothing repairs after the heal (no read repair, hints or anti-entropy)', () => {

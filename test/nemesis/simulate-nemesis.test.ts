@@ -2,13 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { simulate, type Simulation } from '../../src/run/simulate.js';
 import { defaultStoreConfig } from '../../src/store/config.js';
 
-function scenario(nemesis: Simulation['nemesis'], opsCount = 20): Simulation {
+function scenario(faults: Simulation['faults'], opsCount = 20): Simulation {
   return {
     seed: 3,
     store: defaultStoreConfig('leaderless'),
     clients: { count: 2 },
     ops: Array.from({ length: opsCount }, (_, i) => ({ process: i % 2, f: i % 3 === 0 ? 'read' : 'write', key: 'x', value: i % 3 === 0 ? null : i, atMs: i * 5 })),
-    nemesis,
+    faults,
   };
 }
 
@@ -29,15 +29,15 @@ describe('simulate with a nemesis schedule', () => {
   });
 
   test('the same scenario gives the same history, byte for byte', () => {
-    const nemesis: Simulation['nemesis'] = [
+    const faults: Simulation['faults'] = [
       { kind: 'clock-strobe', atMs: 0, durationMs: 80, targets: ['n1'] },
       { kind: 'reorder', atMs: 10, durationMs: 50 },
       { kind: 'pause', atMs: 30, durationMs: 40, targets: ['n2'] },
     ];
-    expect(JSON.stringify(simulate(scenario(nemesis)).history)).toBe(JSON.stringify(simulate(scenario(nemesis)).history));
+    expect(JSON.stringify(simulate(scenario(faults)).history)).toBe(JSON.stringify(simulate(scenario(faults)).history));
   });
 
   test('a bad fault is a ConfigError naming it', () => {
-    expect(() => simulate(scenario([{ kind: 'loss', atMs: 0, durationMs: 1, params: { probability: 3 } }]))).toThrow('nemesis[0].params.probability');
+    expect(() => simulate(scenario([{ kind: 'loss', atMs: 0, durationMs: 1, params: { probability: 3 } }]))).toThrow('faults[0].params.probability');
   });
 });

@@ -51,10 +51,10 @@ describe('the preset catalogue', () => {
     const workload = WORKLOADS[preset.workload.workload]!;
     const spec = { ops: 40, clients: 3, keys: 2, ...preset.workload };
     const store = createStore(preset.store);
-    const nemesis: Fault[] = preset.faultKinds.map((kind, i) => ({ kind, atMs: 10 + i * 20, durationMs: 60, targets: [...store.nodeIds].reverse() }));
+    const faults: Fault[] = preset.faultKinds.map((kind, i) => ({ kind, atMs: 10 + i * 20, durationMs: 60, targets: [...store.nodeIds].reverse() }));
     const result = simulate({
       seed: 1, store: preset.store, clients: { count: spec.clients }, verbs: workload.verbs,
-      ops: workload.generate(spec, seeded(1)), nemesis, trace: { messages: false },
+      ops: workload.generate(spec, seeded(1)), faults, trace: { messages: false },
     });
     expect(result.history.filter((op) => op.process !== 'nemesis' && op.type === 'invoke')).toHaveLength(spec.ops);
     const starts = result.history.filter((op) => op.process === 'nemesis' && op.f.startsWith('start-'));

@@ -33,7 +33,7 @@ describe('toSimulation', () => {
     expect(simulation.store).toBe(base.store);
     expect(simulation.clients).toEqual({ count: 3 });
     expect(simulation.ops).toEqual(scenarioOps(base));
-    expect(simulation.nemesis).toEqual(base.faults);
+    expect(simulation.faults).toEqual(base.faults);
     expect(simulation.settleMs).toBe(300);
   });
 

@@ -5,7 +5,7 @@
 import type { Op } from '../../history/op.js';
 import type { TraceEvent } from '../../sim/trace.js';
 import { lastNemesisOp } from './nemesis-faults.js';
-import { customEvents } from './trace-events.js';
+import { storeEvents, type StoreTraceName } from '../../store/trace-events.js';
 
 /**
  * Anti-entropy's work over a run: Merkle exchanges (counted once, on the
@@ -33,18 +33,19 @@ export interface AntiEntropyUsage {
  */
 export function antiEntropyUsage(trace: readonly TraceEvent[]): AntiEntropyUsage {
   const usage: AntiEntropyUsage = { exchanges: 0, messages: 0, bytes: 0, keysSent: 0, keysRepaired: 0 };
-  for (const event of customEvents<Record<string, unknown>>(trace, ['merkle-step', 'merkle-exchange', 'anti-entropy-repair'])) {
-    const { detail } = event;
+  for (const event of storeEvents(trace, ['merkle-step', 'merkle-exchange', 'anti-entropy-repair'])) {
+    // A trace read back from disk may lack a field: each one is checked before use.
     if (event.name === 'anti-entropy-repair') {
-      usage.keysRepaired += Array.isArray(detail.keys) ? detail.keys.length : 0;
+      usage.keysRepaired += Array.isArray(event.detail.keys) ? event.detail.keys.length : 0;
       continue;
     }
-    const bytes = typeof detail.bytes === 'number' ? detail.bytes : 0;
+    const bytes = typeof event.detail.bytes === 'number' ? event.detail.bytes : 0;
     if (event.name === 'merkle-step') {
       usage.messages++;
       usage.bytes += bytes;
       continue;
     }
+    const { detail } = event;
     if (detail.role === 'initiator') usage.exchanges++;
     const keys = Array.isArray(detail.keysSent) ? detail.keysSent.length : 0;
     usage.keysSent += keys;
@@ -73,7 +74,7 @@ export interface SettleWindow {
   lastRepairAfterHealMs: number;
 }
 
-const REPAIR_EVENTS = ['anti-entropy-repair', 'read-repair', 'hint-delivered'];
+const REPAIR_EVENTS: readonly StoreTraceName[] = ['anti-entropy-repair', 'read-repair', 'hint-delivered'];
 
 /**
  * See {@link SettleWindow}. Without nemesis ops the settle phase is counted from 0.
@@ -84,6 +85,6 @@ const REPAIR_EVENTS = ['anti-entropy-repair', 'read-repair', 'hint-delivered'];
 export function settleWindow(history: readonly Op[], trace: readonly TraceEvent[], endTimeMs: number): SettleWindow {
   const healAtMs = (lastNemesisOp(history)?.time ?? 0) / 1e6;
   let lastRepairMs = healAtMs;
-  for (const event of customEvents(trace, REPAIR_EVENTS)) if (event.timeMs >= healAtMs) lastRepairMs = Math.max(lastRepairMs, event.timeMs);
+  for (const event of storeEvents(trace, REPAIR_EVENTS)) if (event.timeMs >= healAtMs) lastRepairMs = Math.max(lastRepairMs, event.timeMs);
   return { healAtMs, settleTimeMs: Math.max(0, endTimeMs - healAtMs), lastRepairAfterHealMs: lastRepairMs - healAtMs };
 }

@@ -5,6 +5,7 @@
  * detector that suspected a live leader)?
  */
 import type { TraceEvent } from '../../sim/trace.js';
+import { isStoreEvent, readStoreEvent } from '../../store/trace-events.js';
 
 /**
  * What explains a failover. The first four make it necessary; the rest leave a
@@ -53,11 +54,13 @@ export function failovers(trace: readonly TraceEvent[], graceMs: number): Failov
       const cause = touches(event, leader.node, changed, cuts);
       if (cause !== undefined) leader.touched.push({ cause, atMs: event.timeMs });
     }
-    if (event.kind !== 'custom' || event.name !== 'election' || event.node === undefined) continue;
-    const epoch = epochOf(event.detail) ?? (leader?.epoch ?? 0) + 1;
+    const election = event.node === undefined ? undefined : readStoreEvent(event, ['election']);
+    if (election === undefined) continue;
+    // An election that names no epoch (a hand-written trace) counts as the next one.
+    const epoch = typeof election.detail.epoch === 'number' ? election.detail.epoch : (leader?.epoch ?? 0) + 1;
     if (leader !== undefined && epoch <= leader.epoch) continue;
-    if (leader !== undefined) result.push(judge(event.timeMs, event.node, leader.node, leader.touched, graceMs));
-    leader = { node: event.node, epoch, touched: cuts.touching(event.node) ? [{ cause: 'partition', atMs: event.timeMs }] : [] };
+    if (leader !== undefined) result.push(judge(election.timeMs, election.node, leader.node, leader.touched, graceMs));
+    leader = { node: election.node, epoch, touched: cuts.touching(election.node) ? [{ cause: 'partition', atMs: election.timeMs }] : [] };
   }
   return result;
 }
@@ -71,16 +74,6 @@ function judge(atMs: number, node: string, previous: string, touched: ReadonlyAr
   return { atMs, leader: node, previousLeader: previous, cause: latest.cause, silentForMs, falseFailover: silentForMs < graceMs };
 }
 
-/** The election's epoch, when it names one (one that does not counts as the next). */
-function epochOf(detail: string | undefined): number | undefined {
-  try {
-    const epoch = (JSON.parse(detail ?? '{}') as { epoch?: unknown }).epoch;
-    return typeof epoch === 'number' ? epoch : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** What a trace event did to the leader, if anything. */
 function touches(event: TraceEvent, leader: string, cutsChanged: boolean, cuts: CutLinks): FailoverCause | undefined {
   if (cutsChanged) return cuts.touching(leader) ? 'partition' : undefined;
@@ -92,7 +85,7 @@ function touches(event: TraceEvent, leader: string, cutsChanged: boolean, cuts: 
     case 'slow': return 'slow';
     case 'clock': return 'clock';
     case 'disk': return event.detail === 'full' ? 'disk' : undefined;
-    case 'custom': return event.name === 'step-down' || event.name === 'switchover' ? 'step-down' : undefined;
+    case 'custom': return isStoreEvent(event, 'step-down', 'switchover') ? 'step-down' : undefined;
     default: return undefined;
   }
 }

@@ -6,9 +6,9 @@
  * delivered before, was dropped.
  */
 import type { TraceEvent } from '../../sim/trace.js';
-import { asCustomEvent } from './trace-events.js';
+import { isStoreEvent, readStoreEvent } from '../../store/trace-events.js';
 
-const HINT_EVENTS = new Set(['hint-stored', 'hint-delivered', 'hints-held']);
+const HINT_EVENTS = ['hint-stored', 'hint-delivered', 'hints-held'] as const;
 
 /**
  * One hint and where it ended.
@@ -53,15 +53,16 @@ export function auditHints(trace: readonly TraceEvent[]): HintFate[] {
       continue;
     }
     // The list is traced first thing after a restart: any other event of the node means none was.
-    if (!(event.kind === 'custom' && event.name === 'hints-held')) settle(node, []);
-    const custom = asCustomEvent(event, HINT_EVENTS);
+    if (!isStoreEvent(event, 'hints-held')) settle(node, []);
+    const custom = readStoreEvent(event, HINT_EVENTS);
     if (custom === undefined) continue;
-    const { detail } = custom;
-    if (custom.name === 'hints-held') settle(node, strings(detail.hints));
-    else if (custom.name === 'hint-stored' && typeof detail.hint === 'string') {
+    // A trace read back from disk may lack a field: each one is checked before use.
+    if (custom.name === 'hints-held') settle(node, strings(custom.detail.hints));
+    else if (custom.name === 'hint-stored' && typeof custom.detail.hint === 'string') {
+      const { detail } = custom;
       hints.set(detail.hint, { hint: detail.hint, holder: node, owner: String(detail.owner), key: String(detail.key), storedAtMs: custom.timeMs, fate: 'held' });
     } else if (custom.name === 'hint-delivered') {
-      for (const id of strings(detail.hints)) {
+      for (const id of strings(custom.detail.hints)) {
         const hint = hints.get(id);
         if (hint !== undefined) Object.assign(hint, { fate: 'delivered', atMs: custom.timeMs });
       }

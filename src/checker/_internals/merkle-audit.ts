@@ -5,25 +5,10 @@
  * differs when the two sides' digests under it differ. The responder's answer
  * must name exactly the nodes that really differ.
  */
-import type { CustomEvent } from './trace-events.js';
+import type { StoreTraceEvent } from '../../store/trace-events.js';
 
-/**
- * One 'merkle-step' event's detail.
- *
- * @example
- * const step: MerkleStep = { peer: 'n2', role: 'initiator', session: 'n1.1.4', level: 0, depth: 6,
- *   nodes: [{ index: 0, hash: 99 }], digests: { '0': { x: 7 } } };
- */
-export interface MerkleStep {
-  peer: string;
-  role: 'initiator' | 'responder';
-  session: string;
-  level: number;
-  depth: number;
-  nodes: Array<{ index: number; hash: number }>;
-  differing?: number[];
-  digests: Record<string, Record<string, number>>;
-}
+/** One 'merkle-step' event, as the store traces it. */
+type MerkleStep = StoreTraceEvent<'merkle-step'>;
 
 /**
  * A tree node whose verdict disagrees with brute force: `missed` (it differed
@@ -61,11 +46,11 @@ export interface MerkleAudit {
  * level and node hashes, latest before it) and compares node by node.
  *
  * @example
- * auditMerkle(customEvents<MerkleStep>(trace, ['merkle-step']));
+ * auditMerkle(storeEvents(trace, ['merkle-step']));
  */
-export function auditMerkle(events: ReadonlyArray<CustomEvent<MerkleStep>>): MerkleAudit {
+export function auditMerkle(events: readonly MerkleStep[]): MerkleAudit {
   const audit: MerkleAudit = { steps: 0, unpaired: 0, missed: [], spurious: [] };
-  const sent = new Map<string, Array<CustomEvent<MerkleStep>>>();
+  const sent = new Map<string, MerkleStep[]>();
   for (const event of events) {
     const step = event.detail;
     const key = `${step.session}|${step.level}|${JSON.stringify(step.nodes)}`;
@@ -84,7 +69,7 @@ export function auditMerkle(events: ReadonlyArray<CustomEvent<MerkleStep>>): Mer
   return audit;
 }
 
-function compareStep(asked: CustomEvent<MerkleStep>, answered: CustomEvent<MerkleStep>, audit: MerkleAudit): void {
+function compareStep(asked: MerkleStep, answered: MerkleStep, audit: MerkleAudit): void {
   const flagged = new Set(answered.detail.differing ?? []);
   for (const { index } of answered.detail.nodes) {
     const keys = differingKeys(asked.detail.digests[index] ?? {}, answered.detail.digests[index] ?? {});

@@ -5,20 +5,7 @@
  * it must be among those repaired.
  */
 import { isBehind } from './versions.js';
-import type { CustomEvent } from './trace-events.js';
-
-/**
- * One 'read-repair' event's detail (older traces lack `sent` and `observed`).
- *
- * @example
- * const r: ReadRepairEvent = { key: 'x', replicas: ['n3'], sent: { c: 9, node: 'n1' }, observed: { n1: { c: 9, node: 'n1' }, n3: null } };
- */
-export interface ReadRepairEvent {
-  key: string;
-  replicas: string[];
-  sent?: unknown;
-  observed?: Record<string, unknown>;
-}
+import type { StoreTraceData, StoreTraceEvent } from '../../store/trace-events.js';
 
 /**
  * A repair that broke the rule: it `sent` a version older than one `observed`
@@ -54,12 +41,14 @@ export interface ReadRepairAudit {
  * Audits each read repair (see the file's description).
  *
  * @example
- * auditReadRepairs(customEvents<ReadRepairEvent>(trace, ['read-repair']));
+ * auditReadRepairs(storeEvents(trace, ['read-repair']));
  */
-export function auditReadRepairs(events: ReadonlyArray<CustomEvent<ReadRepairEvent>>): ReadRepairAudit {
+export function auditReadRepairs(events: ReadonlyArray<StoreTraceEvent<'read-repair'>>): ReadRepairAudit {
   const audit: ReadRepairAudit = { repairs: events.length, unverifiable: 0, problems: [] };
   for (const event of events) {
-    const { key, replicas, sent, observed } = event.detail;
+    const { key, replicas } = event.detail;
+    // Older traces lack `sent` and `observed`: such a repair cannot be verified.
+    const { sent, observed }: Partial<StoreTraceData['read-repair']> = event.detail;
     if (sent === undefined || observed === undefined) {
       audit.unverifiable++;
       continue;

@@ -35,7 +35,9 @@ export interface AntiEntropyConfig {
  * @example
  * const choice: CoordinatorChoice = 'contacted';
  */
-export type CoordinatorChoice = 'preference-list' | 'contacted';
+export type CoordinatorChoice = (typeof COORDINATOR_CHOICES)[number];
+/** Every {@link CoordinatorChoice}, for validation. */
+export const COORDINATOR_CHOICES = ['preference-list', 'contacted'] as const;
 
 /**
  * How concurrent versions are told apart:
@@ -48,7 +50,9 @@ export type CoordinatorChoice = 'preference-list' | 'contacted';
  * @example
  * const versioning: Versioning = 'vv';
  */
-export type Versioning = 'lww' | 'vv';
+export type Versioning = (typeof VERSIONINGS)[number];
+/** Every {@link Versioning}, for validation. */
+export const VERSIONINGS = ['lww', 'vv'] as const;
 
 /**
  * The whole configuration of a leaderless store; every field has a default (DEFAULT_LEADERLESS_CONFIG).

@@ -6,7 +6,7 @@
  * const env = new NodeEnv(ctx, config, new HashRing(nodeIds, config.vnodes));
  * env.owners('x');     // the key's preference list
  */
-import type { NodeContext } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
 import type { HashRing } from '../shared/hash-ring.js';
 import type { LeaderlessConfig } from './config.js';
@@ -33,7 +33,7 @@ export class NodeEnv {
   private readonly ownersByKey = new Map<string, readonly string[]>();
 
   constructor(
-    readonly ctx: NodeContext<LeaderlessMessage>,
+    readonly ctx: StoreNodeContext<LeaderlessMessage>,
     readonly config: LeaderlessConfig,
     readonly ring: HashRing,
     /** Deliberate bugs switched on (src/store/mutations.ts); none by default. */

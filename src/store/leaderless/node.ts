@@ -8,7 +8,8 @@
  * node.start();
  */
 import { copyJson } from '../../sim/json-copy.js';
-import type { NodeContext, SimNode } from '../../sim/node.js';
+import type { SimNode } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import type { ReplicaState } from '../definition.js';
 import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
 import type { HashRing } from '../shared/hash-ring.js';
@@ -43,7 +44,7 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
   private readonly router: RequestRouter;
   private readonly antiEntropy: AntiEntropy;
 
-  constructor(ctx: NodeContext<LeaderlessMessage>, config: LeaderlessConfig, ring: HashRing, mutations: MutationSwitches = NO_MUTATIONS) {
+  constructor(ctx: StoreNodeContext<LeaderlessMessage>, config: LeaderlessConfig, ring: HashRing, mutations: MutationSwitches = NO_MUTATIONS) {
     this.env = new NodeEnv(ctx, config, ring, mutations);
     this.replica = new ReplicaHandler(this.env);
     this.hints = new HintDeliverer(this.env);

@@ -5,7 +5,7 @@
  * const store = leaderlessStore({ nodes: 5, n: 3, w: 2, r: 2, sloppyQuorum: true });
  * for (const id of store.nodeIds) world.addNode(id, store.factory, { kind: 'store' });
  */
-import type { NodeContext } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import type { StoreDefinition } from '../definition.js';
 import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
 import { HashRing } from '../shared/hash-ring.js';
@@ -31,7 +31,7 @@ export function leaderlessStore(input: LeaderlessConfigInput = {}, mutations: Mu
   return {
     nodeIds,
     entryPoints: nodeIds,
-    factory: (ctx: NodeContext<LeaderlessMessage>) => new LeaderlessNode(ctx, config, ring, mutations),
+    factory: (ctx: StoreNodeContext<LeaderlessMessage>) => new LeaderlessNode(ctx, config, ring, mutations),
     replicaState: (node) => (node as LeaderlessNode).replicaState(),
     // Any node coordinates: there is no leader to aim at.
     currentLeaders: () => [],

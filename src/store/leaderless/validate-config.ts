@@ -7,7 +7,7 @@
  */
 import { ConfigError, requireInteger, requireOneOf } from '../../config/config-error.js';
 import { MAX_MERKLE_DEPTH } from '../shared/merkle-tree.js';
-import { DEFAULT_LEADERLESS_CONFIG, resolveLeaderlessConfig, type LeaderlessConfig, type LeaderlessConfigInput } from './config.js';
+import { COORDINATOR_CHOICES, DEFAULT_LEADERLESS_CONFIG, resolveLeaderlessConfig, VERSIONINGS, type LeaderlessConfig, type LeaderlessConfigInput } from './config.js';
 
 const MAX_NODES = 64;
 const MAX_VNODES = 1024;
@@ -49,8 +49,8 @@ function checkFieldTypes(path: string, config: LeaderlessConfig): void {
   requireBoolean(`${path}.antiEntropy.enabled`, config.antiEntropy.enabled);
   requireInteger(`${path}.antiEntropy.intervalMs`, config.antiEntropy.intervalMs, 1);
   requireInteger(`${path}.antiEntropy.treeDepth`, config.antiEntropy.treeDepth, 0, MAX_MERKLE_DEPTH);
-  requireOneOf(`${path}.versioning`, config.versioning, ['lww', 'vv']);
-  requireOneOf(`${path}.coordinator`, config.coordinator, ['preference-list', 'contacted']);
+  requireOneOf(`${path}.versioning`, config.versioning, VERSIONINGS);
+  requireOneOf(`${path}.coordinator`, config.coordinator, COORDINATOR_CHOICES);
   requireInteger(`${path}.requestTimeoutMs`, config.requestTimeoutMs, 1);
   requireInteger(`${path}.replicaTimeoutMs`, config.replicaTimeoutMs, 1);
   requireInteger(`${path}.hintRetryMs`, config.hintRetryMs, 1);

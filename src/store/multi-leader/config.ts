@@ -17,6 +17,9 @@ export interface MultiLeaderGroup {
   nodes: number | string[];
 }
 
+/** Who may serve reads in a group (see {@link MultiLeaderConfig.readFrom}). */
+export const MULTI_LEADER_READS = ['leader', 'any'] as const;
+
 /**
  * The multi-leader store's settings. Plain JSON data; every field has a default
  * (see {@link DEFAULT_MULTI_LEADER_CONFIG}).
@@ -50,7 +53,7 @@ export interface MultiLeaderConfig {
    * (a follower answers from its own, possibly stale, copy). Writes always go to
    * the leader. Default `leader`.
    */
-  readFrom: 'leader' | 'any';
+  readFrom: (typeof MULTI_LEADER_READS)[number];
   /**
    * How long, in ms, a leader waits for the home leader's answer to a forwarded
    * write before telling the client the outcome is unknown (`error`). Default 500.

@@ -1,4 +1,5 @@
-import type { NodeContext, SimNode } from '../../sim/node.js';
+import type { SimNode } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import type { MultiLeaderConfig } from './config.js';
 import { acceptLog } from './group-replication.js';
 import type { MultiLeaderMessage } from './messages.js';
@@ -20,7 +21,7 @@ export class FollowerNode implements SimNode<MultiLeaderMessage> {
   private readonly leader: string;
 
   constructor(
-    private readonly ctx: NodeContext<MultiLeaderMessage>,
+    private readonly ctx: StoreNodeContext<MultiLeaderMessage>,
     private readonly config: MultiLeaderConfig,
     topology: Topology,
   ) {

@@ -1,4 +1,4 @@
-import type { NodeContext } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import type { ClientReply, ClientRequest } from '../protocol.js';
 import type { ForwardReply, MultiLeaderMessage } from './messages.js';
 import { replyTo } from './requests.js';
@@ -27,7 +27,7 @@ export class Forwarder {
   private counter = 0;
 
   constructor(
-    private readonly ctx: NodeContext<MultiLeaderMessage>,
+    private readonly ctx: StoreNodeContext<MultiLeaderMessage>,
     private readonly timeoutMs: number,
   ) {}
 

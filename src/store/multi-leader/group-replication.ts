@@ -1,4 +1,5 @@
-import { DiskFullError, type NodeContext } from '../../sim/node.js';
+import { DiskFullError } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import type { MultiLeaderMessage, ShipLog } from './messages.js';
 import { withoutOffset } from './peer-replication.js';
 import type { Replica } from './replica.js';
@@ -13,7 +14,7 @@ import type { Replica } from './replica.js';
  * shipToFollowers(ctx, replica, ['dc1-n2', 'dc1-n3'], followerAcked, 64);
  */
 export function shipToFollowers(
-  ctx: NodeContext<MultiLeaderMessage>,
+  ctx: StoreNodeContext<MultiLeaderMessage>,
   replica: Replica,
   followers: readonly string[],
   followerAcked: ReadonlyMap<string, number>,
@@ -35,7 +36,7 @@ export function shipToFollowers(
  * const upTo = acceptLog(ctx, replica, msg);
  * ctx.send(leader, { kind: 'ml-log-ack', upTo });
  */
-export function acceptLog(ctx: NodeContext<MultiLeaderMessage>, replica: Replica, msg: ShipLog): number {
+export function acceptLog(ctx: StoreNodeContext<MultiLeaderMessage>, replica: Replica, msg: ShipLog): number {
   for (const entry of msg.entries) {
     if (entry.offset <= replica.log.length) continue;
     if (entry.offset !== replica.log.length + 1) break;

@@ -1,4 +1,5 @@
-import type { NodeContext, SimNode } from '../../sim/node.js';
+import type { SimNode } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import type { ClientReply, ClientRequest } from '../protocol.js';
 import type { MultiLeaderConfig } from './config.js';
 import { Forwarder } from './forwarder.js';
@@ -31,7 +32,7 @@ export class LeaderNode implements SimNode<MultiLeaderMessage> {
   private readonly followerAcked = new Map<string, number>();
 
   constructor(
-    private readonly ctx: NodeContext<MultiLeaderMessage>,
+    private readonly ctx: StoreNodeContext<MultiLeaderMessage>,
     private readonly config: MultiLeaderConfig,
     private readonly topology: Topology,
   ) {

@@ -1,4 +1,5 @@
-import { DiskFullError, type NodeContext } from '../../sim/node.js';
+import { DiskFullError } from '../../sim/node.js';
+import type { StoreNodeContext, StoreTraceData } from '../trace-events.js';
 import { latestVersion } from './key-versions.js';
 import type { LogEntry, MultiLeaderMessage, ShippedWrite, ShipWrites } from './messages.js';
 import type { Replica } from './replica.js';
@@ -14,7 +15,7 @@ import { mergeVersions, type ConflictPolicy } from './resolve.js';
  * shipToPeers(ctx, replica, ['dc2-n1', 'dc3-n1'], 64);
  */
 export function shipToPeers(
-  ctx: NodeContext<MultiLeaderMessage>,
+  ctx: StoreNodeContext<MultiLeaderMessage>,
   replica: Replica,
   peers: readonly string[],
   batch: number,
@@ -38,7 +39,7 @@ export function shipToPeers(
  * ctx.send('dc2-n1', { kind: 'ml-ship-ack', upTo });
  */
 export function acceptShipment(
-  ctx: NodeContext<MultiLeaderMessage>,
+  ctx: StoreNodeContext<MultiLeaderMessage>,
   replica: Replica,
   from: string,
   msg: ShipWrites,
@@ -63,14 +64,14 @@ export function acceptShipment(
 }
 
 function traceConflict(
-  ctx: NodeContext<MultiLeaderMessage>,
+  ctx: StoreNodeContext<MultiLeaderMessage>,
   replica: Replica,
   key: string,
   from: string,
   policy: ConflictPolicy,
 ): void {
   const versions = replica.versions(key);
-  const detail: Record<string, unknown> = { key, resolution: policy, from, versions: versions.length };
+  const detail: StoreTraceData['conflict'] = { key, resolution: policy, from, versions: versions.length };
   if (policy === 'lww') {
     const winner = latestVersion(versions)!;
     detail.winner = winner.stamp.node;

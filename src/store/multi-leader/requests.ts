@@ -1,4 +1,5 @@
-import { DiskFullError, type NodeContext } from '../../sim/node.js';
+import { DiskFullError } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import type { ClientReply, ClientRequest } from '../protocol.js';
 import { increment } from '../shared/version-vector.js';
 import { latestVersion, mergedVector } from './key-versions.js';
@@ -49,7 +50,7 @@ export function serveRead(replica: Replica, request: ClientRequest, policy: Conf
  * serveWrite(ctx, replica, { kind: 'client-request', requestId: 'r1', f: 'write', key: 'x', value: 1 }, 'lww');
  */
 export function serveWrite(
-  ctx: NodeContext<MultiLeaderMessage>,
+  ctx: StoreNodeContext<MultiLeaderMessage>,
   replica: Replica,
   request: ClientRequest,
   policy: ConflictPolicy,

@@ -12,7 +12,9 @@ import { compareStamps, datumValue, laterStamp, type Datum, type Stamp, type Ver
  * @example
  * const policy: ConflictPolicy = 'siblings';
  */
-export type ConflictPolicy = 'lww' | 'siblings' | 'merge';
+export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
+/** Every {@link ConflictPolicy}, for validation. */
+export const CONFLICT_POLICIES = ['lww', 'siblings', 'merge'] as const;
 
 /**
  * What a read returns: null for a missing key; one value when there is one; under

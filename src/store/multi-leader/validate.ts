@@ -1,5 +1,6 @@
 import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../../config/config-error.js';
-import { DEFAULT_MULTI_LEADER_CONFIG, resolveMultiLeaderConfig, type MultiLeaderConfig, type MultiLeaderConfigInput } from './config.js';
+import { DEFAULT_MULTI_LEADER_CONFIG, MULTI_LEADER_READS, resolveMultiLeaderConfig, type MultiLeaderConfig, type MultiLeaderConfigInput } from './config.js';
+import { CONFLICT_POLICIES } from './resolve.js';
 import { groupNodeIds } from './topology.js';
 
 const GROUP_NAME = /^[A-Za-z0-9_-]+$/;
@@ -33,8 +34,8 @@ export function validateMultiLeaderConfig(input: unknown, path = 'multiLeader'):
   if (typeof config.homeRouting !== 'boolean') {
     throw new ConfigError(`${path}.homeRouting`, 'must be true or false', config.homeRouting);
   }
-  requireOneOf(`${path}.conflictResolution`, config.conflictResolution, ['lww', 'siblings', 'merge']);
-  requireOneOf(`${path}.readFrom`, config.readFrom, ['leader', 'any']);
+  requireOneOf(`${path}.conflictResolution`, config.conflictResolution, CONFLICT_POLICIES);
+  requireOneOf(`${path}.readFrom`, config.readFrom, MULTI_LEADER_READS);
   requireNumber(`${path}.forwardTimeoutMs`, config.forwardTimeoutMs, 1);
   return config;
 }

@@ -10,28 +10,36 @@
  * @example
  * const kind: ReplicationKind = 'row';
  */
-export type ReplicationKind = 'wal' | 'statement' | 'row';
+export type ReplicationKind = (typeof REPLICATION_KINDS)[number];
+/** Every {@link ReplicationKind}, for validation. */
+export const REPLICATION_KINDS = ['wal', 'statement', 'row'] as const;
 /**
  * When the leader acknowledges a write (see {@link SingleLeaderConfig.acks}).
  *
  * @example
  * const acks: AckMode = 'semi-sync';
  */
-export type AckMode = 'async' | 'semi-sync' | 'sync' | 'majority';
+export type AckMode = (typeof ACK_MODES)[number];
+/** Every {@link AckMode}, for validation. */
+export const ACK_MODES = ['async', 'semi-sync', 'sync', 'majority'] as const;
 /**
  * Who serves reads, and how (see {@link SingleLeaderConfig.reads}).
  *
  * @example
  * const reads: ReadMode = 'lease';
  */
-export type ReadMode = 'leader' | 'any' | 'lease';
+export type ReadMode = (typeof READ_MODES)[number];
+/** Every {@link ReadMode}, for validation. */
+export const READ_MODES = ['leader', 'any', 'lease'] as const;
 /**
  * When appended records are made durable (see {@link SingleLeaderConfig.fsync}).
  *
  * @example
  * const fsync: FsyncPolicy = 'batched';
  */
-export type FsyncPolicy = 'every-write' | 'batched';
+export type FsyncPolicy = (typeof FSYNC_POLICIES)[number];
+/** Every {@link FsyncPolicy}, for validation. */
+export const FSYNC_POLICIES = ['every-write', 'batched'] as const;
 
 /**
  * The fixed-timeout detector: suspect, then declare the leader dead, after fixed silences.

@@ -1,4 +1,4 @@
-import type { NodeContext } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import type { FsyncPolicy } from './config.js';
 
 /** Name of the batched-fsync timer. */
@@ -19,7 +19,7 @@ export class Durability {
   private armed = false;
 
   constructor(
-    private readonly ctx: NodeContext<unknown>,
+    private readonly ctx: StoreNodeContext<unknown>,
     private readonly policy: FsyncPolicy,
     private readonly intervalMs: number,
     /** Told after every fsync, so the node knows what is durable. */

@@ -1,4 +1,5 @@
-import { DiskFullError, type NodeContext, type SimNode } from '../../sim/node.js';
+import { DiskFullError, type SimNode } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
 import type { ClientReply } from '../protocol.js';
 import type { Suspicion } from '../shared/heartbeat-detector.js';
@@ -60,13 +61,13 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
   switchover: PendingSwitchover | undefined;
 
   constructor(
-    readonly ctx: NodeContext<SingleLeaderMessage>,
+    readonly ctx: StoreNodeContext<SingleLeaderMessage>,
     readonly config: SingleLeaderConfig,
     /** Deliberate bugs switched on (src/store/mutations.ts); none by default. */
     readonly mutations: MutationSwitches = NO_MUTATIONS,
   ) {
-    this.replica = new Replica(ctx as NodeContext<unknown>);
-    this.durability = new Durability(ctx as NodeContext<unknown>, config.fsync, config.fsyncIntervalMs, () => this.replica.markDurable());
+    this.replica = new Replica(ctx as StoreNodeContext<unknown>);
+    this.durability = new Durability(ctx as StoreNodeContext<unknown>, config.fsync, config.fsyncIntervalMs, () => this.replica.markDurable());
     this.peers = singleLeaderNodeIds(config).filter((id) => id !== ctx.id);
     this.watch = createLeaderWatch(config.failureDetector, config.heartbeatIntervalMs, ctx.now());
     this.cdc = new CdcPublisher(this);

@@ -1,4 +1,4 @@
-import type { NodeContext } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import { REQUEST_TIMER_PREFIX, type ReplyBody } from './write-waiters.js';
 
 /**
@@ -28,7 +28,7 @@ export class PendingReads {
   private readonly pending = new Map<string, PendingRead>();
 
   constructor(
-    private readonly ctx: NodeContext<unknown>,
+    private readonly ctx: StoreNodeContext<unknown>,
     private readonly timeoutMs: number,
     private readonly send: (to: string, requestId: string, reply: ReplyBody) => void,
   ) {}

@@ -1,4 +1,4 @@
-import type { NodeContext } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import { ReplicationLog, type LogEntry } from '../shared/log.js';
 import type { ExecutionEnv } from './execute.js';
 import type { DiskRecord, EntryRecord, Payload, StorageRecord, VoteRecord } from './records.js';
@@ -26,7 +26,7 @@ export class Replica {
   /** The storage changes each entry made here, by offset - 1 (kept to rewrite the disk on truncation). */
   private readonly effects: StorageRecord[][] = [];
 
-  constructor(private readonly ctx: NodeContext<unknown>) {
+  constructor(private readonly ctx: StoreNodeContext<unknown>) {
     for (const record of ctx.disk.read() as readonly DiskRecord[]) {
       if (record.t === 'vote') {
         this.epoch = record.epoch;

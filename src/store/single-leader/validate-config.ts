@@ -1,5 +1,9 @@
 import { ConfigError, requireInteger, requireNumber, requireOneOf, requirePositive } from '../../config/config-error.js';
 import {
+  ACK_MODES,
+  FSYNC_POLICIES,
+  READ_MODES,
+  REPLICATION_KINDS,
   defaultHeartbeatDetector,
   defaultPhiDetector,
   defaultSingleLeaderConfig,
@@ -57,16 +61,16 @@ function rejectUnknownFields(raw: Record<string, unknown>, known: readonly strin
 
 function checkFields(config: SingleLeaderConfig, path: string): void {
   requireInteger(`${path}.nodes`, config.nodes, 1, MAX_NODES);
-  requireOneOf(`${path}.replication`, config.replication, ['wal', 'statement', 'row']);
-  requireOneOf(`${path}.acks`, config.acks, ['async', 'semi-sync', 'sync', 'majority']);
-  requireOneOf(`${path}.reads`, config.reads, ['leader', 'any', 'lease']);
+  requireOneOf(`${path}.replication`, config.replication, REPLICATION_KINDS);
+  requireOneOf(`${path}.acks`, config.acks, ACK_MODES);
+  requireOneOf(`${path}.reads`, config.reads, READ_MODES);
   requireNumber(`${path}.leaseMs`, config.leaseMs, 1);
   requireNumber(`${path}.clockDriftMarginMs`, config.clockDriftMarginMs, 0);
   requireNumber(`${path}.heartbeatIntervalMs`, config.heartbeatIntervalMs, 1);
   requireNumber(`${path}.electionTimeoutMs`, config.electionTimeoutMs, 1);
   if (typeof config.fencing !== 'boolean') throw new ConfigError(`${path}.fencing`, 'must be true or false', config.fencing);
   requireNumber(`${path}.quorumTimeoutMs`, config.quorumTimeoutMs, 1);
-  requireOneOf(`${path}.fsync`, config.fsync, ['every-write', 'batched']);
+  requireOneOf(`${path}.fsync`, config.fsync, FSYNC_POLICIES);
   requireNumber(`${path}.fsyncIntervalMs`, config.fsyncIntervalMs, 1);
   requireNumber(`${path}.requestTimeoutMs`, config.requestTimeoutMs, 1);
 }

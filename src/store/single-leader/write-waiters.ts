@@ -1,4 +1,4 @@
-import type { NodeContext } from '../../sim/node.js';
+import type { StoreNodeContext } from '../trace-events.js';
 import type { ClientReply } from '../protocol.js';
 
 /**
@@ -40,7 +40,7 @@ export class WriteWaiters {
   private readonly pending = new Map<string, Waiter>();
 
   constructor(
-    private readonly ctx: NodeContext<unknown>,
+    private readonly ctx: StoreNodeContext<unknown>,
     private readonly timeoutMs: number,
     private readonly send: (to: string, requestId: string, reply: ReplyBody) => void,
   ) {}
