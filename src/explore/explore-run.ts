@@ -48,7 +48,7 @@ export function exploreRunner(
     run(runIndex) {
       const scenario = scenarioForRun(arbitrary, baseSeed, runIndex);
       // Only lifecycle, fault and custom events are traced: a failure is run again, fully traced, to be reported.
-      const outcome = runScenario(scenario, { checkTimeoutMs, trace: { messages: false } });
+      const outcome = runScenario(scenario, { checkTimeoutMs, trace: { messages: false }, modes: constraints.modes ?? [] });
       const { valid, anomaly } = outcome.verdict;
       const record: RunRecord = valid === false ? { run: runIndex, valid, anomaly: anomaly ?? 'invalid', scenario } : { run: runIndex, valid };
       return { record, outcome };

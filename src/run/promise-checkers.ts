@@ -45,6 +45,7 @@ export const PROMISE_CHECKERS: Record<string, Checker> = {
 
 /** A leaderless key lives on its preference list only; other modes replicate every key everywhere. */
 function replicasOption(input: StoreConfig): { replicasOf?: (key: string) => string[] } {
+  if (input.mode !== 'leaderless') return {};
   const store = validateStoreConfig(input);
   if (store.mode !== 'leaderless') return {};
   const config = store.leaderless;

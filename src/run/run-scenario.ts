@@ -2,8 +2,10 @@ import { WORKLOADS } from '../../workloads/index.js';
 import type { Validity } from '../checker/index.js';
 import { CHECKERS, composeChecks, runChecker, type CheckVerdict, type SkippedCheck } from './checkers.js';
 import { toSimulation, type Scenario } from './scenario.js';
+import { moveStoreClient } from './store-client.js';
 import { simulate, type RunResult } from './simulate.js';
 import type { TraceOptions } from '../sim/trace.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
 
 /**
  * Anomaly classes a verdict can name; shrinking keeps a candidate only when it
@@ -58,6 +60,8 @@ export interface RunScenarioOptions {
    * is all the nemesis reads): the history is the same, the run is cheaper.
    */
   trace?: TraceOptions;
+  /** Store modes of your own, which the scenario's store may name (see ModeDefinition). */
+  modes?: readonly ModeDefinition[];
 }
 
 const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
@@ -73,9 +77,10 @@ const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
  *   workload: { workload: 'register', ops: 50, clients: 3, keys: 1 }, faults: [] });
  * outcome.verdict.valid; // true, false or 'unknown'
  */
-export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): ScenarioOutcome {
+export function runScenario(input: Scenario, options: RunScenarioOptions = {}): ScenarioOutcome {
+  const scenario = moveStoreClient(input);
   const simulation = toSimulation(scenario);
-  const run = simulate(options.trace === undefined ? simulation : { ...simulation, trace: options.trace });
+  const run = simulate(options.trace === undefined ? simulation : { ...simulation, trace: options.trace }, { modes: options.modes ?? [] });
   const workload = WORKLOADS[scenario.workload.workload]!;
   const timeoutMs = options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS;
   const verdicts: Record<string, CheckVerdict | SkippedCheck> = {};

@@ -1,5 +1,5 @@
 import { DiskFullError, type NodeContext, type SimNode } from '../../sim/node.js';
-import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
 import type { ClientReply } from '../protocol.js';
 import type { Suspicion } from '../shared/heartbeat-detector.js';
 import { CdcPublisher } from './cdc.js';
