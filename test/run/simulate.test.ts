@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate, type Simulation } from '../../src/run/simulate.js';
 import { createStore, defaultStoreConfig, STORE_MODES, type StoreConfig, type StoreMode } from '../../src/store/config.js';
 import { ConfigError } from '../../src/config/config-error.js';
+import { defaultClientPolicy, type ClientPolicyConfig } from '../../src/client/policy.js';
 
 function leaderless(change: (config: StoreConfig & { mode: 'leaderless' }) => void = () => {}): StoreConfig {
   const config = defaultStoreConfig('leaderless') as StoreConfig & { mode: 'leaderless' };
@@ -89,13 +90,13 @@ describe('simulate()', () => {
   });
 
   /** An incr whose first reply is lost on the way back to its client; a later read shows the counter. */
-  function lostReplyIncr(mode: StoreMode, policy: (p: StoreConfig['client']) => void): Simulation {
-    const store = defaultStoreConfig(mode);
-    policy(store.client);
+  function lostReplyIncr(mode: StoreMode, change: (p: ClientPolicyConfig) => void): Simulation {
+    const policy = defaultClientPolicy();
+    change(policy);
     return {
       seed: 3,
-      store,
-      clients: { count: 2 },
+      store: defaultStoreConfig(mode),
+      clients: { count: 2, policy },
       // at 500 ms the single-leader store has its leader (n1); client 0 starts at n1
       ops: [[{ f: 'add', key: 'c', value: 1, atMs: 500 }], [{ f: 'read', key: 'c', value: null, atMs: 2000 }]],
       verbs: { add: 'incr' },
@@ -188,11 +189,11 @@ describe('simulate()', () => {
     });
 
     it('after the leader crashes, clients retry and follow redirects to the new leader', () => {
-      const store = defaultStoreConfig('single-leader');
-      store.client.retry.maxRetries = 10;
-      store.client.retry.maxDelayMs = 200;
+      const policy = defaultClientPolicy();
+      policy.retry.maxRetries = 10;
+      policy.retry.maxDelayMs = 200;
       const result = simulate({
-        seed: 7, store, clients: { count: 3 }, ops: writes(8, 500),
+        seed: 7, store: defaultStoreConfig('single-leader'), clients: { count: 3, policy }, ops: writes(8, 500),
         faults: [{ atMs: 750, action: 'crash', args: ['n1'] }],
       });
       const oks = result.history.filter((op) => op.type === 'ok');
