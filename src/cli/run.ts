@@ -207,7 +207,7 @@ function readConfigFile(file: string, modes: readonly ModeDefinition[]): { store
   try {
     return {
       store: validateStoreConfig(store, modes),
-      ...(client === undefined ? {} : { client: validateClientPolicy(client, holder?.client === undefined ? 'store.client' : 'client') }),
+      ...(client === undefined ? {} : { client: validateClientPolicy(client, holder !== undefined && holder.client === undefined ? 'store.client' : 'client') }),
     };
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.field}`, error.message.slice(error.field.length + 2));
