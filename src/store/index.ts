@@ -1,7 +1,7 @@
 /**
  * The replicated key-value store: three modes (single-leader, multi-leader,
- * leaderless) that speak one client protocol, their configs, and the union
- * config that picks one of them.
+ * leaderless) that speak one client protocol, the registry that holds each
+ * mode's definition (MODES), and the config that picks one of them.
  *
  * @example
  * import { createStore, validateStoreConfig } from './store/index.js';
