@@ -9,6 +9,7 @@ import type { StoreConfig } from '../store/config.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
 import { STORE_MODES } from '../store/modes.js';
 import { storeTopology } from '../store/topology.js';
+import { splitStoreClient } from '../run/store-client.js';
 import { storeSetupArb, type StoreSetup } from './_internals/store-setup-arb.js';
 import { faultScheduleArb } from './fault-schedule-arb.js';
 import { modeDefinitions, storeBounds, type StoreConfigConstraints } from './store-config-arb.js';
@@ -101,9 +102,14 @@ function fixedSetup(
   presetStore: StoreConfig | undefined,
   presetClient: ClientPolicyConfig | undefined,
 ): fc.Arbitrary<StoreSetup> | undefined {
-  const store = constraints.config ?? presetStore;
-  if (store === undefined) return undefined;
-  const client = constraints.config === undefined ? presetClient : constraints.client;
+  if (constraints.config === undefined) return presetStore === undefined ? undefined : copies(presetStore, presetClient);
+  // A config written when the policy lived inside the store still brings it.
+  const { store, client } = splitStoreClient(constraints.config);
+  return copies(store, constraints.client ?? (client as ClientPolicyConfig | undefined));
+}
+
+/** Fresh copies for each scenario, so no two scenarios share (and change) one object. */
+function copies(store: StoreConfig, client: ClientPolicyConfig | undefined): fc.Arbitrary<StoreSetup> {
   return fc.constant(null).map(() => ({ store: structuredClone(store), ...(client === undefined ? {} : { client: structuredClone(client) }) }));
 }
 

@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { scenarioArb } from '../../src/gen/scenario-arb.js';
 import { writeNdjson } from '../../src/history/index.js';
 import { readScenario } from '../../src/explore/replay.js';
 import { runScenario } from '../../src/run/run-scenario.js';
@@ -47,6 +49,12 @@ describe('scenarios saved with the client policy inside the store', () => {
     expect(writeNdjson(inside.history)).toBe(writeNdjson(beside.history));
     expect(configErrorOf(() => simulate({ ...base, store: { ...scenario.store, client: { retry: { maxRetries: -1 } } } as never }))?.field)
       .toBe('store.client.retry.maxRetries');
+  });
+
+  it('a fixed store config with the policy inside generates scenarios with it beside the store', () => {
+    const [scenario] = fc.sample(scenarioArb({ config: saved.store as Scenario['store'], workload: { ops: 3 } }), { seed: 1, numRuns: 1 });
+    expect(scenario!.store).toEqual(moveStoreClient(saved).store);
+    expect(scenario!.client).toEqual(saved.store.client);
   });
 
   it('a policy given twice, inside the store and beside it, is refused naming the file', () => {
