@@ -1,4 +1,4 @@
-import type { ScenarioConstraints } from '../gen/scenario-arb.js';
+import { ownModesOf, type ScenarioConstraints } from '../gen/scenario-arb.js';
 import { exploreRunner, type RunRecord } from './explore-run.js';
 import type { ExploreFailure, ExploreOptions, ExploreReport } from './explore-types.js';
 import { runScenario } from '../run/run-scenario.js';
@@ -26,7 +26,7 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
   const seed = options.seed ?? 1;
   const workers = options.workers ?? 1;
   const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
-  const modes = [...(options.scenario?.modes ?? []), ...(options.modes ?? [])];
+  const modes = [...new Set([...ownModesOf(options.scenario ?? {}), ...(options.modes ?? [])])];
   const constraints: ScenarioConstraints = {
     ...options.scenario,
     ...(options.preset === undefined ? {} : { preset: options.preset }),

@@ -64,7 +64,7 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
   if (constraints.preset !== undefined && preset === undefined) {
     throw new RangeError(`scenarioArb: unknown preset '${constraints.preset}' (known: ${Object.keys(PRESETS).join(', ')})`);
   }
-  const own = constraints.modes ?? [];
+  const own = ownModesOf(constraints);
   const setup = fixedSetup(constraints, preset?.store, preset?.client) ?? storeSetupArb(
     modeDefinitions(constraints.store?.modes ?? (own.length > 0 ? own : STORE_MODES), own),
     storeBounds(constraints.store ?? {}),
@@ -94,6 +94,18 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
         ...(constraints.settleMs === undefined ? {} : { settleMs: constraints.settleMs }),
       }));
     });
+}
+
+/**
+ * The store modes of the caller's own that constraints bring, in `modes` or
+ * among the `store.modes` to draw from, each once.
+ *
+ * @example
+ * ownModesOf({ store: { modes: ['leaderless', primaryBackupMode] } }); // [primaryBackupMode]
+ */
+export function ownModesOf(constraints: ScenarioConstraints): ModeDefinition[] {
+  const given = [...(constraints.modes ?? []), ...(constraints.store?.modes ?? []).filter((mode) => typeof mode !== 'string')];
+  return [...new Set(given)];
 }
 
 /** A preset's or a given store (and client policy), copied afresh for each scenario; undefined when the store is drawn. */

@@ -108,9 +108,6 @@ export interface ModeDefinition<Settings = any, Name extends string = string, Fi
  * The store config of a mode definition's type: `{ mode, <field>: settings }`,
  * with the deliberate bugs to switch on (names checked by validateStoreConfig:
  * each must be one of the mode's own, and none listed twice).
- *
- * @example
- * type LeaderlessStoreConfig = StoreConfigOf<typeof leaderlessMode>; // { mode: 'leaderless'; leaderless: LeaderlessConfig; mutations?: ... }
  */
 export type StoreConfigOf<D> = D extends ModeDefinition<infer Settings, infer Name, infer Field>
   ? { mode: Name; mutations?: string[] } & { [K in Field]: Settings }

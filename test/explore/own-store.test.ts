@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
 import { explore } from '../../src/explore/explore.js';
+import { scenarioArb } from '../../src/gen/scenario-arb.js';
+import { sampleWithSeed } from '../../src/run/seeds.js';
 import { replay } from '../../src/explore/replay.js';
 import { shrinkScenario } from '../../src/explore/shrink.js';
 import { runScenario } from '../../src/run/run-scenario.js';
@@ -52,6 +54,14 @@ describe('a store of your own (a primary-backup register that acknowledges befor
     expect(again.identical).toBe(true);
     expect(again.verdictUnchanged).toBe(true);
     expect(() => replay(failure.dir!)).toThrow(/must be one of single-leader, multi-leader, leaderless/);
+  });
+
+  it('scenarioArb draws its stores with its arbitrary, from `modes` or from `store.modes`', () => {
+    for (const constraints of [{ modes }, { store: { modes } }]) {
+      const scenario = sampleWithSeed(scenarioArb({ ...constraints, workload: { ops: 5 } }), 4);
+      expect(scenario.store.mode).toBe('primary-backup');
+      expect(runScenario(scenario, { modes }).run.stats.clientsFinished).toBe(true);
+    }
   });
 
   it('shrinkScenario takes the definition too', () => {
