@@ -18,8 +18,12 @@ export { counterexampleOps, explainFailure, checkJson } from './report/lineariza
 export { renderCounterexample } from './report/counterexample.js';
 export { World } from './sim/world.js';
 export type { NodeContext, SimNode, NodeFactory, Disk } from './sim/node.js';
-export { createStore, defaultStoreConfig, validateStoreConfig, type StoreConfig } from './store/config.js';
-export { ConfigError } from './config/config-error.js';
+export { createStore, defaultStoreConfig, validateStoreConfig, STORE_MODES, type StoreConfig, type StoreMode } from './store/config.js';
+export { MODES, findMode } from './store/modes.js';
+export type { ModeDefinition, Mutation, StoreBounds, StoreConfigOf, StoreTopology } from './store/mode-definition.js';
+export type { ClientMessage, ClientReply, ClientRequest } from './store/protocol.js';
+export type { ClientPolicyConfig } from './client/policy.js';
+export { ConfigError, requireInteger, requireNumber, requireOneOf } from './config/config-error.js';
 export type { StoreDefinition, ReplicaState, ReplicaValue } from './store/definition.js';
 export * from './explore/index.js';
 export * from './gen/index.js';

@@ -7,7 +7,7 @@ import { explainOutcome } from '../report/verdict-reason.js';
 import { EXIT } from './exit-codes.js';
 import { Output, reportInputError } from './output.js';
 import { parseCount, parseSeconds } from './parse-flags.js';
-import { scenarioConstraints, seedFrom, withScenarioOptions, type ScenarioFlags } from './run.js';
+import { scenarioConstraints, seedFrom, storeModes, withScenarioOptions, type ScenarioFlags } from './run.js';
 
 interface ExploreFlags extends ScenarioFlags {
   runs?: string;
@@ -46,13 +46,15 @@ export function registerExplore(program: Command): void {
 }
 
 async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number> {
-  const scenario = scenarioConstraints(flags);
+  const modes = await storeModes(flags.store);
+  const scenario = scenarioConstraints(flags, modes);
   const seed = seedFrom(flags.seed);
   const runs = flags.runs === undefined ? undefined : parseCount('--runs', flags.runs, 1);
   const timeSeconds = flags.time === undefined ? undefined : parseSeconds('--time', flags.time);
   const workers = flags.workers === undefined ? 1 : parseCount('--workers', flags.workers, 1);
   const outDir = flags.out ?? 'out';
-  const what = scenario.preset ?? (scenario.config ? `a ${scenario.config.mode} config` : 'generated stores');
+  const generated = modes.length === 0 ? 'generated stores' : `generated ${modes.map((mode) => mode.name).join(', ')} stores`;
+  const what = scenario.preset ?? (scenario.config ? `a ${scenario.config.mode} config` : generated);
   process.stderr.write(`exploring ${what} from seed ${seed}${workers > 1 ? ` with ${workers} workers` : ''}\n`);
   const progress = progressLine(runs);
   let report: ExploreReport;

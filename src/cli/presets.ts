@@ -59,6 +59,8 @@ function presetJson(preset: Preset): Record<string, unknown> {
     ...(preset.expectedAnomaly === undefined ? {} : { expectedAnomaly: preset.expectedAnomaly }),
     workload: preset.workload,
     faultKinds: preset.faultKinds,
-    store: preset.store,
+    // `store.client` as this JSON has always had it, and `client` where scenarios keep it now.
+    store: { ...preset.store, client: preset.client },
+    client: preset.client,
   };
 }

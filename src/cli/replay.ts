@@ -4,10 +4,11 @@ import { replay, type ReplayResult } from '../explore/replay.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { EXIT, exitFor } from './exit-codes.js';
 import { Output, reportInputError } from './output.js';
-import { verdictWord } from './run.js';
+import { storeModes, verdictWord } from './run.js';
 
 interface ReplayFlags {
   json?: boolean;
+  store?: string;
 }
 
 /**
@@ -24,19 +25,20 @@ export function registerReplay(program: Command): void {
     .command('replay')
     .description('re-run a saved scenario and confirm its history is byte-identical to the saved one')
     .argument('<path>', 'a folder holding scenario.json (and history.ndjson, results.json), or a scenario.json')
+    .option('--store <file>', 'the store of your own the scenario names: an ES module whose default export is a ModeDefinition')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
-    .action((path: string, flags: ReplayFlags) => {
+    .action(async (path: string, flags: ReplayFlags) => {
       const out = new Output(Boolean(flags.json));
       try {
-        process.exitCode = replayOne(path, out);
+        process.exitCode = await replayOne(path, flags, out);
       } catch (error) {
         reportInputError(error, out);
       }
     });
 }
 
-function replayOne(path: string, out: Output): number {
-  const result = replay(path);
+async function replayOne(path: string, flags: ReplayFlags, out: Output): Promise<number> {
+  const result = replay(path, { modes: await storeModes(flags.store) });
   const { verdict } = result.outcome;
   const reason = explainOutcome(result.outcome).sentence;
   out.human(`verdict: ${verdictWord(verdict.valid, verdict.anomaly)}\nwhy: ${reason}`);

@@ -13,7 +13,11 @@ import { PRESETS, presetNames } from '../presets/index.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { describeScenario } from '../report/scenario-words.js';
 import { ConfigError } from '../config/config-error.js';
+import { validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
+import { loadModeDefinition } from '../explore/load-mode.js';
+import { splitStoreClient } from '../run/store-client.js';
 import { validateStoreConfig, type StoreConfig } from '../store/config.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
 import { exitFor, UsageError } from './exit-codes.js';
 import { Output, reportInputError } from './output.js';
 import { parseCount } from './parse-flags.js';
@@ -28,6 +32,7 @@ import { parseCount } from './parse-flags.js';
 export interface ScenarioFlags {
   preset?: string;
   config?: string;
+  store?: string;
   workload?: string;
   ops?: string;
   clients?: string;
@@ -49,7 +54,8 @@ interface RunFlags extends ScenarioFlags {
 export function withScenarioOptions(command: Command): Command {
   return command
     .option('-p, --preset <name>', `a named store configuration: ${presetNames().join(', ')}`)
-    .option('-c, --config <file>', 'a store config as JSON ({"mode": ...}, or {"store": {...}})')
+    .option('-c, --config <file>', 'a store config as JSON ({"mode": ...}, or {"store": {...}, "client": {...}})')
+    .option('--store <file>', 'a store of your own: an ES module whose default export is a ModeDefinition (README: "Test your own store in the simulator")')
     .option('-w, --workload <name>', `the workload: ${workloadNames().join(', ')} (default: the preset's, else generated)`)
     .option('--ops <n>', 'client ops per scenario (default: generated)')
     .option('--clients <n>', 'client processes (default: generated)')
@@ -67,20 +73,22 @@ export function registerRun(program: Command): void {
   withScenarioOptions(program.command('run').description('run one scenario on the simulator, check its history, save it'))
     .option('-o, --out <dir>', 'where to write scenario.json, history.ndjson, results.json (default: out/<preset>-seed<seed>)')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
-    .action((flags: RunFlags) => {
+    .action(async (flags: RunFlags) => {
       const out = new Output(Boolean(flags.json));
       try {
-        process.exitCode = runOne(flags, out);
+        process.exitCode = await runOne(flags, out);
       } catch (error) {
         reportInputError(error, out);
       }
     });
 }
 
-function runOne(flags: RunFlags, out: Output): number {
+async function runOne(flags: RunFlags, out: Output): Promise<number> {
+  const modes = await storeModes(flags.store);
   const seed = seedFrom(flags.seed);
-  const scenario = { ...sampleWithSeed(scenarioArb(scenarioConstraints(flags)), seed), seed };
-  const outcome = runScenario(scenario);
+  const constraints = scenarioConstraints(flags, modes);
+  const scenario = { ...sampleWithSeed(scenarioArb(constraints), seed), seed };
+  const outcome = runScenario(scenario, { modes });
   const dir = flags.out ?? `out/${outcomeId(scenario)}`;
   saveOutcome(dirname(dir), outcome, { id: basename(dir) });
   const { verdict } = outcome;
@@ -103,13 +111,27 @@ function runOne(flags: RunFlags, out: Output): number {
 }
 
 /**
+ * The store mode `--store` names, loaded (none without the flag).
+ *
+ * @example
+ * await storeModes('./my-store.js'); // [its ModeDefinition]
+ */
+export async function storeModes(file: string | undefined): Promise<ModeDefinition[]> {
+  if (file === undefined) return [];
+  if (!existsSync(file)) throw new UsageError(`--store: ${file} does not exist`);
+  return [await loadModeDefinition(file)];
+}
+
+/**
  * What the scenario flags fix, as scenarioArb constraints; every bad flag is a
  * UsageError naming it, a bad config file a ConfigError naming the file and field.
+ * `modes` are the stores of your own (`--store`) a config may name; without a
+ * preset or a config the stores are drawn from them.
  *
  * @example
  * scenarioConstraints({ preset: 'll-weak', ops: '50' }); // { preset: 'll-weak', workload: { ops: 50 } }
  */
-export function scenarioConstraints(flags: ScenarioFlags): ScenarioConstraints {
+export function scenarioConstraints(flags: ScenarioFlags, modes: readonly ModeDefinition[] = []): ScenarioConstraints {
   if (flags.preset !== undefined && flags.config !== undefined) throw new UsageError('--preset and --config: give one or the other');
   if (flags.preset !== undefined && PRESETS[flags.preset] === undefined) {
     throw new UsageError(`--preset: unknown preset "${flags.preset}" (known: ${presetNames().join(', ')})`);
@@ -123,9 +145,12 @@ export function scenarioConstraints(flags: ScenarioFlags): ScenarioConstraints {
     ...(flags.clients === undefined ? {} : { clients: parseCount('--clients', flags.clients, 1) }),
   };
   const kinds = flags.nemesis === undefined ? undefined : parseKinds(flags.nemesis);
+  const fixed = flags.config === undefined ? undefined : readConfigFile(flags.config, modes);
   return {
     ...(flags.preset === undefined ? {} : { preset: flags.preset }),
-    ...(flags.config === undefined ? {} : { config: readConfigFile(flags.config) }),
+    ...(fixed === undefined ? {} : { config: fixed.store }),
+    ...(fixed?.client === undefined ? {} : { client: fixed.client }),
+    ...(modes.length === 0 ? {} : { modes }),
     ...(Object.keys(workload).length === 0 ? {} : { workload }),
     ...(kinds === undefined ? {} : { kinds }),
   };
@@ -163,8 +188,12 @@ function parseKinds(text: string): FaultKind[] {
   return kinds as FaultKind[];
 }
 
-/** A store config file: the config itself, or a scenario-like object with a `store` field. */
-function readConfigFile(file: string): StoreConfig {
+/**
+ * A store config file: the config itself, or a scenario-like object with a
+ * `store` field and maybe a `client` policy (or, as saved before the policy left
+ * the store, a `store.client`).
+ */
+function readConfigFile(file: string, modes: readonly ModeDefinition[]): { store: StoreConfig; client?: ClientPolicyConfig } {
   if (!existsSync(file)) throw new UsageError(`--config: ${file} does not exist`);
   let value: unknown;
   try {
@@ -172,9 +201,14 @@ function readConfigFile(file: string): StoreConfig {
   } catch (error) {
     throw new ConfigError(file, `is not valid JSON (${(error as Error).message})`);
   }
-  const store = typeof value === 'object' && value !== null && 'store' in value ? (value as { store: unknown }).store : value;
+  const holder = typeof value === 'object' && value !== null && 'store' in value ? (value as { store: unknown; client?: unknown }) : undefined;
+  const { store, client: storeClient } = splitStoreClient(holder === undefined ? value : holder.store);
+  const client = holder?.client ?? storeClient;
   try {
-    return validateStoreConfig(store);
+    return {
+      store: validateStoreConfig(store, modes),
+      ...(client === undefined ? {} : { client: validateClientPolicy(client, holder !== undefined && holder.client === undefined ? 'store.client' : 'client') }),
+    };
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.field}`, error.message.slice(error.field.length + 2));
     throw error;

@@ -1,5 +1,5 @@
 import type fc from 'fast-check';
-import { scenarioArb, type ScenarioConstraints } from '../gen/scenario-arb.js';
+import { ownModesOf, scenarioArb, type ScenarioConstraints } from '../gen/scenario-arb.js';
 import { runScenario, type ScenarioOutcome, type Verdict } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario.js';
 import { runSeed, sampleWithSeed } from '../run/seeds.js';
@@ -44,11 +44,12 @@ export function exploreRunner(
   checkTimeoutMs: number,
 ): { run(runIndex: number): { record: RunRecord; outcome: ScenarioOutcome } } {
   const arbitrary = scenarioArb(constraints);
+  const modes = ownModesOf(constraints);
   return {
     run(runIndex) {
       const scenario = scenarioForRun(arbitrary, baseSeed, runIndex);
       // Only lifecycle, fault and custom events are traced: a failure is run again, fully traced, to be reported.
-      const outcome = runScenario(scenario, { checkTimeoutMs, trace: { messages: false } });
+      const outcome = runScenario(scenario, { checkTimeoutMs, trace: { messages: false }, modes });
       const { valid, anomaly } = outcome.verdict;
       const record: RunRecord = valid === false ? { run: runIndex, valid, anomaly: anomaly ?? 'invalid', scenario } : { run: runIndex, valid };
       return { record, outcome };

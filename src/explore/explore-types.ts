@@ -1,5 +1,7 @@
 import type { ScenarioConstraints } from '../gen/scenario-arb.js';
+import type { ClientPolicyConfig } from '../client/policy.js';
 import type { StoreConfig } from '../store/config.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
 import type { ScenarioOutcome, Verdict } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario.js';
 import type { ShrinkOptions, ShrinkResult } from './shrink.js';
@@ -15,6 +17,14 @@ export interface ExploreOptions {
   preset?: string;
   /** A fixed store config instead of a preset. */
   config?: StoreConfig;
+  /** The clients' policy with `config` (a preset brings its own). Default: the default policy. */
+  client?: ClientPolicyConfig;
+  /**
+   * Store modes of your own (see ModeDefinition): `config` may name one, and
+   * without a preset or a config the stores are drawn from these. With
+   * `workers` > 1 each needs its `module` (loadModeDefinition sets it).
+   */
+  modes?: readonly ModeDefinition[];
   /** More generator constraints (workload parts, fault kinds, bounds). */
   scenario?: ScenarioConstraints;
   /** Stop after this many runs. */

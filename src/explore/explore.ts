@@ -1,10 +1,11 @@
-import type { ScenarioConstraints } from '../gen/scenario-arb.js';
+import { ownModesOf, type ScenarioConstraints } from '../gen/scenario-arb.js';
 import { exploreRunner, type RunRecord } from './explore-run.js';
 import type { ExploreFailure, ExploreOptions, ExploreReport } from './explore-types.js';
 import { runScenario } from '../run/run-scenario.js';
 import { saveOutcome } from './save.js';
 import { shrinkScenario } from './shrink.js';
 import { runWorkerPool } from './worker-pool.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
 
 export type { ExploreFailure, ExploreOptions, ExploreProgress, ExploreReport } from './explore-types.js';
 
@@ -25,10 +26,13 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
   const seed = options.seed ?? 1;
   const workers = options.workers ?? 1;
   const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
+  const modes = [...new Set([...ownModesOf(options.scenario ?? {}), ...(options.modes ?? [])])];
   const constraints: ScenarioConstraints = {
     ...options.scenario,
     ...(options.preset === undefined ? {} : { preset: options.preset }),
     ...(options.config === undefined ? {} : { config: options.config }),
+    ...(options.client === undefined ? {} : { client: options.client }),
+    ...(modes.length === 0 ? {} : { modes }),
   };
   const timeLimitMs = options.timeSeconds === undefined ? undefined : options.timeSeconds * 1000;
   // The highest run index that counts: the run limit, lowered to the first failure unless keepGoing.
@@ -62,7 +66,7 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
   }
   const counted = records.filter((record) => record.run <= lastRun);
   const failing = counted.filter((record) => record.valid === false).sort((a, b) => a.run - b.run);
-  const failures = (options.keepGoing ? failing : failing.slice(0, 1)).map((record) => settleFailure(record, options, checkTimeoutMs));
+  const failures = (options.keepGoing ? failing : failing.slice(0, 1)).map((record) => settleFailure(record, options, checkTimeoutMs, modes));
   const elapsedMs = performance.now() - started;
   return {
     seed,
@@ -94,16 +98,16 @@ function count(tally: { runs: number; failures: number; unknown: number }, recor
 }
 
 /** Re-runs a failing run's scenario (deterministic: the same failure), shrinks it, saves it. */
-function settleFailure(record: RunRecord, options: ExploreOptions, checkTimeoutMs: number): ExploreFailure {
-  let original = runScenario(record.scenario!, { checkTimeoutMs, trace: { messages: false } });
+function settleFailure(record: RunRecord, options: ExploreOptions, checkTimeoutMs: number, modes: readonly ModeDefinition[]): ExploreFailure {
+  let original = runScenario(record.scenario!, { checkTimeoutMs, trace: { messages: false }, modes });
   let shrunk = original;
   let shrink: ExploreFailure['shrink'];
   if (options.shrink !== false && original.verdict.valid === false) {
-    const { outcome, ...stats } = shrinkScenario(original, options.shrink === undefined ? {} : options.shrink);
+    const { outcome, ...stats } = shrinkScenario(original, { ...options.shrink, modes });
     shrunk = outcome;
     shrink = stats;
   } else {
-    shrunk = original = runScenario(record.scenario!, { checkTimeoutMs });
+    shrunk = original = runScenario(record.scenario!, { checkTimeoutMs, modes });
   }
   const failure: ExploreFailure = {
     run: record.run,

@@ -6,7 +6,7 @@
  * const report = await explore({ preset: 'sl-async', runs: 500, seed: 1, outDir: 'out' });
  * console.log(report.failures[0]?.dir);
  */
-export { simulate, type Simulation, type RunResult, type RunStats } from '../run/simulate.js';
+export { simulate, type SimulateOptions, type Simulation, type RunResult, type RunStats } from '../run/simulate.js';
 export { scenarioOps, toSimulation, type Scenario } from '../run/scenario.js';
 export { runScenario, type RunScenarioOptions, type ScenarioOutcome } from '../run/run-scenario.js';
 export { runCheckContext } from '../run/check-context.js';
@@ -15,5 +15,6 @@ export { explore, type ExploreFailure, type ExploreOptions, type ExploreProgress
 export { scenarioForRun, type RunRecord } from './explore-run.js';
 export { runSeed, sampleWithSeed, seededRandom } from '../run/seeds.js';
 export { outcomeId, resultsOf, saveOutcome, type SaveOptions } from './save.js';
-export { firstDifferentLine, readScenario, replay, type ReplayResult } from './replay.js';
+export { firstDifferentLine, readScenario, replay, type ReplayOptions, type ReplayResult } from './replay.js';
+export { loadModeDefinition } from './load-mode.js';
 export type { ScenarioOp } from '../client/op-source.js';

@@ -4,6 +4,19 @@ import { writeNdjson } from '../history/index.js';
 import { ConfigError } from '../config/config-error.js';
 import { runScenario, type ScenarioOutcome, type Verdict } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario.js';
+import { moveStoreClient } from '../run/store-client.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
+
+/**
+ * Options of {@link replay}.
+ *
+ * @example
+ * replay('out/primary-backup-seed1-run3', { modes: [primaryBackupMode] });
+ */
+export interface ReplayOptions {
+  /** Store modes of your own, which the saved scenario's store may name (see ModeDefinition). */
+  modes?: readonly ModeDefinition[];
+}
 
 /**
  * What a replay found: the new outcome, whether its history is byte-identical
@@ -38,12 +51,12 @@ export interface ReplayResult {
  * const result = replay('histories/regressions/sl-async-lost-write');
  * if (result.identical === false) console.error(`history differs at line ${result.firstDifference!.line}`);
  */
-export function replay(path: string): ReplayResult {
+export function replay(path: string, options: ReplayOptions = {}): ReplayResult {
   const isDir = existsSync(path) && statSync(path).isDirectory();
   const scenarioFile = isDir ? join(path, 'scenario.json') : path;
   const dir = isDir ? path : join(path, '..');
   const scenario = readScenario(scenarioFile);
-  const outcome = runScenario(scenario);
+  const outcome = runScenario(scenario, { modes: options.modes ?? [] });
   const result: ReplayResult = { outcome, scenarioFile };
   const historyFile = join(dir, 'history.ndjson');
   if (existsSync(historyFile)) {
@@ -62,7 +75,9 @@ export function replay(path: string): ReplayResult {
 }
 
 /**
- * Reads and parses a scenario.json; errors name the file.
+ * Reads and parses a scenario.json; errors name the file. A scenario saved
+ * with its clients' policy inside the store (`store.client`) is read with it
+ * moved to `client`, where scenarios keep it now.
  *
  * @example
  * const scenario = readScenario('out/sl-async-seed7/scenario.json');
@@ -79,7 +94,12 @@ export function readScenario(file: string): Scenario {
   for (const field of ['seed', 'store', 'workload', 'faults'] as const) {
     if (!(field in value)) throw new ConfigError(`${file}: ${field}`, 'is missing');
   }
-  return value as Scenario;
+  try {
+    return moveStoreClient(value as Scenario);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.field}`, error.message.slice(error.field.length + 2));
+    throw error;
+  }
 }
 
 function readSavedVerdict(file: string): Verdict | undefined {

@@ -6,6 +6,7 @@ import {
 } from './_internals/shrink-passes.js';
 import { smallerValues } from './_internals/shrink-values.js';
 import { runSeed } from '../run/seeds.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
 
 /**
  * Options of {@link shrinkScenario}.
@@ -24,6 +25,8 @@ export interface ShrinkOptions {
   reseeds?: number;
   /** Called after each kept candidate, with the new smallest outcome. */
   onShrink?: (outcome: ScenarioOutcome) => void;
+  /** Store modes of your own, which the scenario's store may name (see ModeDefinition). */
+  modes?: readonly ModeDefinition[];
 }
 
 /**
@@ -75,6 +78,7 @@ export function shrinkScenario(failing: ScenarioOutcome, options: ShrinkOptions 
   const maxRuns = options.maxRuns ?? 2000;
   const deadline = started + (options.timeLimitMs ?? 20_000);
   const anomaly = failing.verdict.anomaly;
+  const modes = options.modes ?? [];
   // Listing the ops changes nothing about the run: they are the ones the seed generated.
   let best: ScenarioOutcome = { ...failing, scenario: listOps(failing.scenario) };
   let runs = 0;
@@ -82,7 +86,7 @@ export function shrinkScenario(failing: ScenarioOutcome, options: ShrinkOptions 
   const outOfBudget = () => runs >= maxRuns || performance.now() > deadline;
   const failsAlike = (candidate: Scenario): ScenarioOutcome | undefined => {
     runs++;
-    const outcome = tryRun(candidate, options.checkTimeoutMs ?? 2000);
+    const outcome = tryRun(candidate, options.checkTimeoutMs ?? 2000, modes);
     return outcome?.verdict.valid === false && outcome.verdict.anomaly === anomaly ? outcome : undefined;
   };
   const onKeep = (outcome: ScenarioOutcome) => {
@@ -90,10 +94,10 @@ export function shrinkScenario(failing: ScenarioOutcome, options: ShrinkOptions 
     options.onShrink?.(outcome);
   };
   // First with each candidate's own seed; once that is stuck, with a few other seeds too.
-  for (const reseeds of [0, options.reseeds ?? 3]) best = runPasses(best, reseeds, { failsAlike, outOfBudget, onKeep });
+  for (const reseeds of [0, options.reseeds ?? 3]) best = runPasses(best, reseeds, { failsAlike, outOfBudget, onKeep, modes });
   const exhausted = outOfBudget();
   // Candidates ran with the light trace; the result is run once more with the full one, for its report.
-  const outcome = runScenario(best.scenario);
+  const outcome = runScenario(best.scenario, { modes });
   return { outcome, runs, steps, elapsedMs: performance.now() - started, exhausted };
 }
 
@@ -101,6 +105,7 @@ interface PassHooks {
   failsAlike(candidate: Scenario): ScenarioOutcome | undefined;
   outOfBudget(): boolean;
   onKeep(outcome: ScenarioOutcome): void;
+  modes: readonly ModeDefinition[];
 }
 
 /**
@@ -125,7 +130,7 @@ function runPasses(start: ScenarioOutcome, reseeds: number, hooks: PassHooks): S
     for (const pass of PASSES) {
       for (let restart = true; restart && !hooks.outOfBudget(); ) {
         restart = false;
-        for (const candidate of pass(best.scenario, best)) {
+        for (const candidate of pass(best.scenario, best, hooks.modes)) {
           if (hooks.outOfBudget()) break;
           const kept = attempt(candidate);
           if (kept === undefined) continue;
@@ -149,9 +154,9 @@ function listOps(scenario: Scenario): Scenario {
 const LIGHT_TRACE = { messages: false } as const;
 
 /** A candidate the store refuses (a config rule, say) is simply not a smaller failure. */
-function tryRun(candidate: Scenario, checkTimeoutMs: number): ScenarioOutcome | undefined {
+function tryRun(candidate: Scenario, checkTimeoutMs: number, modes: readonly ModeDefinition[]): ScenarioOutcome | undefined {
   try {
-    return runScenario(candidate, { checkTimeoutMs, trace: LIGHT_TRACE });
+    return runScenario(candidate, { checkTimeoutMs, trace: LIGHT_TRACE, modes });
   } catch (error) {
     if (error instanceof ConfigError) return undefined;
     throw error;

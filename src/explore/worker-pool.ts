@@ -1,16 +1,20 @@
 import { Worker } from 'node:worker_threads';
 import type { ScenarioConstraints } from '../gen/scenario-arb.js';
 import type { RunRecord } from './explore-run.js';
+import { toWorkerConstraints } from './worker-modes.js';
 
 /**
  * What each worker is started with. `control` holds one Int32: the highest run
  * index still wanted, lowered by the coordinator on a failure or a deadline.
  *
  * @example
- * const input: WorkerInput = { constraints: { preset: 'sl-async' }, seed: 1, checkTimeoutMs: 5000, index: 0, count: 2, control };
+ * const input: WorkerInput = { constraints: { preset: 'sl-async' }, modeModules: [], seed: 1, checkTimeoutMs: 5000, index: 0, count: 2, control };
  */
 export interface WorkerInput {
+  /** The constraints without functions (see toWorkerConstraints). */
   constraints: ScenarioConstraints;
+  /** Module URLs of the store modes of the caller's own, for the worker to load. */
+  modeModules: string[];
   seed: number;
   checkTimeoutMs: number;
   index: number;
@@ -66,10 +70,11 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<number> {
   Atomics.store(stopMark, 0, clampRunIndex(options.lastRun));
   const lower = (index: number) => Atomics.store(stopMark, 0, Math.min(Atomics.load(stopMark, 0), clampRunIndex(index)));
   const timer = options.timeLimitMs === undefined ? undefined : setTimeout(() => lower(-1), options.timeLimitMs);
+  const { constraints, modeModules } = toWorkerConstraints(options.constraints);
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
   const finished = Array.from({ length: options.workers }, (_, index) => new Promise<void>((resolve, reject) => {
     const input: WorkerInput = {
-      constraints: options.constraints, seed: options.seed, checkTimeoutMs: options.checkTimeoutMs,
+      constraints, modeModules, seed: options.seed, checkTimeoutMs: options.checkTimeoutMs,
       index, count: options.workers, control,
     };
     const worker = new Worker(workerUrl, { workerData: input, execArgv: options.execArgv ?? [] });

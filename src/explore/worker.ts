@@ -6,10 +6,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { exploreRunner } from './explore-run.js';
 import type { WorkerInput } from './worker-pool.js';
+import { fromWorkerConstraints } from './worker-modes.js';
 
 const input = workerData as WorkerInput;
 const stopMark = new Int32Array(input.control);
-const runner = exploreRunner(input.constraints, input.seed, input.checkTimeoutMs);
+const runner = exploreRunner(await fromWorkerConstraints(input.constraints, input.modeModules), input.seed, input.checkTimeoutMs);
 for (let i = input.index; i <= Atomics.load(stopMark, 0); i += input.count) {
   parentPort!.postMessage(runner.run(i).record);
 }

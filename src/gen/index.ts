@@ -12,4 +12,4 @@ export { storeConfigArb, type StoreConfigConstraints } from './store-config-arb.
 export { workloadSpecArb, type WorkloadSpecConstraints } from './workload-spec-arb.js';
 export { faultScheduleArb, type FaultScheduleConstraints } from './fault-schedule-arb.js';
 export { scenarioArb, type ScenarioConstraints } from './scenario-arb.js';
-export { storeTopology } from './topology.js';
+export { storeTopology } from '../store/topology.js';

@@ -4,10 +4,15 @@ import type { WorkloadSpec } from '../../workloads/workload.js';
 import type { Scenario } from '../run/scenario.js';
 import { FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
 import { PRESETS } from '../presets/index.js';
+import type { ClientPolicyConfig } from '../client/policy.js';
 import type { StoreConfig } from '../store/config.js';
-import { storeTopology } from './topology.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
+import { STORE_MODES } from '../store/modes.js';
+import { storeTopology } from '../store/topology.js';
+import { splitStoreClient } from '../run/store-client.js';
+import { storeSetupArb, type StoreSetup } from './_internals/store-setup-arb.js';
 import { faultScheduleArb } from './fault-schedule-arb.js';
-import { storeConfigArb, type StoreConfigConstraints } from './store-config-arb.js';
+import { modeDefinitions, storeBounds, type StoreConfigConstraints } from './store-config-arb.js';
 import { workloadSpecArb, type WorkloadSpecConstraints } from './workload-spec-arb.js';
 
 /**
@@ -22,6 +27,13 @@ export interface ScenarioConstraints {
   preset?: string;
   /** A fixed store config (instead of a preset). */
   config?: StoreConfig;
+  /** A fixed client policy (with `config`; a preset brings its own). Default: the default policy. */
+  client?: ClientPolicyConfig;
+  /**
+   * Store modes of your own: `config` may name them, and without a preset or a
+   * config (or `store.modes`) the stores are drawn from these alone.
+   */
+  modes?: readonly ModeDefinition[];
   /** Fixed parts of the workload spec (over the preset's). */
   workload?: Partial<WorkloadSpec>;
   /** Fault kinds to draw from. Default: the preset's, else every kind. */
@@ -52,10 +64,12 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
   if (constraints.preset !== undefined && preset === undefined) {
     throw new RangeError(`scenarioArb: unknown preset '${constraints.preset}' (known: ${Object.keys(PRESETS).join(', ')})`);
   }
-  const fixedStore = constraints.config ?? preset?.store;
-  const store = fixedStore === undefined
-    ? storeConfigArb(constraints.store)
-    : fc.constant(null).map(() => structuredClone(fixedStore));
+  const own = ownModesOf(constraints);
+  const setup = fixedSetup(constraints, preset?.store, preset?.client) ?? storeSetupArb(
+    modeDefinitions(constraints.store?.modes ?? (own.length > 0 ? own : STORE_MODES), own),
+    storeBounds(constraints.store ?? {}),
+    constraints.store?.clientPolicy ?? true,
+  );
   const fixedWorkload = definedFields({ ...preset?.workload, ...constraints.workload });
   const bounds: WorkloadSpecConstraints = { maxOps: 100, maxClients: 4, ...constraints.workloadBounds };
   const workload = workloadSpecArb({
@@ -64,9 +78,9 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
   }).map((spec) => ({ ...spec, ...fixedWorkload }));
   const kinds = constraints.kinds ?? (preset?.faultKinds.length ? preset.faultKinds : FAULT_KINDS);
   return fc
-    .record({ seed: fc.integer({ min: 0, max: 0x7fffffff }), store, workload })
-    .chain(({ seed, store, workload }) => {
-      const { nodeIds, groups } = storeTopology(store);
+    .record({ seed: fc.integer({ min: 0, max: 0x7fffffff }), setup, workload })
+    .chain(({ seed, setup: { store, client }, workload }) => {
+      const { nodeIds, groups } = storeTopology(store, own);
       const faults = faultScheduleArb({
         kinds, nodeIds, groups, horizonMs: workloadSpanMs(workload), maxFaults: constraints.maxFaults ?? 3,
       });
@@ -74,11 +88,41 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
         seed,
         ...(preset === undefined ? {} : { preset: preset.name }),
         store,
+        ...(client === undefined ? {} : { client }),
         workload,
         faults,
         ...(constraints.settleMs === undefined ? {} : { settleMs: constraints.settleMs }),
       }));
     });
+}
+
+/**
+ * The store modes of the caller's own that constraints bring, in `modes` or
+ * among the `store.modes` to draw from, each once.
+ *
+ * @example
+ * ownModesOf({ store: { modes: ['leaderless', primaryBackupMode] } }); // [primaryBackupMode]
+ */
+export function ownModesOf(constraints: ScenarioConstraints): ModeDefinition[] {
+  const given = [...(constraints.modes ?? []), ...(constraints.store?.modes ?? []).filter((mode) => typeof mode !== 'string')];
+  return [...new Set(given)];
+}
+
+/** A preset's or a given store (and client policy), copied afresh for each scenario; undefined when the store is drawn. */
+function fixedSetup(
+  constraints: ScenarioConstraints,
+  presetStore: StoreConfig | undefined,
+  presetClient: ClientPolicyConfig | undefined,
+): fc.Arbitrary<StoreSetup> | undefined {
+  if (constraints.config === undefined) return presetStore === undefined ? undefined : copies(presetStore, presetClient);
+  // A config written when the policy lived inside the store still brings it.
+  const { store, client } = splitStoreClient(constraints.config);
+  return copies(store, constraints.client ?? (client as ClientPolicyConfig | undefined));
+}
+
+/** Fresh copies for each scenario, so no two scenarios share (and change) one object. */
+function copies(store: StoreConfig, client: ClientPolicyConfig | undefined): fc.Arbitrary<StoreSetup> {
+  return fc.constant(null).map(() => ({ store: structuredClone(store), ...(client === undefined ? {} : { client: structuredClone(client) }) }));
 }
 
 /** Fields set to undefined are not fixed: they must not override the generated ones. */

@@ -1,10 +1,8 @@
 import fc from 'fast-check';
-import { defaultClientPolicy } from '../client/policy.js';
-import { STORE_MODES, type StoreConfig, type StoreMode } from '../store/config.js';
-import { clientPolicyArb } from './_internals/client-policy-arb.js';
-import { leaderlessConfigArb } from './_internals/leaderless-arb.js';
-import { multiLeaderConfigArb } from './_internals/multi-leader-arb.js';
-import { singleLeaderConfigArb } from './_internals/single-leader-arb.js';
+import type { StoreConfig } from '../store/config.js';
+import type { ModeDefinition, StoreBounds } from '../store/mode-definition.js';
+import { findMode, STORE_MODES, type StoreMode } from '../store/modes.js';
+import { storeSetupArb } from './_internals/store-setup-arb.js';
 
 /**
  * Options of {@link storeConfigArb}.
@@ -13,15 +11,15 @@ import { singleLeaderConfigArb } from './_internals/single-leader-arb.js';
  * const constraints: StoreConfigConstraints = { modes: ['leaderless'], maxNodes: 5 };
  */
 export interface StoreConfigConstraints {
-  /** Modes to draw from. Default: all three. */
-  modes?: readonly StoreMode[];
-  /** Most store nodes (single-leader, leaderless). Default 5. */
+  /** Modes to draw from: built-in names, or definitions of your own. Default: the three built-in ones. */
+  modes?: readonly (StoreMode | ModeDefinition)[];
+  /** Most store nodes of a one-group store (single-leader, leaderless). Default 5. */
   maxNodes?: number;
   /** Most multi-leader groups. Default 3. */
   maxGroups?: number;
   /** Most nodes per multi-leader group. Default 3. */
   maxNodesPerGroup?: number;
-  /** Draw the client policy too (true), or use the default policy (false). Default true. */
+  /** scenarioArb only: draw the clients' policy too (true), or leave it at the default (false). Default true. */
   clientPolicy?: boolean;
 }
 
@@ -29,7 +27,8 @@ export interface StoreConfigConstraints {
  * Store configs of every mode with every knob drawn, each one valid by
  * construction (it passes validateStoreConfig): quorum sizes fit the node
  * count, timeouts that must exceed others do, and options that need each other
- * come together.
+ * come together. Each mode draws its settings with its own arbitrary (a mode
+ * without one keeps its defaults).
  *
  * @example
  * fc.assert(fc.property(storeConfigArb({ modes: ['leaderless'] }), (config) => {
@@ -37,21 +36,25 @@ export interface StoreConfigConstraints {
  * }));
  */
 export function storeConfigArb(constraints: StoreConfigConstraints = {}): fc.Arbitrary<StoreConfig> {
-  const modes = constraints.modes ?? STORE_MODES;
-  if (modes.length === 0) throw new RangeError('storeConfigArb: modes must name at least one mode');
-  const maxNodes = constraints.maxNodes ?? 5;
-  // A fresh default policy each time, so no two configs share (and mutate) one object.
-  const client = constraints.clientPolicy === false ? fc.constant(null).map(() => defaultClientPolicy()) : clientPolicyArb();
-  const byMode: Record<StoreMode, fc.Arbitrary<StoreConfig>> = {
-    'single-leader': fc
-      .record({ singleLeader: singleLeaderConfigArb(maxNodes), client })
-      .map(({ singleLeader, client }) => ({ mode: 'single-leader', singleLeader, client })),
-    'multi-leader': fc
-      .record({ multiLeader: multiLeaderConfigArb(constraints.maxGroups ?? 3, constraints.maxNodesPerGroup ?? 3), client })
-      .map(({ multiLeader, client }) => ({ mode: 'multi-leader', multiLeader, client })),
-    leaderless: fc
-      .record({ leaderless: leaderlessConfigArb(maxNodes), client })
-      .map(({ leaderless, client }) => ({ mode: 'leaderless', leaderless, client })),
-  };
-  return fc.oneof(...modes.map((mode) => byMode[mode]));
+  return storeSetupArb(modeDefinitions(constraints.modes ?? STORE_MODES), storeBounds(constraints), false).map((setup) => setup.store);
+}
+
+/**
+ * The definitions of modes given by name or definition.
+ *
+ * @example
+ * modeDefinitions(['leaderless', primaryBackupMode]).map((mode) => mode.field); // ['leaderless', 'primaryBackup']
+ */
+export function modeDefinitions(modes: readonly (string | ModeDefinition)[], own: readonly ModeDefinition[] = []): ModeDefinition[] {
+  return modes.map((mode) => (typeof mode === 'string' ? findMode(mode, own, 'modes') : mode));
+}
+
+/**
+ * The bounds a mode's arbitrary draws within, defaults filled in.
+ *
+ * @example
+ * storeBounds({ maxNodes: 3 }); // { maxNodes: 3, maxGroups: 3, maxNodesPerGroup: 3 }
+ */
+export function storeBounds(constraints: StoreConfigConstraints): StoreBounds {
+  return { maxNodes: constraints.maxNodes ?? 5, maxGroups: constraints.maxGroups ?? 3, maxNodesPerGroup: constraints.maxNodesPerGroup ?? 3 };
 }

@@ -1,36 +1,30 @@
 import { defaultClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
-import { DEFAULT_LEADERLESS_CONFIG, type LeaderlessConfig } from '../store/leaderless/config.js';
-import { defaultMultiLeaderConfig, type MultiLeaderConfig } from '../store/multi-leader/config.js';
-import { defaultSingleLeaderConfig, type SingleLeaderConfig } from '../store/single-leader/config.js';
-import type { LeaderlessStoreConfig, MultiLeaderStoreConfig, SingleLeaderStoreConfig } from '../store/config.js';
+import type { StoreConfig } from '../store/config.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
+import { MODES, type StoreMode } from '../store/modes.js';
+
+/** The settings type of a built-in mode. */
+type SettingsOf<M extends StoreMode> = (typeof MODES)[M] extends ModeDefinition<infer Settings> ? Settings : never;
 
 /**
- * A complete single-leader store config: the defaults with `settings` on top.
+ * A complete store config of a built-in mode: the mode's defaults with
+ * `settings` on top (one level deep, as a preset states its differences).
  *
  * @example
- * singleLeader({ acks: 'async' }).singleLeader.acks; // 'async'
+ * presetStore('single-leader', { acks: 'async' }); // { mode: 'single-leader', singleLeader: { ..., acks: 'async' } }
  */
-export function singleLeader(settings: Partial<SingleLeaderConfig>, client: Partial<ClientPolicyConfig> = {}): SingleLeaderStoreConfig {
-  return { mode: 'single-leader', singleLeader: { ...defaultSingleLeaderConfig(), ...settings }, client: { ...defaultClientPolicy(), ...client } };
+export function presetStore<M extends StoreMode>(mode: M, settings: Partial<SettingsOf<M>> = {}): Extract<StoreConfig, { mode: M }> {
+  const definition: ModeDefinition = MODES[mode];
+  return { mode, [definition.field]: { ...definition.defaults(), ...settings } } as Extract<StoreConfig, { mode: M }>;
 }
 
 /**
- * A complete multi-leader store config: the defaults with `settings` on top.
+ * A complete client policy: the default policy with `parts` on top (each part
+ * replaced whole).
  *
  * @example
- * multiLeader({ conflictResolution: 'siblings' }).multiLeader.groups.length; // 2
+ * presetClient({ idempotency: { enabled: false } }).idempotency.enabled; // false
  */
-export function multiLeader(settings: Partial<MultiLeaderConfig>): MultiLeaderStoreConfig {
-  return { mode: 'multi-leader', multiLeader: { ...defaultMultiLeaderConfig(), ...settings }, client: defaultClientPolicy() };
-}
-
-/**
- * A complete leaderless store config: the defaults with `settings` on top.
- *
- * @example
- * leaderless({ w: 1, r: 1 }).leaderless.n; // 3
- */
-export function leaderless(settings: Partial<LeaderlessConfig>): LeaderlessStoreConfig {
-  const base = structuredClone(DEFAULT_LEADERLESS_CONFIG) as LeaderlessConfig;
-  return { mode: 'leaderless', leaderless: { ...base, ...settings }, client: defaultClientPolicy() };
+export function presetClient(parts: Partial<ClientPolicyConfig> = {}): ClientPolicyConfig {
+  return { ...defaultClientPolicy(), ...parts };
 }

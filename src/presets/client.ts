@@ -1,12 +1,12 @@
 import { DEFAULT_RETRY_CONFIG } from '../client/retry.js';
-import { singleLeader } from './build.js';
+import { presetClient, presetStore } from './build.js';
 import type { Preset } from './preset.js';
 
 /**
  * Presets about the clients rather than the store.
  *
  * @example
- * CLIENT_PRESETS[0]!.store.client.idempotency.enabled; // false
+ * CLIENT_PRESETS[0]!.client.idempotency.enabled; // false
  */
 export const CLIENT_PRESETS: Preset[] = [
   {
@@ -16,7 +16,8 @@ export const CLIENT_PRESETS: Preset[] = [
     expectedToBreak: 'double apply: an increment whose reply was lost is retried and applied twice, so the counter exceeds every possible total',
     safe: false,
     expectedAnomaly: 'double-apply',
-    store: singleLeader({}, {
+    store: presetStore('single-leader'),
+    client: presetClient({
       idempotency: { enabled: false },
       retry: { ...DEFAULT_RETRY_CONFIG, retryUnknown: 'always', maxRetries: 3 },
     }),

@@ -14,7 +14,7 @@ export type { Preset } from './preset.js';
  *
  * @example
  * const preset = PRESETS['ll-weak']!;
- * simulate({ seed: 1, store: preset.store, clients: { count: 2 }, ops });
+ * simulate({ seed: 1, store: preset.store, clients: { count: 2, policy: preset.client }, ops });
  */
 export const PRESETS: Readonly<Record<string, Preset>> = Object.freeze(
   // No prototype: `--preset toString` must find nothing.

@@ -1,5 +1,5 @@
 import { FAULT_KINDS } from '../nemesis/fault.js';
-import { leaderless } from './build.js';
+import { presetClient, presetStore } from './build.js';
 import type { Preset } from './preset.js';
 
 /**
@@ -25,7 +25,8 @@ export const LEADERLESS_PRESETS: Preset[] = [
     expectedToBreak: 'nothing (ops fail or time out without a quorum, but no violation)',
     safe: true,
     // Without anti-entropy a replica that missed a quorum write stays behind forever (ABD writes back to a quorum only).
-    store: leaderless({ abd: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
+    store: presetStore('leaderless', { abd: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
+    client: presetClient(),
     workload: { workload: 'register' },
     faultKinds: [...FAULT_KINDS],
   },
@@ -37,7 +38,8 @@ export const LEADERLESS_PRESETS: Preset[] = [
     safe: false,
     expectedAnomaly: 'not-linearizable',
     // Anti-entropy makes "converges after heal" hold without a read of every key after it.
-    store: leaderless({ antiEntropy: MERKLE_ANTI_ENTROPY }),
+    store: presetStore('leaderless', { antiEntropy: MERKLE_ANTI_ENTROPY }),
+    client: presetClient(),
     workload: { workload: 'register' },
     faultKinds: ['clock-bump', 'clock-drift', 'partition-one', 'latency', 'loss', 'pause'],
   },
@@ -48,7 +50,8 @@ export const LEADERLESS_PRESETS: Preset[] = [
     expectedToBreak: 'stale reads: a read and the last completed write can touch disjoint replicas',
     safe: false,
     expectedAnomaly: 'not-linearizable',
-    store: leaderless({ w: 1, r: 1 }),
+    store: presetStore('leaderless', { w: 1, r: 1 }),
+    client: presetClient(),
     workload: { workload: 'register' },
     faultKinds: ['partition-one', 'partition-majority', 'latency', 'loss'],
   },
@@ -61,7 +64,8 @@ export const LEADERLESS_PRESETS: Preset[] = [
     expectedAnomaly: 'stale-read',
     // Hints alone do not converge: a handoff sent to a fallback that is itself cut off is lost,
     // and nothing resends it. Anti-entropy backs hinted handoff up, as in Dynamo.
-    store: leaderless({ nodes: 5, sloppyQuorum: true, hintedHandoff: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
+    store: presetStore('leaderless', { nodes: 5, sloppyQuorum: true, hintedHandoff: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
+    client: presetClient(),
     // Half reads from six clients: a read must reach the owners that missed a write while its fallbacks are cut off.
     workload: { workload: 'register', readFraction: 0.5, clients: 6, checkers: ['stale-reads', 'linearizable', 'convergence', 'anti-entropy'] },
     // Partitions that split the owners of a key, so fallbacks take its writes. Not crash-minority: a crashed owner
@@ -76,7 +80,8 @@ export const LEADERLESS_PRESETS: Preset[] = [
     expectedToBreak: 'divergence: a replica that missed writes (cut off, crashed) keeps its old value forever, so replicas disagree after the final heal',
     safe: false,
     expectedAnomaly: 'divergence',
-    store: leaderless({ readRepair: false, hintedHandoff: false, antiEntropy: { enabled: false, intervalMs: 1000, treeDepth: 6 } }),
+    store: presetStore('leaderless', { readRepair: false, hintedHandoff: false, antiEntropy: { enabled: false, intervalMs: 1000, treeDepth: 6 } }),
+    client: presetClient(),
     // Many keys: a key nobody writes again after the heal keeps the replica that missed its last write stale.
     workload: { workload: 'kv', keys: 8, checkers: ['convergence', 'linearizable'] },
     faultKinds: ['partition-one', 'crash-one', 'loss'],

@@ -1,4 +1,4 @@
-import { multiLeader } from './build.js';
+import { presetClient, presetStore } from './build.js';
 import type { Preset } from './preset.js';
 
 /**
@@ -16,7 +16,8 @@ export const MULTI_LEADER_PRESETS: Preset[] = [
     expectedToBreak: 'lost writes: two leaders accept writes and the one with the lower timestamp is silently dropped; with skewed clocks an acknowledged write is overwritten by an older one',
     safe: false,
     expectedAnomaly: 'lost-write',
-    store: multiLeader({ conflictResolution: 'lww' }),
+    store: presetStore('multi-leader', { conflictResolution: 'lww' }),
+    client: presetClient(),
     // Judged for what it promises (convergence) and what it breaks (durability) only:
     // it is not linearizable in almost every run, which would hide the lost writes.
     // Mostly writes from four clients, so writes meet in both datacenters.
@@ -31,7 +32,8 @@ export const MULTI_LEADER_PRESETS: Preset[] = [
     expectedToBreak: 'linearizability: a read after concurrent writes returns several siblings, and reads in one datacenter miss writes of the other until they replicate',
     safe: false,
     expectedAnomaly: 'not-linearizable',
-    store: multiLeader({ conflictResolution: 'siblings' }),
+    store: presetStore('multi-leader', { conflictResolution: 'siblings' }),
+    client: presetClient(),
     workload: { workload: 'register' },
     faultKinds: ['partition-group', 'latency', 'crash-one', 'pause'],
   },

@@ -1,4 +1,5 @@
 import type { WorkloadSpec } from '../../workloads/workload.js';
+import type { ClientPolicyConfig } from '../client/policy.js';
 import type { FaultKind } from '../nemesis/fault.js';
 import type { StoreConfig } from '../store/config.js';
 
@@ -23,6 +24,8 @@ export interface Preset {
   /** The anomaly explore should find (a Verdict anomaly name), absent for safe presets. */
   expectedAnomaly?: string;
   store: StoreConfig;
+  /** The policy of the clients that use the store (complete; most presets keep the default). */
+  client: ClientPolicyConfig;
   /** The workload (and its shape) that shows the anomaly; the rest is generated. */
   workload: Partial<WorkloadSpec> & { workload: string };
   /** The fault kinds that exercise it (a generator draws its swarm subset from these). */

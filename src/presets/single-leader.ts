@@ -1,5 +1,5 @@
 import { FAULT_KINDS } from '../nemesis/fault.js';
-import { singleLeader } from './build.js';
+import { presetClient, presetStore } from './build.js';
 import type { Preset } from './preset.js';
 
 /**
@@ -30,7 +30,8 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     promises: 'linearizable reads and writes under any fault a majority survives',
     expectedToBreak: 'nothing (writes stall while no majority is reachable, but no violation)',
     safe: true,
-    store: singleLeader({}),
+    store: presetStore('single-leader', {}),
+    client: presetClient(),
     workload: { workload: 'cas-register' },
     faultKinds: [...FAULT_KINDS],
   },
@@ -41,7 +42,8 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     expectedToBreak: 'lost writes: an acknowledged write that never reached a follower is gone after the leader crashes or is cut off and another node takes over',
     safe: false,
     expectedAnomaly: 'lost-write',
-    store: singleLeader({ ...QUICK_FAILOVER, acks: 'async' }, QUICK_CLIENTS),
+    store: presetStore('single-leader', { ...QUICK_FAILOVER, acks: 'async' }),
+    client: presetClient(QUICK_CLIENTS),
     // A set, judged for durability first: a register's final state shows only its last write,
     // while every acknowledged add of a set must still be there at the end.
     workload: { workload: 'set', checkers: ['durability', 'set', 'convergence'] },
@@ -54,7 +56,8 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     expectedToBreak: 'split brain: a leader cut off from the majority keeps serving reads (and a deposed one keeps appending), so reads go stale once a new leader takes writes',
     safe: false,
     expectedAnomaly: 'not-linearizable',
-    store: singleLeader({ ...QUICK_FAILOVER, fencing: false }, QUICK_CLIENTS),
+    store: presetStore('single-leader', { ...QUICK_FAILOVER, fencing: false }),
+    client: presetClient(QUICK_CLIENTS),
     // Mostly reads: a client that only reads keeps asking the old leader, which is what shows the split brain.
     workload: { workload: 'register', readFraction: 0.9, clients: 6 },
     faultKinds: ['partition-leader', 'partition-one', 'partition-majority', 'pause'],
@@ -66,7 +69,8 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     expectedToBreak: 'stale reads: a follower that lags (cut off, slow or behind on replication) answers with an older value after a newer write completed',
     safe: false,
     expectedAnomaly: 'session',
-    store: singleLeader({ reads: 'any' }),
+    store: presetStore('single-leader', { reads: 'any' }),
+    client: presetClient(),
     // Sessions first: a client reading its own write back from a lagging follower is the plainest evidence.
     workload: { workload: 'register', readFraction: 0.6, checkers: ['sessions', 'linearizable', 'stale-reads', 'durability', 'convergence'] },
     faultKinds: ['partition-one', 'partition-one-way', 'latency', 'slow', 'pause'],
@@ -78,7 +82,8 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     expectedToBreak: 'stale reads: a leader whose clock is bumped back or runs slow thinks its lease is still valid after a new leader has taken writes',
     safe: false,
     expectedAnomaly: 'stale-read',
-    store: singleLeader({ ...QUICK_FAILOVER, quorumTimeoutMs: 2000, reads: 'lease', leaseMs: 400, clockDriftMarginMs: 10 }, QUICK_CLIENTS),
+    store: presetStore('single-leader', { ...QUICK_FAILOVER, quorumTimeoutMs: 2000, reads: 'lease', leaseMs: 400, clockDriftMarginMs: 10 }),
+    client: presetClient(QUICK_CLIENTS),
     workload: { workload: 'register', readFraction: 0.9, clients: 6, checkers: ['stale-reads', 'linearizable', 'durability', 'convergence'] },
     faultKinds: ['clock-bump', 'clock-drift', 'clock-strobe', 'partition-leader', 'pause'],
   },
@@ -89,7 +94,8 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     expectedToBreak: 'divergence: a write of NOW() or RAND() is evaluated again on each follower, so replicas end with different values',
     safe: false,
     expectedAnomaly: 'divergence',
-    store: singleLeader({ replication: 'statement' }),
+    store: presetStore('single-leader', { replication: 'statement' }),
+    client: presetClient(),
     workload: { workload: 'nondeterministic' },
     faultKinds: ['clock-bump', 'clock-drift', 'latency', 'partition-one'],
   },
@@ -100,7 +106,8 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     expectedToBreak: 'false failovers: a short pause of a healthy leader triggers an election; in-flight writes become indeterminate and ops fail while leadership churns',
     safe: false,
     expectedAnomaly: 'false-failover',
-    store: singleLeader({ failureDetector: { kind: 'heartbeat', suspectAfterMs: 55, declareAfterMs: 60 }, electionTimeoutMs: 50 }),
+    store: presetStore('single-leader', { failureDetector: { kind: 'heartbeat', suspectAfterMs: 55, declareAfterMs: 60 }, electionTimeoutMs: 50 }),
+    client: presetClient(),
     // Availability first: the store stays linearizable, what it loses is service.
     workload: { workload: 'register', checkers: ['availability', 'linearizable', 'durability', 'convergence'] },
     faultKinds: ['pause', 'slow', 'latency'],

@@ -1,6 +1,7 @@
 import type { Scenario } from '../run/scenario.js';
 import { FAULT_TARGETING, type Fault } from '../nemesis/fault.js';
 import { createStore, defaultStoreConfig, type StoreConfig } from '../store/config.js';
+import { MODES } from '../store/modes.js';
 
 /**
  * A scenario in words, one line per part: the store (mode, nodes, and only the
@@ -32,9 +33,11 @@ export function describeScenario(scenario: Scenario): string[] {
  * describeStore(defaultStoreConfig('leaderless')); // 'store: leaderless, nodes n1 n2 n3; default settings'
  */
 export function describeStore(store: StoreConfig, preset?: string): string {
+  const from = preset === undefined ? '' : ` (preset ${preset})`;
+  // A store of the user's own: its definition is not at hand here, so its settings are listed as they are.
+  if (!Object.hasOwn(MODES, store.mode)) return `store: ${store.mode}${from}; settings: ${settingsDiff(store, { mode: store.mode }).join(', ') || 'none given'}`;
   const nodes = nodeIdsOf(store);
   const changed = settingsDiff(store, defaultStoreConfig(store.mode));
-  const from = preset === undefined ? '' : ` (preset ${preset})`;
   const settings = changed.length === 0 ? 'default settings' : `unlike the defaults: ${changed.join(', ')}`;
   return `store: ${store.mode}, ${nodes.length > 0 ? `nodes ${nodes.join(' ')}` : 'no nodes'}${from}; ${settings}`;
 }

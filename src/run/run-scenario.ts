@@ -5,8 +5,10 @@ import type { Verdict } from '../checker/checker.js';
 import { compose, type ComposeEntry } from '../checker/compose.js';
 import { runCheckContext } from './check-context.js';
 import { toSimulation, type Scenario } from './scenario.js';
+import { moveStoreClient } from './store-client.js';
 import { simulate, type RunResult } from './simulate.js';
 import type { TraceOptions } from '../sim/trace.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
 
 export type { Verdict };
 
@@ -38,6 +40,8 @@ export interface RunScenarioOptions {
    * is all the nemesis reads): the history is the same, the run is cheaper.
    */
   trace?: TraceOptions;
+  /** Store modes of your own, which the scenario's store may name (see ModeDefinition). */
+  modes?: readonly ModeDefinition[];
 }
 
 const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
@@ -53,11 +57,12 @@ const DEFAULT_CHECK_TIMEOUT_MS = 10_000;
  *   workload: { workload: 'register', ops: 50, clients: 3, keys: 1 }, faults: [] });
  * outcome.verdict.valid; // true, false or 'unknown'
  */
-export function runScenario(scenario: Scenario, options: RunScenarioOptions = {}): ScenarioOutcome {
+export function runScenario(input: Scenario, options: RunScenarioOptions = {}): ScenarioOutcome {
+  const scenario = moveStoreClient(input);
   const simulation = toSimulation(scenario);
-  const run = simulate(options.trace === undefined ? simulation : { ...simulation, trace: options.trace });
+  const run = simulate(options.trace === undefined ? simulation : { ...simulation, trace: options.trace }, { modes: options.modes ?? [] });
   const workload = WORKLOADS[scenario.workload.workload]!;
-  const context = runCheckContext(run, scenario.store, options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
+  const context = runCheckContext(run, scenario.store, options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS, options.modes ?? []);
   const entries: Record<string, ComposeEntry> = {};
   for (const [name, checker] of checkersOf(workload, scenario.workload.checkers)) {
     entries[name] = checker === undefined ? { skipped: 'no checker of this name is available' } : () => checker.check(run.history, context);

@@ -1,11 +1,13 @@
 import { WORKLOADS } from '../../workloads/index.js';
 import type { WorkloadSpec } from '../../workloads/workload.js';
+import type { ClientPolicyConfig } from '../client/policy.js';
 import type { Fault } from '../nemesis/fault.js';
 import type { StoreConfig } from '../store/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { seededRandom } from './seeds.js';
 import type { ScenarioOp } from '../client/op-source.js';
 import type { Simulation } from './simulate.js';
+import { moveStoreClient } from './store-client.js';
 
 /**
  * One exploration run as JSON: the store, the workload, the faults and the seed
@@ -14,7 +16,7 @@ import type { Simulation } from './simulate.js';
  *
  * @example
  * const scenario: Scenario = {
- *   seed: 1, preset: 'sl-async', store: PRESETS['sl-async']!.store,
+ *   seed: 1, preset: 'sl-async', store: PRESETS['sl-async']!.store, client: PRESETS['sl-async']!.client,
  *   workload: { workload: 'register', ops: 20, clients: 3, keys: 1 },
  *   faults: [{ kind: 'partition-leader', atMs: 100, durationMs: 400 }],
  * };
@@ -25,6 +27,13 @@ export interface Scenario {
   /** The preset the store came from, for the report (the store itself is always spelled out). */
   preset?: string;
   store: StoreConfig;
+  /**
+   * How the clients behave (timeouts, retries, idempotency keys, breaker,
+   * bulkhead, leader discovery); fields left out take their defaults, and no
+   * `client` at all is the default policy. Scenarios saved with the policy
+   * inside the store (`store.client`) are read with it moved here.
+   */
+  client?: ClientPolicyConfig;
   workload: WorkloadSpec;
   faults: Fault[];
   /**
@@ -51,17 +60,19 @@ export function scenarioOps(scenario: Scenario): ScenarioOp[] {
 
 /**
  * The low-level run description simulate() takes: the workload's ops and verbs,
- * one client per `workload.clients`, and its faults.
+ * one client per `workload.clients` with the scenario's client policy, and
+ * its faults.
  *
  * @example
  * const result = simulate(toSimulation(scenario));
  */
-export function toSimulation(scenario: Scenario): Simulation {
+export function toSimulation(input: Scenario): Simulation {
+  const scenario = moveStoreClient(input);
   const workload = workloadOf(scenario);
   return {
     seed: scenario.seed,
     store: scenario.store,
-    clients: { count: scenario.workload.clients },
+    clients: { count: scenario.workload.clients, ...(scenario.client === undefined ? {} : { policy: scenario.client }) },
     ops: scenarioOps(scenario),
     verbs: workload.verbs,
     ...(workload.nilReads === undefined ? {} : { nilReads: workload.nilReads }),

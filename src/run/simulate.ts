@@ -1,6 +1,6 @@
 import { clientProcessFactory } from '../client/process.js';
 import { queueSource, type PlannedOp, type ScenarioOp } from '../client/op-source.js';
-import { validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
+import { defaultClientPolicy, validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
 import { requireObject } from '../config/config-checks.js';
 import { createClientRuntime, type ClientRuntime, type ClientStats } from '../client/runtime.js';
 import type { Op } from '../history/op.js';
@@ -9,6 +9,8 @@ import { World, type NetworkOptions } from '../sim/world.js';
 import { createStore, validateStoreConfig, type StoreConfig } from '../store/config.js';
 import { ConfigError, requireInteger, requireNumber } from '../config/config-error.js';
 import type { ReplicaState, StoreDefinition } from '../store/definition.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
+import { splitStoreClient } from './store-client.js';
 import { scheduleNemesis } from '../nemesis/apply.js';
 import type { Fault } from '../nemesis/fault.js';
 import { validateFaults } from '../nemesis/validate.js';
@@ -30,9 +32,12 @@ import { validateFaults } from '../nemesis/validate.js';
 export interface Simulation {
   /** Fixes every random choice of the run. */
   seed: number;
-  /** The store and the clients' policies (partial JSON is completed with defaults). */
+  /** The store (partial JSON is completed with defaults). */
   store: StoreConfig;
-  /** How many logical clients (c0, c1, ...; processes 0..count-1), and a policy overriding `store.client`. */
+  /**
+   * How many logical clients (c0, c1, ...; processes 0..count-1), and their
+   * policy (partial JSON is completed with defaults; default: the default policy).
+   */
   clients: { count: number; policy?: ClientPolicyConfig };
   /** Either one flat list (each op names its client in `process`) or one list per client. */
   ops: ScenarioOp[] | PlannedOp[][];
@@ -87,6 +92,17 @@ export interface RunStats {
   events: Record<TraceKind, number>;
 }
 
+/**
+ * Options of {@link simulate}: what a run needs besides its JSON description.
+ *
+ * @example
+ * simulate(simulation, { modes: [primaryBackupMode] });
+ */
+export interface SimulateOptions {
+  /** Store modes of your own, which `store.mode` may name (see ModeDefinition). */
+  modes?: readonly ModeDefinition[];
+}
+
 const DEFAULT_MAX_TIME_MS = 60_000;
 const DEFAULT_SETTLE_MS = 1_000;
 
@@ -101,11 +117,15 @@ const DEFAULT_SETTLE_MS = 1_000;
  *   ops: [{ process: 0, f: 'write', key: 'x', value: 1 }] });
  * result.history.map((op) => op.type); // ['invoke', 'ok']
  */
-export function simulate(scenario: Simulation): RunResult {
+export function simulate(scenario: Simulation, options: SimulateOptions = {}): RunResult {
   checkScenario(scenario);
-  const config = validateStoreConfig(scenario.store);
-  const policy = scenario.clients.policy === undefined ? config.client : validateClientPolicy(scenario.clients.policy, 'clients.policy');
-  const store = createStore(config) as StoreDefinition<unknown>;
+  const modes = options.modes ?? [];
+  // A store config saved with its clients' policy inside (`store.client`) still runs with it.
+  const { store: storeConfig, client: storeClient } = splitStoreClient(scenario.store);
+  const config = validateStoreConfig(storeConfig, modes);
+  const policy = scenario.clients.policy !== undefined ? validateClientPolicy(scenario.clients.policy, 'clients.policy')
+    : storeClient !== undefined ? validateClientPolicy(storeClient, 'store.client') : defaultClientPolicy();
+  const store = createStore(config, modes) as StoreDefinition<unknown>;
   const world = new World({ seed: scenario.seed, network: scenario.network, trace: scenario.trace });
   const runtime = createClientRuntime(policy, () => world.now());
   for (const id of store.nodeIds) world.addNode(id, store.factory, { kind: 'store' });

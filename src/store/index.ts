@@ -1,7 +1,7 @@
 /**
  * The replicated key-value store: three modes (single-leader, multi-leader,
- * leaderless) that speak one client protocol, their configs, and the union
- * config that picks one of them.
+ * leaderless) that speak one client protocol, the registry that holds each
+ * mode's definition (MODES), and the config that picks one of them.
  *
  * @example
  * import { createStore, validateStoreConfig } from './store/index.js';
@@ -11,6 +11,7 @@ export {
   createStore,
   defaultStoreConfig,
   validateStoreConfig,
+  settingsOf,
   STORE_MODES,
   type StoreConfig,
   type StoreMode,
@@ -18,6 +19,9 @@ export {
   type MultiLeaderStoreConfig,
   type LeaderlessStoreConfig,
 } from './config.js';
+export { MODES, findMode } from './modes.js';
+export { storeTopology } from './topology.js';
+export type { ModeDefinition, Mutation, StoreBounds, StoreConfigOf, StoreTopology } from './mode-definition.js';
 export { ConfigError, requireInteger, requireNumber, requireOneOf } from '../config/config-error.js';
 export { STORE_VERBS, type StoreVerb, type StoreDefinition, type ReplicaState, type ReplicaValue } from './definition.js';
 export { isClientRequest, type ClientMessage, type ClientReply, type ClientRequest } from './protocol.js';
@@ -38,7 +42,7 @@ export {
 } from './multi-leader/index.js';
 export {
   leaderlessStore,
-  DEFAULT_LEADERLESS_CONFIG,
+  defaultLeaderlessConfig,
   validateLeaderlessConfig,
   type LeaderlessConfig,
   type LeaderlessConfigInput,

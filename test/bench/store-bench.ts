@@ -1,5 +1,6 @@
 import { clientProcessFactory } from '../../src/client/process.js';
 import { generatorSource } from '../../src/client/op-source.js';
+import { defaultClientPolicy } from '../../src/client/policy.js';
 import { createClientRuntime } from '../../src/client/runtime.js';
 import { World } from '../../src/sim/world.js';
 import { createStore, defaultStoreConfig, validateStoreConfig, type StoreConfig } from '../../src/store/config.js';
@@ -52,7 +53,7 @@ export function benchStore(c: StoreBenchCase): StoreBenchFigures {
   const world = new World({ seed: 1, trace: { enabled: false }, network: { countBytes: false }, immutableData: 'trust' });
   const store = createStore(configFor(c.mode, c.nodes)) as StoreDefinition<unknown>;
   let ok = 0;
-  const runtime = createClientRuntime(store === undefined ? ({} as never) : configFor(c.mode, c.nodes).client, () => world.now(), {
+  const runtime = createClientRuntime(defaultClientPolicy(), () => world.now(), {
     keep: false,
     onOp: (op) => {
       if (op.type === 'ok') ok++;

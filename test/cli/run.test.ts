@@ -61,6 +61,32 @@ describe('faultline run', () => {
     expect(none.faults).toBe(0);
   });
 
+  it('takes the clients\' policy beside the store in a config file, or inside it as scenarios were once saved', () => {
+    const policy = { idempotency: { enabled: false } };
+    for (const [name, content] of [
+      ['beside.json', { store: { mode: 'single-leader' }, client: policy }],
+      ['inside.json', { store: { mode: 'single-leader', client: policy } }],
+      ['flat.json', { mode: 'single-leader', client: policy }],
+    ] as const) {
+      const out = path.join(freshDir(), name);
+      const run = runCli(['run', '--config', tempFile(name, JSON.stringify(content)), '--nemesis', 'none', '--seed', '2', '--ops', '5', '--out', out]);
+      expect(run.status, run.stderr).toBe(0);
+      const scenario = JSON.parse(readFileSync(path.join(out, 'scenario.json'), 'utf8'));
+      expect(scenario.store.client).toBeUndefined();
+      expect(scenario.client.idempotency.enabled).toBe(false);
+    }
+    const bad = runCli(['run', '--config', tempFile('bad-client.json', JSON.stringify({ store: { mode: 'leaderless' }, client: { retry: { maxRetries: -1 } } }))]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/bad-client\.json: client\.retry\.maxRetries/);
+  });
+
+  it('runs a store of one\'s own with --store', () => {
+    const out = path.join(freshDir(), 'own');
+    const run = runCli(['run', '--store', path.resolve('test/support/primary-backup-store.js'), '--workload', 'register', '--nemesis', 'none', '--seed', '3', '--ops', '6', '--out', out, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(out, 'scenario.json'), 'utf8')).store).toEqual({ mode: 'primary-backup', primaryBackup: { syncIntervalMs: 30, failoverAfterMs: 150 } });
+  });
+
   it('exits 2 with one line naming the problem for bad usage and bad configs', () => {
     const cases: Array<[string[], RegExp]> = [
       [['--preset', 'nope'], /--preset: unknown preset "nope" \(known: sl-majority/],

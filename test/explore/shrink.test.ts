@@ -4,7 +4,7 @@ import { exploreRunner } from '../../src/explore/explore-run.js';
 import { runScenario, type ScenarioOutcome } from '../../src/run/run-scenario.js';
 import { scenarioOps } from '../../src/run/scenario.js';
 import { shrinkScenario } from '../../src/explore/shrink.js';
-import { storeTopology } from '../../src/gen/topology.js';
+import { storeTopology } from '../../src/store/topology.js';
 
 /** The first failing run of an exploration of `preset` from seed 1. */
 function firstFailure(preset: string): ScenarioOutcome {

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { storeConfigArb } from '../../src/gen/store-config-arb.js';
 import { createStore, validateStoreConfig, type StoreMode } from '../../src/store/config.js';
+import { MODES } from '../../src/store/modes.js';
+import { scenarioArb } from '../../src/gen/scenario-arb.js';
+import { validateClientPolicy } from '../../src/client/policy.js';
 
 describe('storeConfigArb', () => {
   it('only makes configs the store accepts, unchanged by validation', () => {
@@ -37,9 +40,16 @@ describe('storeConfigArb', () => {
     expect(singleLeader.some((c) => !c.fencing)).toBe(true);
   });
 
-  it('keeps the default client policy when asked not to draw one', () => {
-    const [config] = fc.sample(storeConfigArb({ clientPolicy: false }), { seed: 1, numRuns: 1 });
-    expect(config!.client).toEqual(validateStoreConfig({ mode: config!.mode }).client);
+  it('draws store settings only: the clients\' policy is a scenario\'s', () => {
+    for (const config of fc.sample(storeConfigArb(), { seed: 1, numRuns: 20 })) expect(Object.keys(config).sort()).toEqual(['mode', MODES[config.mode].field].sort());
+  });
+
+  it('scenarios draw a client policy beside the store, or keep the default one when asked not to', () => {
+    const drawn = fc.sample(scenarioArb({ workload: { ops: 5 } }), { seed: 1, numRuns: 20 });
+    for (const scenario of drawn) expect(validateClientPolicy(scenario.client)).toEqual(scenario.client);
+    expect(new Set(drawn.map((scenario) => scenario.client!.idempotency.enabled)).size).toBe(2);
+    const kept = fc.sample(scenarioArb({ workload: { ops: 5 }, store: { clientPolicy: false } }), { seed: 1, numRuns: 5 });
+    for (const scenario of kept) expect(scenario.client).toBeUndefined();
   });
 
   it('refuses an empty list of modes', () => {

@@ -195,7 +195,7 @@ export const MATRIX_ROWS: readonly MatrixRow[] = [
     claims: [{ checker: 'counter', anomaly: 'double-apply' }],
     cause: {
       why: 'a retry without an idempotency key is applied again',
-      without: (scenario) => ({ ...scenario, store: { ...scenario.store, client: { ...scenario.store.client, idempotency: { enabled: true } } } }),
+      without: (scenario) => ({ ...scenario, client: { ...scenario.client!, idempotency: { enabled: true } } }),
     },
   },
   {

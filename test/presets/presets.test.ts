@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../../src/run/simulate.js';
+import { validateClientPolicy } from '../../src/client/policy.js';
 import { FAULT_KINDS, type Fault } from '../../src/nemesis/fault.js';
 import { findPreset, PRESETS, presetNames } from '../../src/presets/index.js';
 import { createStore, validateStoreConfig } from '../../src/store/config.js';
@@ -53,7 +54,7 @@ describe('the preset catalogue', () => {
     const store = createStore(preset.store);
     const faults: Fault[] = preset.faultKinds.map((kind, i) => ({ kind, atMs: 10 + i * 20, durationMs: 60, targets: [...store.nodeIds].reverse() }));
     const result = simulate({
-      seed: 1, store: preset.store, clients: { count: spec.clients }, verbs: workload.verbs,
+      seed: 1, store: preset.store, clients: { count: spec.clients, policy: preset.client }, verbs: workload.verbs,
       ops: workload.generate(spec, seeded(1)), faults, trace: { messages: false },
     });
     expect(result.history.filter((op) => op.process !== 'nemesis' && op.type === 'invoke')).toHaveLength(spec.ops);
@@ -61,6 +62,12 @@ describe('the preset catalogue', () => {
     const stops = result.history.filter((op) => op.process === 'nemesis' && op.f.startsWith('stop-'));
     expect(stops.length).toBe(starts.length);
     expect(Object.keys(result.replicaStates)).toEqual([...store.nodeIds]);
+  });
+
+  test.each(presetNames())('%s: carries a complete client policy beside its store', (name) => {
+    const preset = PRESETS[name]!;
+    expect(validateClientPolicy(preset.client)).toEqual(preset.client);
+    expect('client' in preset.store).toBe(false);
   });
 
   test('findPreset gives a copy the caller may change', () => {

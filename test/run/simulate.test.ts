@@ -8,6 +8,7 @@ import { queueSource, type PlannedOp } from '../../src/client/op-source.js';
 import { createClientRuntime } from '../../src/client/runtime.js';
 import { World } from '../../src/sim/world.js';
 import type { StoreDefinition } from '../../src/store/definition.js';
+import { defaultClientPolicy, type ClientPolicyConfig } from '../../src/client/policy.js';
 
 function leaderless(change: (config: StoreConfig & { mode: 'leaderless' }) => void = () => {}): StoreConfig {
   const config = defaultStoreConfig('leaderless') as StoreConfig & { mode: 'leaderless' };
@@ -99,12 +100,12 @@ describe('simulate()', () => {
    * catalogue fault cuts a single link to a client, so this drives the World
    * directly, wired as simulate() wires it.
    */
-  function lostReplyIncr(mode: StoreMode, policy: (p: StoreConfig['client']) => void) {
-    const config = defaultStoreConfig(mode);
-    policy(config.client);
-    const store = createStore(config) as StoreDefinition<unknown>;
+  function lostReplyIncr(mode: StoreMode, change: (p: ClientPolicyConfig) => void) {
+    const policy = defaultClientPolicy();
+    change(policy);
+    const store = createStore(defaultStoreConfig(mode)) as StoreDefinition<unknown>;
     const world = new World({ seed: 3 });
-    const runtime = createClientRuntime(config.client, () => world.now());
+    const runtime = createClientRuntime(policy, () => world.now());
     for (const id of store.nodeIds) world.addNode(id, store.factory, { kind: 'store' });
     // at 500 ms the single-leader store has its leader (n1); client 0 starts at n1
     const ops: PlannedOp[][] = [[{ f: 'add', key: 'c', value: 1, atMs: 500 }], [{ f: 'read', key: 'c', value: null, atMs: 2000 }]];
@@ -208,11 +209,11 @@ describe('simulate()', () => {
     });
 
     it('after the leader crashes, clients retry and follow redirects to the new leader', () => {
-      const store = defaultStoreConfig('single-leader');
-      store.client.retry.maxRetries = 10;
-      store.client.retry.maxDelayMs = 200;
+      const policy = defaultClientPolicy();
+      policy.retry.maxRetries = 10;
+      policy.retry.maxDelayMs = 200;
       const result = simulate({
-        seed: 7, store, clients: { count: 3 }, ops: writes(8, 500),
+        seed: 7, store: defaultStoreConfig('single-leader'), clients: { count: 3, policy }, ops: writes(8, 500),
         faults: [{ kind: 'crash-one', atMs: 750, durationMs: 100_000, targets: ['n1'] }],
       });
       const oks = result.history.filter((op) => op.type === 'ok');

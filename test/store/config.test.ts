@@ -13,12 +13,11 @@ describe('StoreConfig', () => {
     expect(validateStoreConfig(JSON.parse(JSON.stringify(config)))).toEqual(config);
   });
 
-  it('completes a partial config with the mode and client defaults', () => {
-    const config = validateStoreConfig({ mode: 'leaderless', leaderless: { w: 1 }, client: { retry: { maxRetries: 0 } } });
+  it('completes a partial config with the mode defaults', () => {
+    const config = validateStoreConfig({ mode: 'leaderless', leaderless: { w: 1 } });
     expect(config).toEqual({
       ...defaultStoreConfig('leaderless'),
       leaderless: { ...(defaultStoreConfig('leaderless') as { leaderless: object }).leaderless, w: 1 },
-      client: { ...defaultStoreConfig('leaderless').client, retry: { ...defaultStoreConfig('leaderless').client.retry, maxRetries: 0 } },
     });
     expect(validateStoreConfig({ mode: 'single-leader' })).toEqual(defaultStoreConfig('single-leader'));
   });
@@ -27,14 +26,16 @@ describe('StoreConfig', () => {
     expect(badField(() => validateStoreConfig(null))).toBe('store');
     expect(badField(() => validateStoreConfig({}))).toBe('mode');
     expect(badField(() => validateStoreConfig({ mode: 'raft' }))).toBe('mode');
+    expect(() => validateStoreConfig({ mode: 'raft' })).toThrow('mode: "raft" must be one of single-leader, multi-leader, leaderless');
     expect(badField(() => validateStoreConfig({ mode: 'leaderless', colour: 'red' }))).toBe('colour');
     expect(badField(() => validateStoreConfig({ mode: 'leaderless', singleLeader: {} }))).toBe('singleLeader');
     expect(badField(() => validateStoreConfig({ mode: 'leaderless', leaderless: { n: '3' } }))).toBe('leaderless.n');
     expect(badField(() => validateStoreConfig({ mode: 'leaderless', leaderless: { quorum: 2 } }))).toBe('leaderless.quorum');
     expect(badField(() => validateStoreConfig({ mode: 'single-leader', singleLeader: { acks: 'quorum' } }))).toBe('singleLeader.acks');
     expect(badField(() => validateStoreConfig({ mode: 'multi-leader', multiLeader: { homeRouting: 'yes' } }))).toBe('multiLeader.homeRouting');
-    expect(badField(() => validateStoreConfig({ mode: 'leaderless', client: { retry: { maxRetries: 'x' } } }))).toBe('client.retry.maxRetries');
-    expect(badField(() => validateStoreConfig({ mode: 'leaderless', client: { bulkhead: { size: 1 } } }))).toBe('client.bulkhead.size');
+    // The clients' policy belongs to the scenario; the error says where it went.
+    expect(badField(() => validateStoreConfig({ mode: 'leaderless', client: {} }))).toBe('client');
+    expect(() => validateStoreConfig({ mode: 'leaderless', client: {} })).toThrow("the client policy is the scenario's `client` now");
   });
 
   it('names the field of an invalid combination', () => {
@@ -45,8 +46,6 @@ describe('StoreConfig', () => {
     expect(badField(() => validateStoreConfig(noNodes))).toBe('multiLeader.groups[0].nodes');
     expect(badField(() => validateStoreConfig({ mode: 'multi-leader', multiLeader: { groups: [] } }))).toBe('multiLeader.groups');
     expect(badField(() => validateStoreConfig({ mode: 'single-leader', singleLeader: { nodes: 0 } }))).toBe('singleLeader.nodes');
-    const breaker = { circuitBreaker: { failureThreshold: 11, windowSize: 10 } };
-    expect(badField(() => validateStoreConfig({ mode: 'leaderless', client: breaker }))).toBe('client.circuitBreaker.failureThreshold');
   });
 
   it('createStore builds the mode the config names', () => {

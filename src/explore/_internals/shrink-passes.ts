@@ -1,17 +1,19 @@
 import { FAULT_TARGETING, type Fault } from '../../nemesis/fault.js';
-import { storeTopology } from '../../gen/topology.js';
 import type { ScenarioOutcome } from '../../run/run-scenario.js';
 import type { Scenario } from '../../run/scenario.js';
 import type { ScenarioOp } from '../../client/op-source.js';
+import type { ModeDefinition } from '../../store/mode-definition.js';
+import { storeTopology } from '../../store/topology.js';
 import { smallerStores } from './shrink-store.js';
 
 /**
  * A shrink pass: the candidates one step smaller than a scenario, most
  * ambitious first. The shrinker re-runs each and restarts the pass from the
  * first candidate that still fails. Most passes look at the scenario only;
- * `outcome` is the run that failed, for passes that read where it failed.
+ * `outcome` is the run that failed, for passes that read where it failed, and
+ * `modes` the stores of the caller's own the scenario may name.
  */
-export type ShrinkPass = (scenario: Scenario, outcome: ScenarioOutcome) => Iterable<Scenario>;
+export type ShrinkPass = (scenario: Scenario, outcome: ScenarioOutcome, modes: readonly ModeDefinition[]) => Iterable<Scenario>;
 
 /**
  * Everything that starts after the failing op completed left out: ops that may
@@ -87,11 +89,11 @@ function renumberClients(scenario: Scenario, ops: ScenarioOp[]): Scenario {
 }
 
 /** One node fewer, with fault targets that no longer exist taken out (a fault left with none goes). */
-export function* fewerNodes(scenario: Scenario): Generator<Scenario> {
-  for (const store of smallerStores(scenario.store)) {
+export function* fewerNodes(scenario: Scenario, _outcome: ScenarioOutcome, modes: readonly ModeDefinition[]): Generator<Scenario> {
+  for (const store of smallerStores(scenario.store, modes)) {
     let nodeIds: Set<string>;
     try {
-      nodeIds = new Set(storeTopology(store).nodeIds);
+      nodeIds = new Set(storeTopology(store, modes).nodeIds);
     } catch {
       continue; // a store the config rules refuse is no candidate
     }

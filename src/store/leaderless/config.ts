@@ -55,10 +55,10 @@ export type Versioning = (typeof VERSIONINGS)[number];
 export const VERSIONINGS = ['lww', 'vv'] as const;
 
 /**
- * The whole configuration of a leaderless store; every field has a default (DEFAULT_LEADERLESS_CONFIG).
+ * The whole configuration of a leaderless store; every field has a default (defaultLeaderlessConfig).
  *
  * @example
- * const config: LeaderlessConfig = { ...DEFAULT_LEADERLESS_CONFIG, nodes: 5, sloppyQuorum: true };
+ * const config: LeaderlessConfig = { ...defaultLeaderlessConfig(), nodes: 5, sloppyQuorum: true };
  */
 export interface LeaderlessConfig {
   /** Number of store nodes M, named n1..nM. Default 3. */
@@ -104,13 +104,8 @@ export interface LeaderlessConfig {
   coordinator: CoordinatorChoice;
 }
 
-/**
- * Every default, in one place.
- *
- * @example
- * DEFAULT_LEADERLESS_CONFIG.w; // 2
- */
-export const DEFAULT_LEADERLESS_CONFIG: Readonly<LeaderlessConfig> = Object.freeze({
+/** Every default, in one place. */
+const DEFAULTS: Readonly<LeaderlessConfig> = Object.freeze({
   nodes: 3,
   n: 3,
   w: 2,
@@ -127,6 +122,16 @@ export const DEFAULT_LEADERLESS_CONFIG: Readonly<LeaderlessConfig> = Object.free
   hintRetryMs: 100,
   coordinator: 'preference-list',
 });
+
+/**
+ * A fresh copy of the defaults (callers may change it freely).
+ *
+ * @example
+ * defaultLeaderlessConfig().w; // 2
+ */
+export function defaultLeaderlessConfig(): LeaderlessConfig {
+  return resolveLeaderlessConfig({});
+}
 
 /**
  * A configuration with any field (also inside antiEntropy) left out to take its default.
@@ -146,9 +151,9 @@ export type LeaderlessConfigInput = Partial<Omit<LeaderlessConfig, 'antiEntropy'
  */
 export function resolveLeaderlessConfig(input: LeaderlessConfigInput = {}): LeaderlessConfig {
   return {
-    ...DEFAULT_LEADERLESS_CONFIG,
+    ...DEFAULTS,
     ...input,
-    antiEntropy: { ...DEFAULT_LEADERLESS_CONFIG.antiEntropy, ...input.antiEntropy },
+    antiEntropy: { ...DEFAULTS.antiEntropy, ...input.antiEntropy },
   };
 }
 

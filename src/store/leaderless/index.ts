@@ -5,7 +5,7 @@
  */
 export { leaderlessStore } from './store.js';
 export {
-  DEFAULT_LEADERLESS_CONFIG,
+  defaultLeaderlessConfig,
   leaderlessNodeIds,
   resolveLeaderlessConfig,
   type AntiEntropyConfig,

@@ -7,7 +7,7 @@
  * env.owners('x');     // the key's preference list
  */
 import type { StoreNodeContext } from '../trace-events.js';
-import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
 import type { HashRing } from '../shared/hash-ring.js';
 import type { LeaderlessConfig } from './config.js';
 import type { LeaderlessMessage } from './messages.js';

@@ -11,7 +11,7 @@ import { copyJson } from '../../sim/json-copy.js';
 import type { SimNode } from '../../sim/node.js';
 import type { StoreNodeContext } from '../trace-events.js';
 import type { ReplicaState } from '../definition.js';
-import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
 import type { HashRing } from '../shared/hash-ring.js';
 import { ANTI_ENTROPY_TIMER, AntiEntropy } from './anti-entropy.js';
 import type { LeaderlessConfig } from './config.js';

@@ -7,7 +7,7 @@
  */
 import type { StoreNodeContext } from '../trace-events.js';
 import type { StoreDefinition } from '../definition.js';
-import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
 import { HashRing } from '../shared/hash-ring.js';
 import { leaderlessNodeIds, type LeaderlessConfigInput } from './config.js';
 import type { LeaderlessMessage } from './messages.js';

@@ -7,13 +7,13 @@
  */
 import { ConfigError, requireInteger, requireOneOf } from '../../config/config-error.js';
 import { MAX_MERKLE_DEPTH } from '../shared/merkle-tree.js';
-import { COORDINATOR_CHOICES, DEFAULT_LEADERLESS_CONFIG, resolveLeaderlessConfig, VERSIONINGS, type LeaderlessConfig, type LeaderlessConfigInput } from './config.js';
+import { COORDINATOR_CHOICES, defaultLeaderlessConfig, resolveLeaderlessConfig, VERSIONINGS, type LeaderlessConfig, type LeaderlessConfigInput } from './config.js';
 
 const MAX_NODES = 64;
 const MAX_VNODES = 1024;
 const BOOLEAN_FIELDS = ['readRepair', 'hintedHandoff', 'sloppyQuorum', 'abd'] as const;
-const TOP_FIELDS = Object.keys(DEFAULT_LEADERLESS_CONFIG);
-const ANTI_ENTROPY_FIELDS = Object.keys(DEFAULT_LEADERLESS_CONFIG.antiEntropy);
+const TOP_FIELDS = Object.keys(defaultLeaderlessConfig());
+const ANTI_ENTROPY_FIELDS = Object.keys(defaultLeaderlessConfig().antiEntropy);
 
 /**
  * Checks a configuration (fields left out take their defaults) and returns it

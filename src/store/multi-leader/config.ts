@@ -22,10 +22,10 @@ export const MULTI_LEADER_READS = ['leader', 'any'] as const;
 
 /**
  * The multi-leader store's settings. Plain JSON data; every field has a default
- * (see {@link DEFAULT_MULTI_LEADER_CONFIG}).
+ * (see {@link defaultMultiLeaderConfig}).
  *
  * @example
- * const config: MultiLeaderConfig = { ...DEFAULT_MULTI_LEADER_CONFIG, conflictResolution: 'siblings' };
+ * const config: MultiLeaderConfig = { ...defaultMultiLeaderConfig(), conflictResolution: 'siblings' };
  */
 export interface MultiLeaderConfig {
   /** The groups (datacenters), each with one leader. Default: `dc1` and `dc2`, 2 nodes each. */
@@ -61,13 +61,8 @@ export interface MultiLeaderConfig {
   forwardTimeoutMs: number;
 }
 
-/**
- * The defaults: two groups of two nodes, LWW, leader reads, no home routing.
- *
- * @example
- * multiLeaderStore(DEFAULT_MULTI_LEADER_CONFIG).nodeIds; // ['dc1-n1', 'dc1-n2', 'dc2-n1', 'dc2-n2']
- */
-export const DEFAULT_MULTI_LEADER_CONFIG: Readonly<MultiLeaderConfig> = Object.freeze({
+/** The defaults: two groups of two nodes, LWW, leader reads, no home routing. */
+const DEFAULTS: Readonly<MultiLeaderConfig> = Object.freeze({
   groups: [
     { name: 'dc1', nodes: 2 },
     { name: 'dc2', nodes: 2 },
@@ -107,7 +102,7 @@ export function defaultMultiLeaderConfig(): MultiLeaderConfig {
  * resolveMultiLeaderConfig({ homeRouting: true }).conflictResolution; // 'lww'
  */
 export function resolveMultiLeaderConfig(input: MultiLeaderConfigInput): MultiLeaderConfig {
-  const merged = { ...DEFAULT_MULTI_LEADER_CONFIG, ...input };
+  const merged = { ...DEFAULTS, ...input };
   const groups = Array.isArray(merged.groups) ? merged.groups.map(copyGroup) : merged.groups;
   return { ...merged, groups };
 }

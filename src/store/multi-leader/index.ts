@@ -5,14 +5,13 @@
  */
 export { multiLeaderStore, multiLeaderReplicaState } from './store.js';
 export {
-  DEFAULT_MULTI_LEADER_CONFIG,
   defaultMultiLeaderConfig,
   resolveMultiLeaderConfig,
   type MultiLeaderConfig,
   type MultiLeaderConfigInput,
   type MultiLeaderGroup,
 } from './config.js';
-export { validateMultiLeaderConfig } from './validate.js';
+export { validateMultiLeaderConfig } from './validate-config.js';
 export { Topology, groupNodeIds, type ResolvedGroup } from './topology.js';
 export type { ConflictPolicy } from './resolve.js';
 export type { MultiLeaderMessage } from './messages.js';

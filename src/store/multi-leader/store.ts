@@ -7,7 +7,7 @@ import { LeaderNode } from './leader-node.js';
 import type { MultiLeaderMessage } from './messages.js';
 import { replicaValues, type ConflictPolicy } from './resolve.js';
 import { Topology } from './topology.js';
-import { validateMultiLeaderConfig } from './validate.js';
+import { validateMultiLeaderConfig } from './validate-config.js';
 
 /**
  * The multi-leader store: groups (datacenters), each with one leader taking writes

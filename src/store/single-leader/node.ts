@@ -1,6 +1,6 @@
 import { DiskFullError, type SimNode } from '../../sim/node.js';
 import type { StoreNodeContext } from '../trace-events.js';
-import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
 import type { ClientReply } from '../protocol.js';
 import type { Suspicion } from '../shared/heartbeat-detector.js';
 import { CdcPublisher } from './cdc.js';

@@ -1,6 +1,6 @@
 import type { SimNode } from '../../sim/node.js';
 import type { StoreDefinition } from '../definition.js';
-import { NO_MUTATIONS, type MutationSwitches } from '../mutations.js';
+import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
 import { singleLeaderNodeIds } from './config.js';
 import type { SingleLeaderMessage } from './messages.js';
 import { SingleLeaderNode } from './node.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEFAULT_LEADERLESS_CONFIG, type LeaderlessConfigInput } from '../../../src/store/leaderless/config.js';
+import { defaultLeaderlessConfig, type LeaderlessConfigInput } from '../../../src/store/leaderless/config.js';
 import { HashRing } from '../../../src/store/shared/hash-ring.js';
 import { Harness } from './support/harness.js';
 
 const NODE_COUNT = 4;
-const ring = new HashRing(Array.from({ length: NODE_COUNT }, (_, i) => `n${i + 1}`), DEFAULT_LEADERLESS_CONFIG.vnodes);
+const ring = new HashRing(Array.from({ length: NODE_COUNT }, (_, i) => `n${i + 1}`), defaultLeaderlessConfig().vnodes);
 const nodeIds = Array.from({ length: NODE_COUNT }, (_, i) => `n${i + 1}`);
 
 const configs: fc.Arbitrary<LeaderlessConfigInput> = fc

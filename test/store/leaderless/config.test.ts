@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/config/config-error.js';
-import { DEFAULT_LEADERLESS_CONFIG, resolveLeaderlessConfig } from '../../../src/store/leaderless/config.js';
+import { defaultLeaderlessConfig, resolveLeaderlessConfig } from '../../../src/store/leaderless/config.js';
 import { leaderlessStore } from '../../../src/store/leaderless/store.js';
 import { validateLeaderlessConfig } from '../../../src/store/leaderless/validate-config.js';
 import { expectConfigError } from '../../support/config-errors.js';
@@ -9,9 +9,9 @@ const errorOf = (input: unknown): ConfigError => expectConfigError(() => validat
 
 describe('leaderless configuration', () => {
   it('fills defaults and accepts them', () => {
-    expect(validateLeaderlessConfig({})).toEqual(DEFAULT_LEADERLESS_CONFIG);
+    expect(validateLeaderlessConfig({})).toEqual(defaultLeaderlessConfig());
     expect(resolveLeaderlessConfig({ antiEntropy: { enabled: true } }).antiEntropy).toEqual({ enabled: true, intervalMs: 1000, treeDepth: 6 });
-    expect(JSON.parse(JSON.stringify(DEFAULT_LEADERLESS_CONFIG))).toEqual(DEFAULT_LEADERLESS_CONFIG);
+    expect(JSON.parse(JSON.stringify(defaultLeaderlessConfig()))).toEqual(defaultLeaderlessConfig());
   });
 
   it('names the field of each bad setting', () => {

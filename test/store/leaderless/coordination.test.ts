@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HashRing } from '../../../src/store/shared/hash-ring.js';
-import { DEFAULT_LEADERLESS_CONFIG } from '../../../src/store/leaderless/config.js';
+import { defaultLeaderlessConfig } from '../../../src/store/leaderless/config.js';
 import { Harness } from './support/harness.js';
 
 const NODES = ['n1', 'n2', 'n3', 'n4', 'n5'];
 const KEY = 'order:1';
-const walk = new HashRing(NODES, DEFAULT_LEADERLESS_CONFIG.vnodes).walk(KEY);
+const walk = new HashRing(NODES, defaultLeaderlessConfig().vnodes).walk(KEY);
 const OWNERS = walk.slice(0, 3);
 const OUTSIDER = walk[3]!;
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HashRing } from '../../../src/store/shared/hash-ring.js';
-import { DEFAULT_LEADERLESS_CONFIG } from '../../../src/store/leaderless/config.js';
+import { defaultLeaderlessConfig } from '../../../src/store/leaderless/config.js';
 import { Harness } from './support/harness.js';
 
 const NODES = ['n1', 'n2', 'n3', 'n4'];
 const KEY = 'user:42';
-const [COORDINATOR, OTHER_OWNER, DOWN_OWNER, FALLBACK] = new HashRing(NODES, DEFAULT_LEADERLESS_CONFIG.vnodes).walk(KEY) as [
+const [COORDINATOR, OTHER_OWNER, DOWN_OWNER, FALLBACK] = new HashRing(NODES, defaultLeaderlessConfig().vnodes).walk(KEY) as [
   string,
   string,
   string,

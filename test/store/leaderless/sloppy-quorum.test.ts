@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HashRing } from '../../../src/store/shared/hash-ring.js';
-import { DEFAULT_LEADERLESS_CONFIG } from '../../../src/store/leaderless/config.js';
+import { defaultLeaderlessConfig } from '../../../src/store/leaderless/config.js';
 import { Harness } from './support/harness.js';
 
 const NODES = ['n1', 'n2', 'n3', 'n4', 'n5'];
 const KEY = 'cart:7';
-const [COORDINATOR, OWNER_B, OWNER_C, ...FALLBACKS] = new HashRing(NODES, DEFAULT_LEADERLESS_CONFIG.vnodes).walk(KEY) as string[];
+const [COORDINATOR, OWNER_B, OWNER_C, ...FALLBACKS] = new HashRing(NODES, defaultLeaderlessConfig().vnodes).walk(KEY) as string[];
 
 /** The coordinator is cut off from the key's two other owners, but still reaches the fallbacks. */
 function partitionedWrite(sloppyQuorum: boolean): Harness {

@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/config/config-error.js';
-import { defaultMultiLeaderConfig, DEFAULT_MULTI_LEADER_CONFIG } from '../../../src/store/multi-leader/config.js';
+import { defaultMultiLeaderConfig } from '../../../src/store/multi-leader/config.js';
 import { multiLeaderStore } from '../../../src/store/multi-leader/store.js';
 import { Topology } from '../../../src/store/multi-leader/topology.js';
-import { validateMultiLeaderConfig } from '../../../src/store/multi-leader/validate.js';
+import { validateMultiLeaderConfig } from '../../../src/store/multi-leader/validate-config.js';
 import { expectConfigError } from '../../support/config-errors.js';
 
 const fieldOf = (input: unknown): string => expectConfigError(() => validateMultiLeaderConfig(input)).field;
 
 describe('validateMultiLeaderConfig', () => {
   it('fills defaults and accepts a tagged config', () => {
-    expect(validateMultiLeaderConfig({})).toEqual(DEFAULT_MULTI_LEADER_CONFIG);
+    expect(validateMultiLeaderConfig({})).toEqual(defaultMultiLeaderConfig());
     expect(validateMultiLeaderConfig({ mode: 'multi-leader', homeRouting: true }).homeRouting).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { LeaderlessConfig } from '../../store/leaderless/config.js';
+import type { LeaderlessConfig } from './config.js';
 
 /**
  * Leaderless settings valid by construction: n, w and r are drawn as shares of

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { MultiLeaderConfig } from '../../store/multi-leader/config.js';
+import type { MultiLeaderConfig } from './config.js';
 
 /** Multi-leader settings: 1..maxGroups groups (dc1, dc2, ...) of 1..maxNodesPerGroup nodes. */
 export function multiLeaderConfigArb(maxGroups: number, maxNodesPerGroup: number): fc.Arbitrary<MultiLeaderConfig> {

@@ -1,5 +1,5 @@
 import { ConfigError, requireInteger, requireNumber, requireOneOf } from '../../config/config-error.js';
-import { DEFAULT_MULTI_LEADER_CONFIG, MULTI_LEADER_READS, resolveMultiLeaderConfig, type MultiLeaderConfig, type MultiLeaderConfigInput } from './config.js';
+import { defaultMultiLeaderConfig, MULTI_LEADER_READS, resolveMultiLeaderConfig, type MultiLeaderConfig, type MultiLeaderConfigInput } from './config.js';
 import { CONFLICT_POLICIES } from './resolve.js';
 import { groupNodeIds } from './topology.js';
 
@@ -26,7 +26,7 @@ export function validateMultiLeaderConfig(input: unknown, path = 'multiLeader'):
     if (raw.mode !== 'multi-leader') throw new ConfigError(`${path}.mode`, "must be 'multi-leader'", raw.mode);
     delete raw.mode;
   }
-  rejectUnknownFields(path, raw, Object.keys(DEFAULT_MULTI_LEADER_CONFIG));
+  rejectUnknownFields(path, raw, Object.keys(defaultMultiLeaderConfig()));
   const config = resolveMultiLeaderConfig(raw as MultiLeaderConfigInput);
   validateGroups(`${path}.groups`, config.groups);
   requireNumber(`${path}.replicationIntervalMs`, config.replicationIntervalMs, 1);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FailureDetectorConfig, SingleLeaderConfig } from '../../store/single-leader/config.js';
+import type { FailureDetectorConfig, SingleLeaderConfig } from './config.js';
 
 /**
  * Single-leader settings valid by construction: every timeout that must exceed
