@@ -13,7 +13,7 @@ export * from './history/index.js';
 export * from './models/index.js';
 export { modelOpCheck } from './models/op-check.js';
 export * from './checker/index.js';
-export { renderTimeline, type TimelineConstraints } from './report/timeline.js';
+export { renderTimeline, type TimelineOptions } from './report/timeline.js';
 export { counterexampleOps, explainFailure, checkJson } from './report/linearizability-report.js';
 export { renderCounterexample } from './report/counterexample.js';
 export { World } from './sim/world.js';

@@ -6,7 +6,7 @@ export { checkAll, compose, isSkipped, safely, type ComposeEntry } from './compo
 export { CHECKER_FACTORIES, checkerNamed, defaultCheckerNames, type CheckerSubject } from './by-name.js';
 export { checkLinearizable as check, checkLinearizable, linearizableChecker } from './linearizable/check.js';
 export type {
-  LinearizableConstraints,
+  LinearizableOptions,
   LinearizableDetail,
   LinearizableVerdict,
   PartitionFailure,

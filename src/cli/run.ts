@@ -7,7 +7,7 @@ import { WORKLOADS, workloadNames } from '../../workloads/index.js';
 import { runScenario } from '../run/run-scenario.js';
 import { outcomeId, saveOutcome } from '../explore/save.js';
 import { sampleWithSeed } from '../run/seeds.js';
-import { scenarioArb, type ScenarioConstraints } from '../gen/scenario-arb.js';
+import { scenarioArb, type ScenarioArbOptions } from '../gen/scenario-arb.js';
 import { FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
 import { PRESETS, presetNames } from '../presets/index.js';
 import { explainOutcome } from '../report/verdict-reason.js';
@@ -131,7 +131,7 @@ export async function storeModes(file: string | undefined): Promise<ModeDefiniti
  * @example
  * scenarioConstraints({ preset: 'll-weak', ops: '50' }); // { preset: 'll-weak', workload: { ops: 50 } }
  */
-export function scenarioConstraints(flags: ScenarioFlags, modes: readonly ModeDefinition[] = []): ScenarioConstraints {
+export function scenarioConstraints(flags: ScenarioFlags, modes: readonly ModeDefinition[] = []): ScenarioArbOptions {
   if (flags.preset !== undefined && flags.config !== undefined) throw new UsageError('--preset and --config: give one or the other');
   if (flags.preset !== undefined && PRESETS[flags.preset] === undefined) {
     throw new UsageError(`--preset: unknown preset "${flags.preset}" (known: ${presetNames().join(', ')})`);

@@ -24,13 +24,15 @@ export interface BulkheadConfig {
  * The documented defaults of {@link BulkheadConfig}.
  *
  * @example
- * DEFAULT_BULKHEAD_CONFIG.maxConcurrent; // 4
+ * defaultBulkheadConfig().maxConcurrent; // 4
  */
-export const DEFAULT_BULKHEAD_CONFIG: Readonly<BulkheadConfig> = Object.freeze({
+export function defaultBulkheadConfig(): BulkheadConfig {
+  return {
   enabled: false,
   maxConcurrent: 4,
   maxQueued: 8,
-});
+};
+}
 
 /**
  * Throws a ConfigError naming the bad field.
@@ -106,7 +108,7 @@ export class Bulkhead {
  * processes of a run.
  *
  * @example
- * const bulkheads = new Bulkheads(DEFAULT_BULKHEAD_CONFIG);
+ * const bulkheads = new Bulkheads(defaultBulkheadConfig());
  * bulkheads.forNode('n1').acquire(() => {});
  */
 export class Bulkheads {

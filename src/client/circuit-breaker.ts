@@ -30,21 +30,23 @@ export interface CircuitBreakerConfig {
  * The documented defaults of {@link CircuitBreakerConfig}.
  *
  * @example
- * DEFAULT_CIRCUIT_BREAKER_CONFIG.enabled; // false
+ * defaultCircuitBreakerConfig().enabled; // false
  */
-export const DEFAULT_CIRCUIT_BREAKER_CONFIG: Readonly<CircuitBreakerConfig> = Object.freeze({
+export function defaultCircuitBreakerConfig(): CircuitBreakerConfig {
+  return {
   enabled: false,
   failureThreshold: 5,
   windowSize: 10,
   openMs: 1000,
   halfOpenProbes: 1,
-});
+};
+}
 
 /**
  * Throws a ConfigError naming the bad field.
  *
  * @example
- * validateCircuitBreakerConfig({ ...DEFAULT_CIRCUIT_BREAKER_CONFIG, failureThreshold: 11 }, 'client.circuitBreaker');
+ * validateCircuitBreakerConfig({ ...defaultCircuitBreakerConfig(), failureThreshold: 11 }, 'client.circuitBreaker');
  * // throws "client.circuitBreaker.failureThreshold: 11 exceeds windowSize = 10"
  */
 export function validateCircuitBreakerConfig(config: CircuitBreakerConfig, path: string): void {
@@ -84,7 +86,7 @@ export interface BreakerPermit {
  * One node's breaker. Time is passed in by the caller (virtual ms).
  *
  * @example
- * const b = new CircuitBreaker({ ...DEFAULT_CIRCUIT_BREAKER_CONFIG, enabled: true, failureThreshold: 1, windowSize: 1 });
+ * const b = new CircuitBreaker({ ...defaultCircuitBreakerConfig(), enabled: true, failureThreshold: 1, windowSize: 1 });
  * b.onResult(b.tryAcquire(0)!, false, 0); // opens
  * b.tryAcquire(10);                      // undefined: rejected
  * const probe = b.tryAcquire(1000)!;     // half-open probe
@@ -156,7 +158,7 @@ export class CircuitBreaker {
  * processes of a run (as one application shares its breakers).
  *
  * @example
- * const breakers = new CircuitBreakers(DEFAULT_CIRCUIT_BREAKER_CONFIG);
+ * const breakers = new CircuitBreakers(defaultCircuitBreakerConfig());
  * breakers.forNode('n1').tryAcquire(0);
  */
 export class CircuitBreakers {

@@ -17,9 +17,11 @@ export interface IdempotencyConfig {
  * The documented defaults of {@link IdempotencyConfig}.
  *
  * @example
- * DEFAULT_IDEMPOTENCY_CONFIG.enabled; // true
+ * defaultIdempotencyConfig().enabled; // true
  */
-export const DEFAULT_IDEMPOTENCY_CONFIG: Readonly<IdempotencyConfig> = Object.freeze({ enabled: true });
+export function defaultIdempotencyConfig(): IdempotencyConfig {
+  return { enabled: true };
+}
 
 /**
  * Throws a ConfigError naming the bad field.

@@ -13,9 +13,9 @@ export { createClientRuntime, emptyClientStats, type ClientRuntime, type ClientS
 export { HistoryRecorder, type OpRecord } from './history-recorder.js';
 export { queueSource, generatorSource, type OpSource, type PlannedOp } from './op-source.js';
 export { defaultClientPolicy, validateClientPolicy, type ClientPolicyConfig } from './policy.js';
-export { DEFAULT_TIMEOUT_CONFIG, attemptTimeout, Connections, type TimeoutConfig, type TimeoutKind } from './timeouts.js';
+export { defaultTimeoutConfig, attemptTimeout, Connections, type TimeoutConfig, type TimeoutKind } from './timeouts.js';
 export {
-  DEFAULT_RETRY_CONFIG,
+  defaultRetryConfig,
   RETRY_UNKNOWN_RULES,
   backoffDelayMs,
   mayRetry,
@@ -23,14 +23,14 @@ export {
   type RetryUnknownRule,
   type FailureClass,
 } from './retry.js';
-export { DEFAULT_IDEMPOTENCY_CONFIG, idempotencyKeyFor, type IdempotencyConfig } from './idempotency.js';
+export { defaultIdempotencyConfig, idempotencyKeyFor, type IdempotencyConfig } from './idempotency.js';
 export {
-  DEFAULT_CIRCUIT_BREAKER_CONFIG,
+  defaultCircuitBreakerConfig,
   CircuitBreaker,
   CircuitBreakers,
   type CircuitBreakerConfig,
   type BreakerState,
   type BreakerPermit,
 } from './circuit-breaker.js';
-export { DEFAULT_BULKHEAD_CONFIG, Bulkhead, Bulkheads, type BulkheadConfig, type BulkheadAdmission } from './bulkhead.js';
-export { DEFAULT_DISCOVERY_CONFIG, DiscoveryService, LeaderCache, type DiscoveryConfig } from './leader-discovery.js';
+export { defaultBulkheadConfig, Bulkhead, Bulkheads, type BulkheadConfig, type BulkheadAdmission } from './bulkhead.js';
+export { defaultDiscoveryConfig, DiscoveryService, LeaderCache, type DiscoveryConfig } from './leader-discovery.js';

@@ -20,9 +20,11 @@ export interface DiscoveryConfig {
  * The documented defaults of {@link DiscoveryConfig}.
  *
  * @example
- * DEFAULT_DISCOVERY_CONFIG.enabled; // true
+ * defaultDiscoveryConfig().enabled; // true
  */
-export const DEFAULT_DISCOVERY_CONFIG: Readonly<DiscoveryConfig> = Object.freeze({ enabled: true });
+export function defaultDiscoveryConfig(): DiscoveryConfig {
+  return { enabled: true };
+}
 
 /**
  * Throws a ConfigError naming the bad field.

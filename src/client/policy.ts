@@ -1,10 +1,10 @@
-import { DEFAULT_BULKHEAD_CONFIG, validateBulkheadConfig, type BulkheadConfig } from './bulkhead.js';
-import { DEFAULT_CIRCUIT_BREAKER_CONFIG, validateCircuitBreakerConfig, type CircuitBreakerConfig } from './circuit-breaker.js';
+import { defaultBulkheadConfig, validateBulkheadConfig, type BulkheadConfig } from './bulkhead.js';
+import { defaultCircuitBreakerConfig, validateCircuitBreakerConfig, type CircuitBreakerConfig } from './circuit-breaker.js';
 import { join, withDefaults } from '../config/config-checks.js';
-import { DEFAULT_IDEMPOTENCY_CONFIG, validateIdempotencyConfig, type IdempotencyConfig } from './idempotency.js';
-import { DEFAULT_DISCOVERY_CONFIG, validateDiscoveryConfig, type DiscoveryConfig } from './leader-discovery.js';
-import { DEFAULT_RETRY_CONFIG, validateRetryConfig, type RetryConfig } from './retry.js';
-import { DEFAULT_TIMEOUT_CONFIG, validateTimeoutConfig, type TimeoutConfig } from './timeouts.js';
+import { defaultIdempotencyConfig, validateIdempotencyConfig, type IdempotencyConfig } from './idempotency.js';
+import { defaultDiscoveryConfig, validateDiscoveryConfig, type DiscoveryConfig } from './leader-discovery.js';
+import { defaultRetryConfig, validateRetryConfig, type RetryConfig } from './retry.js';
+import { defaultTimeoutConfig, validateTimeoutConfig, type TimeoutConfig } from './timeouts.js';
 
 /**
  * Everything that shapes how clients talk to the store, as JSON data. Each part
@@ -32,14 +32,14 @@ export interface ClientPolicyConfig {
  * defaultClientPolicy().retry.maxRetries; // 2
  */
 export function defaultClientPolicy(): ClientPolicyConfig {
-  return structuredClone({
-    timeouts: DEFAULT_TIMEOUT_CONFIG,
-    retry: DEFAULT_RETRY_CONFIG,
-    idempotency: DEFAULT_IDEMPOTENCY_CONFIG,
-    circuitBreaker: DEFAULT_CIRCUIT_BREAKER_CONFIG,
-    bulkhead: DEFAULT_BULKHEAD_CONFIG,
-    discovery: DEFAULT_DISCOVERY_CONFIG,
-  }) as ClientPolicyConfig;
+  return {
+    timeouts: defaultTimeoutConfig(),
+    retry: defaultRetryConfig(),
+    idempotency: defaultIdempotencyConfig(),
+    circuitBreaker: defaultCircuitBreakerConfig(),
+    bulkhead: defaultBulkheadConfig(),
+    discovery: defaultDiscoveryConfig(),
+  };
 }
 
 /**

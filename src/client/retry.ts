@@ -55,21 +55,23 @@ export interface RetryConfig {
  * The documented defaults of {@link RetryConfig}.
  *
  * @example
- * DEFAULT_RETRY_CONFIG.maxRetries; // 2
+ * defaultRetryConfig().maxRetries; // 2
  */
-export const DEFAULT_RETRY_CONFIG: Readonly<RetryConfig> = Object.freeze({
+export function defaultRetryConfig(): RetryConfig {
+  return {
   maxRetries: 2,
   baseDelayMs: 10,
   maxDelayMs: 500,
   retryUnknown: 'with-idempotency-key',
   maxRedirects: 3,
-});
+};
+}
 
 /**
  * Throws a ConfigError naming the bad field.
  *
  * @example
- * validateRetryConfig({ ...DEFAULT_RETRY_CONFIG, maxDelayMs: 1 }, 'client.retry');
+ * validateRetryConfig({ ...defaultRetryConfig(), maxDelayMs: 1 }, 'client.retry');
  * // throws "client.retry.maxDelayMs: 1 must be >= baseDelayMs (10)"
  */
 export function validateRetryConfig(config: RetryConfig, path: string): void {
@@ -88,7 +90,7 @@ export function validateRetryConfig(config: RetryConfig, path: string): void {
  * capped exponential, drawing from `random` (the simulator's generator).
  *
  * @example
- * backoffDelayMs(DEFAULT_RETRY_CONFIG, 2, () => 0.5); // 0.5 * min(500, 10 * 4) = 20
+ * backoffDelayMs(defaultRetryConfig(), 2, () => 0.5); // 0.5 * min(500, 10 * 4) = 20
  */
 export function backoffDelayMs(config: RetryConfig, retryIndex: number, random: () => number): number {
   const ceilingMs = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** retryIndex);
@@ -108,8 +110,8 @@ export type FailureClass = 'definite' | 'unknown';
  * Whether the op may be retried once more (see {@link RetryUnknownRule}).
  *
  * @example
- * mayRetry(DEFAULT_RETRY_CONFIG, { failure: 'unknown', hasIdempotencyKey: false, retriesDone: 0 }); // false
- * mayRetry(DEFAULT_RETRY_CONFIG, { failure: 'definite', hasIdempotencyKey: false, retriesDone: 0 }); // true
+ * mayRetry(defaultRetryConfig(), { failure: 'unknown', hasIdempotencyKey: false, retriesDone: 0 }); // false
+ * mayRetry(defaultRetryConfig(), { failure: 'definite', hasIdempotencyKey: false, retriesDone: 0 }); // true
  */
 export function mayRetry(
   config: RetryConfig,

@@ -26,12 +26,14 @@ export interface TimeoutConfig {
  * The documented defaults of {@link TimeoutConfig}.
  *
  * @example
- * DEFAULT_TIMEOUT_CONFIG.connectTimeoutMs; // 250
+ * defaultTimeoutConfig().connectTimeoutMs; // 250
  */
-export const DEFAULT_TIMEOUT_CONFIG: Readonly<TimeoutConfig> = Object.freeze({
+export function defaultTimeoutConfig(): TimeoutConfig {
+  return {
   requestTimeoutMs: 1000,
   connectTimeoutMs: 250,
-});
+};
+}
 
 /**
  * Throws a ConfigError naming the bad field.
@@ -49,7 +51,7 @@ export function validateTimeoutConfig(config: TimeoutConfig, path: string): void
  * Which timeout governs the next attempt against a node.
  *
  * @example
- * attemptTimeout(DEFAULT_TIMEOUT_CONFIG, false); // { kind: 'connect-timeout', afterMs: 250 }
+ * attemptTimeout(defaultTimeoutConfig(), false); // { kind: 'connect-timeout', afterMs: 250 }
  */
 export function attemptTimeout(config: TimeoutConfig, connected: boolean): { kind: TimeoutKind; afterMs: number } {
   return connected

@@ -1,5 +1,5 @@
 import type fc from 'fast-check';
-import { ownModesOf, scenarioArb, type ScenarioConstraints } from '../gen/scenario-arb.js';
+import { ownModesOf, scenarioArb, type ScenarioArbOptions } from '../gen/scenario-arb.js';
 import { runScenario, type ScenarioOutcome, type Verdict } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario.js';
 import { runSeed, sampleWithSeed } from '../run/seeds.js';
@@ -39,7 +39,7 @@ export function scenarioForRun(arbitrary: fc.Arbitrary<Scenario>, baseSeed: numb
  * runner.run(0).record.valid;
  */
 export function exploreRunner(
-  constraints: ScenarioConstraints,
+  constraints: ScenarioArbOptions,
   baseSeed: number,
   checkTimeoutMs: number,
 ): { run(runIndex: number): { record: RunRecord; outcome: ScenarioOutcome } } {

@@ -1,4 +1,4 @@
-import type { ScenarioConstraints } from '../gen/scenario-arb.js';
+import type { ScenarioArbOptions } from '../gen/scenario-arb.js';
 import type { ClientPolicyConfig } from '../client/policy.js';
 import type { StoreConfig } from '../store/config.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
@@ -26,7 +26,7 @@ export interface ExploreOptions {
    */
   modes?: readonly ModeDefinition[];
   /** More generator constraints (workload parts, fault kinds, bounds). */
-  scenario?: ScenarioConstraints;
+  scenario?: ScenarioArbOptions;
   /** Stop after this many runs. */
   runs?: number;
   /** Stop after this many seconds (whichever of runs and time comes first). */

@@ -1,4 +1,4 @@
-import { ownModesOf, type ScenarioConstraints } from '../gen/scenario-arb.js';
+import { ownModesOf, type ScenarioArbOptions } from '../gen/scenario-arb.js';
 import { exploreRunner, type RunRecord } from './explore-run.js';
 import type { ExploreFailure, ExploreOptions, ExploreReport } from './explore-types.js';
 import { runScenario } from '../run/run-scenario.js';
@@ -27,7 +27,7 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
   const workers = options.workers ?? 1;
   const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
   const modes = [...new Set([...ownModesOf(options.scenario ?? {}), ...(options.modes ?? [])])];
-  const constraints: ScenarioConstraints = {
+  const constraints: ScenarioArbOptions = {
     ...options.scenario,
     ...(options.preset === undefined ? {} : { preset: options.preset }),
     ...(options.config === undefined ? {} : { config: options.config }),

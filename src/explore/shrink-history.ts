@@ -45,9 +45,9 @@ export interface HistoryShrinkResult {
  * Options for {@link shrinkHistory}.
  *
  * @example
- * const c: ShrinkHistoryConstraints = { timeoutMs: 5_000 };
+ * const c: ShrinkHistoryOptions = { timeoutMs: 5_000 };
  */
-export interface ShrinkHistoryConstraints {
+export interface ShrinkHistoryOptions {
   /** Budget of each re-check, in ms; a re-check that runs out rejects its step. Default 10000. */
   timeoutMs?: number;
 }
@@ -86,7 +86,7 @@ const WHY: Record<HistoryShrinkRule, string> = {
  * const result = shrinkHistory(history.ops, casRegisterModel({ init: 0 }));
  * if (result.valid === false) console.log(result.clientOpsBefore, '->', result.clientOpsAfter);
  */
-export function shrinkHistory(ops: readonly Op[], model: Model<any>, constraints: ShrinkHistoryConstraints = {}): HistoryShrinkResult {
+export function shrinkHistory(ops: readonly Op[], model: Model<any>, constraints: ShrinkHistoryOptions = {}): HistoryShrinkResult {
   const timeoutMs = constraints.timeoutMs ?? 10_000;
   const recheck = (candidate: Op[]): LinearizableVerdict | undefined => {
     const result = checkLinearizable(candidate, model, { timeoutMs });

@@ -1,4 +1,4 @@
-import type { ScenarioConstraints } from '../gen/scenario-arb.js';
+import type { ScenarioArbOptions } from '../gen/scenario-arb.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
 import { loadModeDefinition } from './load-mode.js';
 
@@ -11,7 +11,7 @@ import { loadModeDefinition } from './load-mode.js';
  * @example
  * const { constraints, modeModules } = toWorkerConstraints({ modes: [await loadModeDefinition('./my-store.js')] });
  */
-export function toWorkerConstraints(input: ScenarioConstraints): { constraints: ScenarioConstraints; modeModules: string[] } {
+export function toWorkerConstraints(input: ScenarioArbOptions): { constraints: ScenarioArbOptions; modeModules: string[] } {
   const { modes, store, ...rest } = input;
   const modeModules = (modes ?? []).map((mode) => {
     if (mode.module === undefined) {
@@ -20,7 +20,7 @@ export function toWorkerConstraints(input: ScenarioConstraints): { constraints: 
     return mode.module;
   });
   const names = store?.modes?.map((mode) => (typeof mode === 'string' ? mode : mode.name));
-  const constraints: ScenarioConstraints = { ...rest, ...(store === undefined ? {} : { store: { ...store, ...(names === undefined ? {} : { modes: names as never }) } }) };
+  const constraints: ScenarioArbOptions = { ...rest, ...(store === undefined ? {} : { store: { ...store, ...(names === undefined ? {} : { modes: names as never }) } }) };
   return { constraints, modeModules };
 }
 
@@ -31,7 +31,7 @@ export function toWorkerConstraints(input: ScenarioConstraints): { constraints: 
  * @example
  * const constraints = await fromWorkerConstraints(input.constraints, input.modeModules);
  */
-export async function fromWorkerConstraints(received: ScenarioConstraints, modeModules: readonly string[]): Promise<ScenarioConstraints> {
+export async function fromWorkerConstraints(received: ScenarioArbOptions, modeModules: readonly string[]): Promise<ScenarioArbOptions> {
   if (modeModules.length === 0) return received;
   const modes: ModeDefinition[] = await Promise.all(modeModules.map((url) => loadModeDefinition(url)));
   const byName = (name: unknown) => modes.find((mode) => mode.name === name) ?? name;

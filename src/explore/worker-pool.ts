@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ScenarioConstraints } from '../gen/scenario-arb.js';
+import type { ScenarioArbOptions } from '../gen/scenario-arb.js';
 import type { RunRecord } from './explore-run.js';
 import { toWorkerConstraints } from './worker-modes.js';
 
@@ -12,7 +12,7 @@ import { toWorkerConstraints } from './worker-modes.js';
  */
 export interface WorkerInput {
   /** The constraints without functions (see toWorkerConstraints). */
-  constraints: ScenarioConstraints;
+  constraints: ScenarioArbOptions;
   /** Module URLs of the store modes of the caller's own, for the worker to load. */
   modeModules: string[];
   seed: number;
@@ -29,7 +29,7 @@ export interface WorkerInput {
  * const pool: WorkerPoolOptions = { constraints: {}, seed: 1, checkTimeoutMs: 5000, workers: 2, lastRun: 99, onRecord: () => {} };
  */
 export interface WorkerPoolOptions {
-  constraints: ScenarioConstraints;
+  constraints: ScenarioArbOptions;
   seed: number;
   checkTimeoutMs: number;
   workers: number;

@@ -6,9 +6,9 @@ import { faultParamsArb, faultTargetsArb } from './_internals/fault-parts-arb.js
  * Options of {@link faultScheduleArb}.
  *
  * @example
- * const constraints: FaultScheduleConstraints = { kinds: ['crash-leader', 'partition-majority'], nodeIds: ['n1', 'n2', 'n3'], horizonMs: 1000 };
+ * const constraints: FaultScheduleArbOptions = { kinds: ['crash-leader', 'partition-majority'], nodeIds: ['n1', 'n2', 'n3'], horizonMs: 1000 };
  */
-export interface FaultScheduleConstraints {
+export interface FaultScheduleArbOptions {
   /** The kinds a schedule may use. Default: every kind. */
   kinds?: readonly FaultKind[];
   /** The store's node ids, for targets. */
@@ -40,7 +40,7 @@ export interface FaultScheduleConstraints {
  * fc.sample(faultScheduleArb({ nodeIds: ['n1', 'n2', 'n3'], horizonMs: 2000 }), 1)[0];
  * // [{ kind: 'pause', atMs: 120, durationMs: 400, targets: ['n2'] }, ...]
  */
-export function faultScheduleArb(constraints: FaultScheduleConstraints): fc.Arbitrary<Fault[]> {
+export function faultScheduleArb(constraints: FaultScheduleArbOptions): fc.Arbitrary<Fault[]> {
   const kinds = constraints.kinds ?? FAULT_KINDS;
   const maxFaults = constraints.maxFaults ?? 4;
   if (kinds.length === 0 || maxFaults === 0) return fc.constant(null).map(() => []);
@@ -54,7 +54,7 @@ export function faultScheduleArb(constraints: FaultScheduleConstraints): fc.Arbi
   );
 }
 
-function faultArb(kinds: readonly FaultKind[], constraints: FaultScheduleConstraints): fc.Arbitrary<Fault> {
+function faultArb(kinds: readonly FaultKind[], constraints: FaultScheduleArbOptions): fc.Arbitrary<Fault> {
   const minDurationMs = constraints.minDurationMs ?? 10;
   const maxDurationMs = Math.max(minDurationMs, constraints.maxDurationMs ?? Math.max(constraints.horizonMs, 100));
   return fc.constantFrom(...kinds).chain((kind) =>

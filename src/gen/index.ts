@@ -8,8 +8,8 @@
  * import { scenarioArb } from 'faultline';
  * fc.assert(fc.property(scenarioArb({ preset: 'sl-majority' }), (s) => runScenario(s).verdict.valid !== false));
  */
-export { storeConfigArb, type StoreConfigConstraints } from './store-config-arb.js';
-export { workloadSpecArb, type WorkloadSpecConstraints } from './workload-spec-arb.js';
-export { faultScheduleArb, type FaultScheduleConstraints } from './fault-schedule-arb.js';
-export { scenarioArb, type ScenarioConstraints } from './scenario-arb.js';
+export { storeConfigArb, type StoreConfigArbOptions } from './store-config-arb.js';
+export { workloadSpecArb, type WorkloadSpecArbOptions } from './workload-spec-arb.js';
+export { faultScheduleArb, type FaultScheduleArbOptions } from './fault-schedule-arb.js';
+export { scenarioArb, type ScenarioArbOptions } from './scenario-arb.js';
 export { storeTopology } from '../store/topology.js';

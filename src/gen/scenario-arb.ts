@@ -12,17 +12,17 @@ import { storeTopology } from '../store/topology.js';
 import { splitStoreClient } from '../run/store-client.js';
 import { storeSetupArb, type StoreSetup } from './_internals/store-setup-arb.js';
 import { faultScheduleArb } from './fault-schedule-arb.js';
-import { modeDefinitions, storeBounds, type StoreConfigConstraints } from './store-config-arb.js';
-import { workloadSpecArb, type WorkloadSpecConstraints } from './workload-spec-arb.js';
+import { modeDefinitions, storeBounds, type StoreConfigArbOptions } from './store-config-arb.js';
+import { workloadSpecArb, type WorkloadSpecArbOptions } from './workload-spec-arb.js';
 
 /**
  * Options of {@link scenarioArb}: what is fixed (a preset, or a config, and any
  * part of the workload) and the bounds of what is generated.
  *
  * @example
- * const constraints: ScenarioConstraints = { preset: 'sl-async', workload: { ops: 30 }, maxFaults: 3 };
+ * const constraints: ScenarioArbOptions = { preset: 'sl-async', workload: { ops: 30 }, maxFaults: 3 };
  */
-export interface ScenarioConstraints {
+export interface ScenarioArbOptions {
   /** A preset name (PRESETS): its store and workload are fixed, its fault kinds are the default. */
   preset?: string;
   /** A fixed store config (instead of a preset). */
@@ -41,9 +41,9 @@ export interface ScenarioConstraints {
   /** Most faults per scenario. Default 3. */
   maxFaults?: number;
   /** Bounds for a generated store (neither preset nor config). */
-  store?: StoreConfigConstraints;
+  store?: StoreConfigArbOptions;
   /** Bounds for the generated parts of the workload. Default: up to 100 ops, 4 clients. */
-  workloadBounds?: WorkloadSpecConstraints;
+  workloadBounds?: WorkloadSpecArbOptions;
   /** Fixed settle time after the final heal, in virtual ms. Default: simulate's. */
   settleMs?: number;
 }
@@ -59,7 +59,7 @@ export interface ScenarioConstraints {
  *   return runScenario(scenario).verdict.valid !== false;
  * }), { numRuns: 100 });
  */
-export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary<Scenario> {
+export function scenarioArb(constraints: ScenarioArbOptions = {}): fc.Arbitrary<Scenario> {
   const preset = constraints.preset === undefined ? undefined : PRESETS[constraints.preset];
   if (constraints.preset !== undefined && preset === undefined) {
     throw new RangeError(`scenarioArb: unknown preset '${constraints.preset}' (known: ${Object.keys(PRESETS).join(', ')})`);
@@ -71,7 +71,7 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
     constraints.store?.clientPolicy ?? true,
   );
   const fixedWorkload = definedFields({ ...preset?.workload, ...constraints.workload });
-  const bounds: WorkloadSpecConstraints = { maxOps: 100, maxClients: 4, ...constraints.workloadBounds };
+  const bounds: WorkloadSpecArbOptions = { maxOps: 100, maxClients: 4, ...constraints.workloadBounds };
   const workload = workloadSpecArb({
     ...bounds,
     ...(fixedWorkload.workload === undefined ? {} : { workloads: [fixedWorkload.workload] }),
@@ -103,14 +103,14 @@ export function scenarioArb(constraints: ScenarioConstraints = {}): fc.Arbitrary
  * @example
  * ownModesOf({ store: { modes: ['leaderless', primaryBackupMode] } }); // [primaryBackupMode]
  */
-export function ownModesOf(constraints: ScenarioConstraints): ModeDefinition[] {
+export function ownModesOf(constraints: ScenarioArbOptions): ModeDefinition[] {
   const given = [...(constraints.modes ?? []), ...(constraints.store?.modes ?? []).filter((mode) => typeof mode !== 'string')];
   return [...new Set(given)];
 }
 
 /** A preset's or a given store (and client policy), copied afresh for each scenario; undefined when the store is drawn. */
 function fixedSetup(
-  constraints: ScenarioConstraints,
+  constraints: ScenarioArbOptions,
   presetStore: StoreConfig | undefined,
   presetClient: ClientPolicyConfig | undefined,
 ): fc.Arbitrary<StoreSetup> | undefined {

@@ -8,9 +8,9 @@ import { storeSetupArb } from './_internals/store-setup-arb.js';
  * Options of {@link storeConfigArb}.
  *
  * @example
- * const constraints: StoreConfigConstraints = { modes: ['leaderless'], maxNodes: 5 };
+ * const constraints: StoreConfigArbOptions = { modes: ['leaderless'], maxNodes: 5 };
  */
-export interface StoreConfigConstraints {
+export interface StoreConfigArbOptions {
   /** Modes to draw from: built-in names, or definitions of your own. Default: the three built-in ones. */
   modes?: readonly (StoreMode | ModeDefinition)[];
   /** Most store nodes of a one-group store (single-leader, leaderless). Default 5. */
@@ -35,7 +35,7 @@ export interface StoreConfigConstraints {
  *   validateStoreConfig(config); // never throws
  * }));
  */
-export function storeConfigArb(constraints: StoreConfigConstraints = {}): fc.Arbitrary<StoreConfig> {
+export function storeConfigArb(constraints: StoreConfigArbOptions = {}): fc.Arbitrary<StoreConfig> {
   return storeSetupArb(modeDefinitions(constraints.modes ?? STORE_MODES), storeBounds(constraints), false).map((setup) => setup.store);
 }
 
@@ -55,6 +55,6 @@ export function modeDefinitions(modes: readonly (string | ModeDefinition)[], own
  * @example
  * storeBounds({ maxNodes: 3 }); // { maxNodes: 3, maxGroups: 3, maxNodesPerGroup: 3 }
  */
-export function storeBounds(constraints: StoreConfigConstraints): StoreBounds {
+export function storeBounds(constraints: StoreConfigArbOptions): StoreBounds {
   return { maxNodes: constraints.maxNodes ?? 5, maxGroups: constraints.maxGroups ?? 3, maxNodesPerGroup: constraints.maxNodesPerGroup ?? 3 };
 }

@@ -6,9 +6,9 @@ import type { WorkloadSpec } from '../../workloads/workload.js';
  * Options of {@link workloadSpecArb}: fixed parts and bounds.
  *
  * @example
- * const constraints: WorkloadSpecConstraints = { workloads: ['register'], maxOps: 50, maxClients: 4 };
+ * const constraints: WorkloadSpecArbOptions = { workloads: ['register'], maxOps: 50, maxClients: 4 };
  */
-export interface WorkloadSpecConstraints {
+export interface WorkloadSpecArbOptions {
   /** Workload names (keys of WORKLOADS) to draw from. Default: every workload. */
   workloads?: readonly string[];
   /** Fewest client ops in total. Default 1. */
@@ -37,7 +37,7 @@ export interface WorkloadSpecConstraints {
  * const [spec] = fc.sample(workloadSpecArb({ workloads: ['kv'] }), 1);
  * WORKLOADS[spec.workload]!.generate(spec, random);
  */
-export function workloadSpecArb(constraints: WorkloadSpecConstraints = {}): fc.Arbitrary<WorkloadSpec> {
+export function workloadSpecArb(constraints: WorkloadSpecArbOptions = {}): fc.Arbitrary<WorkloadSpec> {
   const names = constraints.workloads ?? Object.keys(WORKLOADS);
   for (const name of names) {
     if (WORKLOADS[name] === undefined) throw new RangeError(`workloadSpecArb: unknown workload '${name}' (known: ${Object.keys(WORKLOADS).join(', ')})`);

@@ -13,6 +13,6 @@ export { formatNdjsonOp, writeNdjson } from './ndjson-writer.js';
 export { ednValue, formatEdnOp, writeEdn } from './edn-writer.js';
 export { writeHistoryFile, type WriteHistoryOptions } from './write-history-file.js';
 export { opShapeProblem, type OpProblem } from './op-shape.js';
-export { NEVER_COMPLETED, validateHistory, type ValidateHistoryOptions } from './validate.js';
+export { NEVER_COMPLETED, validateHistory, type ValidateHistoryOptions } from './validate-history.js';
 export { pairInvocations, pairOperations, type Invocation } from './pair.js';
 export { JEPSEN_LOG_OP_LINE } from './_internals/jepsen-log-decoder.js';

@@ -1,4 +1,4 @@
-import type { Model, ModelConstraints } from './model.js';
+import type { Model, ModelOptions } from './model.js';
 import { buildModel } from './_internals/build-model.js';
 import { nil, valueHash } from './canonical.js';
 import { formatValue } from './_internals/format.js';
@@ -14,7 +14,7 @@ import { CAS, READ, WRITE } from './_internals/register-ops.js';
  * m.step(1, { f: 'cas', value: [1, 2] }, { known: true, value: [1, 2] }); // [2]
  * m.step(3, { f: 'cas', value: [1, 2] }, { known: true, value: [1, 2] }); // []
  */
-export function casRegisterModel(constraints: ModelConstraints = {}): Model<unknown> {
+export function casRegisterModel(constraints: ModelOptions = {}): Model<unknown> {
   return buildModel<unknown>({
     name: 'cas-register',
     init: nil(constraints.init),

@@ -1,5 +1,5 @@
 import type { Input } from '../history/operation.js';
-import type { Model, ModelConstraints } from './model.js';
+import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { sameValue } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
@@ -29,7 +29,7 @@ const READ: OpSpec<number> = {
  * m.step(0, { f: 'add', value: 2 }, { known: true, value: 2 }); // [2]
  * m.step(2, { f: 'read', value: null }, { known: true, value: 2 }); // [2]
  */
-export function counterModel(constraints: ModelConstraints = {}): Model<number> {
+export function counterModel(constraints: ModelOptions = {}): Model<number> {
   const init = constraints.init;
   return buildModel<number>({
     name: 'counter',

@@ -1,4 +1,4 @@
-import type { Model, ModelConstraints } from './model.js';
+import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { canonicalKey, nil, sameValue } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
@@ -30,7 +30,7 @@ const DEQUEUE: OpSpec<Queue> = {
  * m.step([1, 2], { f: 'dequeue', value: null }, { known: true, value: 1 }); // [[2]]
  * m.step([1, 2], { f: 'dequeue', value: null }, { known: true, value: 2 }); // []
  */
-export function fifoQueueModel(constraints: ModelConstraints = {}): Model<Queue> {
+export function fifoQueueModel(constraints: ModelOptions = {}): Model<Queue> {
   return buildModel<Queue>({
     name: 'fifo-queue',
     init: Array.isArray(constraints.init) ? constraints.init.map(nil) : [],

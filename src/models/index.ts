@@ -9,7 +9,7 @@ import { registerModel } from './register.js';
 import { setModel } from './set.js';
 import { unorderedQueueModel } from './unordered-queue.js';
 
-export type { FieldError, Model, ModelConstraints, ModelFactory } from './model.js';
+export type { FieldError, Model, ModelOptions, ModelFactory } from './model.js';
 export { byKey } from './by-key.js';
 export { inferModel, type InferredModel } from './infer.js';
 export {

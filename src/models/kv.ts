@@ -1,4 +1,4 @@
-import type { Model, ModelConstraints } from './model.js';
+import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { nil, valueHash } from './canonical.js';
 import { describeCommand, formatValue } from './_internals/format.js';
@@ -33,7 +33,7 @@ function textOf(value: unknown): string {
  * const m = kvModel({ init: '' });
  * m.step('', { f: 'append', key: 'k', value: 'x' }, { known: true, value: 'x' }); // ['x']
  */
-export function kvModel(constraints: ModelConstraints = {}): Model<unknown> {
+export function kvModel(constraints: ModelOptions = {}): Model<unknown> {
   return buildModel<unknown>({
     name: 'kv',
     init: nil(constraints.init),

@@ -60,9 +60,9 @@ export interface Model<S = unknown, I = Input, O = Output> {
 }
 
 /** Options every model factory accepts. */
-export interface ModelConstraints {
+export interface ModelOptions {
   /** The initial value (Jepsen's nil = null when absent). */
   init?: unknown;
 }
 
-export type ModelFactory = (constraints?: ModelConstraints) => Model<any>;
+export type ModelFactory = (constraints?: ModelOptions) => Model<any>;

@@ -1,5 +1,5 @@
 import type { Input, Output } from '../history/operation.js';
-import type { Model, ModelConstraints } from './model.js';
+import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { canonicalKey, sameValue } from './canonical.js';
 import { formatKey, formatValue } from './_internals/format.js';
@@ -25,7 +25,7 @@ type Registers = ReadonlyMap<string, unknown>;
  * const txn = [['write', 'x', 1], ['read', 'x', null]];
  * m.step(m.init(), { f: 'txn', value: txn }, { known: true, value: [['write', 'x', 1], ['read', 'x', 1]] });
  */
-export function multiRegisterModel(constraints: ModelConstraints = {}): Model<Registers> {
+export function multiRegisterModel(constraints: ModelOptions = {}): Model<Registers> {
   const init = constraints.init;
   const explicit = typeof init === 'object' && init !== null && !Array.isArray(init);
   const initialValues = new Map<string, unknown>(explicit ? Object.entries(init) : []);

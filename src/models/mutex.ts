@@ -1,4 +1,4 @@
-import type { Model, ModelConstraints } from './model.js';
+import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { describeCommand } from './_internals/format.js';
 
@@ -24,7 +24,7 @@ const RELEASE: OpSpec<Locked> = {
  * m.step(false, { f: 'acquire', value: null }, { known: true, value: null }); // [true]
  * m.step(true, { f: 'acquire', value: null }, { known: true, value: null });  // []
  */
-export function mutexModel(constraints: ModelConstraints = {}): Model<Locked> {
+export function mutexModel(constraints: ModelOptions = {}): Model<Locked> {
   return buildModel<Locked>({
     name: 'mutex',
     init: constraints.init === true,

@@ -1,4 +1,4 @@
-import type { Model, ModelConstraints } from './model.js';
+import type { Model, ModelOptions } from './model.js';
 import { buildModel } from './_internals/build-model.js';
 import { nil, valueHash } from './canonical.js';
 import { formatValue } from './_internals/format.js';
@@ -13,7 +13,7 @@ import { READ, WRITE } from './_internals/register-ops.js';
  * m.step(0, { f: 'read', value: null }, { known: true, value: 0 }); // [0]
  * m.step(0, { f: 'read', value: null }, { known: true, value: 1 }); // []
  */
-export function registerModel(constraints: ModelConstraints = {}): Model<unknown> {
+export function registerModel(constraints: ModelOptions = {}): Model<unknown> {
   return buildModel<unknown>({
     name: 'register',
     init: nil(constraints.init),

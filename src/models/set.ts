@@ -1,4 +1,4 @@
-import type { Model, ModelConstraints } from './model.js';
+import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { canonicalKey, nil } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
@@ -29,7 +29,7 @@ const READ: OpSpec<Elements> = {
  * const [after] = m.step(m.init(), { f: 'add', value: 1 }, { known: true, value: 1 });
  * m.step(after!, { f: 'read', value: null }, { known: true, value: [1] }); // [[1]]
  */
-export function setModel(constraints: ModelConstraints = {}): Model<Elements> {
+export function setModel(constraints: ModelOptions = {}): Model<Elements> {
   const initial = Array.isArray(constraints.init) ? constraints.init : [];
   return buildModel<Elements>({
     name: 'set',

@@ -1,4 +1,4 @@
-import type { Model, ModelConstraints } from './model.js';
+import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { canonicalKey, nil } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
@@ -35,7 +35,7 @@ const DEQUEUE: OpSpec<Bag> = {
  * m.step([1, 2], { f: 'dequeue', value: null }, { known: true, value: 2 });  // [[1]]
  * m.step([1, 2], { f: 'dequeue', value: null }, { known: false, value: null }); // [[2], [1]]
  */
-export function unorderedQueueModel(constraints: ModelConstraints = {}): Model<Bag> {
+export function unorderedQueueModel(constraints: ModelOptions = {}): Model<Bag> {
   const initial = Array.isArray(constraints.init) ? constraints.init : [];
   return buildModel<Bag>({
     name: 'unordered-queue',

@@ -14,7 +14,7 @@ export { partitionLinks } from './plan-partition.js';
 export { ClockEffects } from './clock-effects.js';
 export { LinkEffects } from './link-effects.js';
 export { WorldEffects } from './world-effects.js';
-export { validateFault, validateFaults } from './validate.js';
+export { validateFault, validateFaults } from './validate-faults.js';
 export { currentLeaders, leadersFromTrace } from './leaders.js';
 export { bridgeSplit, linksBetweenGroups, linksTouching, majorityCount, majoritySplit, outgoingLinks, ringLinks, thirdSplit } from './shapes.js';
 export type { ClockSetting, Effect, LinkSetting } from './effect.js';

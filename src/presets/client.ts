@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_CONFIG } from '../client/retry.js';
+import { defaultRetryConfig } from '../client/retry.js';
 import { presetClient, presetStore } from './build.js';
 import type { Preset } from './preset.js';
 
@@ -19,7 +19,7 @@ export const CLIENT_PRESETS: Preset[] = [
     store: presetStore('single-leader'),
     client: presetClient({
       idempotency: { enabled: false },
-      retry: { ...DEFAULT_RETRY_CONFIG, retryUnknown: 'always', maxRetries: 3 },
+      retry: { ...defaultRetryConfig(), retryUnknown: 'always', maxRetries: 3 },
     }),
     // The counter's bounds first: they name the double apply, which linearizability only hints at.
     workload: { workload: 'counter', checkers: ['counter', 'linearizable', 'convergence'] },

@@ -11,9 +11,9 @@ import { explainOutcome } from './verdict-reason.js';
  * Options for {@link renderCounterexample}.
  *
  * @example
- * const c: CounterexampleConstraints = { trace: true, replay: 'faultline replay out/run-17' };
+ * const c: CounterexampleOptions = { trace: true, replay: 'faultline replay out/run-17' };
  */
-export interface CounterexampleConstraints {
+export interface CounterexampleOptions {
   /** Include the trace lines that led to the failure. Default true. */
   trace?: boolean;
   /** At most this many trace lines. Default 30. */
@@ -32,7 +32,7 @@ export interface CounterexampleConstraints {
  * @example
  * writeFileSync('counterexample.txt', renderCounterexample(shrunk, { replay: `faultline replay ${dir}` }));
  */
-export function renderCounterexample(outcome: ScenarioOutcome, c: CounterexampleConstraints = {}): string {
+export function renderCounterexample(outcome: ScenarioOutcome, c: CounterexampleOptions = {}): string {
   const { verdict, run, scenario } = outcome;
   const explanation = explainOutcome(outcome);
   const headline = verdict.valid === false ? `faultline found: ${verdict.anomaly ?? 'a violation'}` : `verdict: ${verdict.valid === true ? 'valid' : 'unknown'}`;

@@ -8,9 +8,9 @@ import { renderTimeline } from './timeline.js';
  * Options for {@link renderHistoryTimeline}.
  *
  * @example
- * const c: HistoryTimelineConstraints = { describe: (op) => op.input.f, marked: new Set([12]) };
+ * const c: HistoryTimelineOptions = { describe: (op) => op.input.f, marked: new Set([12]) };
  */
-export interface HistoryTimelineConstraints {
+export interface HistoryTimelineOptions {
   /** An op's label, e.g. the model's `describe`. */
   describe: (op: Operation) => string;
   /** Invoke indices of the ops to mark (the op that could not be placed). */
@@ -33,7 +33,7 @@ export interface HistoryTimelineConstraints {
  * // p1                         |--read -> 1--|
  * // nemesis 0        |-partition-leader n1 | n2 n3---------|
  */
-export function renderHistoryTimeline(history: readonly Op[], c: HistoryTimelineConstraints): string {
+export function renderHistoryTimeline(history: readonly Op[], c: HistoryTimelineOptions): string {
   const all = pairOperations(history);
   const ops = all.length > (c.maxOps ?? 40) && c.focus ? all.filter((op) => c.focus!.has(op.invokeIndex)) : all;
   const first = Math.min(...ops.map((op) => op.call));

@@ -6,9 +6,9 @@ import type { StoreTraceName } from '../store/trace-events.js';
  * Options for {@link notableTrace}.
  *
  * @example
- * const c: NotableTraceConstraints = { untilMs: 840, maxLines: 30 };
+ * const c: NotableTraceOptions = { untilMs: 840, maxLines: 30 };
  */
-export interface NotableTraceConstraints {
+export interface NotableTraceOptions {
   /** Only events up to this virtual time (the failing op's completion): what led there. */
   untilMs?: number;
   /** At most this many lines, the latest ones. Default 30. */
@@ -33,7 +33,7 @@ const ROUTINE_EVENTS = new Set<string>(['forward', 'merkle-exchange', 'deduplica
  * notableTrace(run.trace, { untilMs: 840 });
  * // ['(12 earlier events not shown)', '   410.000 partition ...', '   655.200 custom n2 election {"epoch":2}']
  */
-export function notableTrace(trace: readonly TraceEvent[], c: NotableTraceConstraints = {}): string[] {
+export function notableTrace(trace: readonly TraceEvent[], c: NotableTraceOptions = {}): string[] {
   const untilMs = c.untilMs ?? Infinity;
   const notable = trace.filter((event) => event.timeMs <= untilMs && isNotable(event));
   const dropsKept = lastDrops(notable, c.maxDrops ?? 8);

@@ -2,7 +2,7 @@ import type { Operation } from '../history/operation.js';
 import type { Process } from '../history/op.js';
 
 /** Options for {@link renderTimeline}. */
-export interface TimelineConstraints {
+export interface TimelineOptions {
   /** Ops to mark (e.g. those that could not be linearized); drawn with `*` ends. */
   marked?: ReadonlySet<Operation>;
   /** Describes an op for its bar, e.g. `write 3` or `read -> 2`. */
@@ -24,7 +24,7 @@ export interface TimelineConstraints {
  * // p0  |--write 1--|
  * // p1        |--read -> 1--|
  */
-export function renderTimeline(ops: readonly Operation[], c: TimelineConstraints): string {
+export function renderTimeline(ops: readonly Operation[], c: TimelineOptions): string {
   if (ops.length === 0) return '(no operations)';
   const labels = new Map(ops.map((op) => [op, label(op, c)]));
   const x = columnsFor(ops, labels, c.events ?? []);
@@ -46,7 +46,7 @@ export function renderTimeline(ops: readonly Operation[], c: TimelineConstraints
   return lines.join('\n');
 }
 
-function label(op: Operation, c: TimelineConstraints): string {
+function label(op: Operation, c: TimelineOptions): string {
   const mark = c.marked?.has(op) ? '*' : '';
   return `${mark}${c.describe(op)}${mark}`;
 }

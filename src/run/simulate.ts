@@ -13,7 +13,7 @@ import type { ModeDefinition } from '../store/mode-definition.js';
 import { splitStoreClient } from './store-client.js';
 import { scheduleNemesis } from '../nemesis/apply.js';
 import type { Fault } from '../nemesis/fault.js';
-import { validateFaults } from '../nemesis/validate.js';
+import { validateFaults } from '../nemesis/validate-faults.js';
 
 /**
  * One run, as plain JSON data: the same scenario always gives the same result,

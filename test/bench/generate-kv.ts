@@ -1,7 +1,7 @@
 import type { Op } from '../../src/history/op.js';
 
 /** Options for {@link generateKvHistory}. */
-export interface KvHistoryConstraints {
+export interface KvHistoryOptions {
   ops: number;
   keys: number;
   processes: number;
@@ -18,7 +18,7 @@ export interface KvHistoryConstraints {
  * @example
  * const history = generateKvHistory({ ops: 1000, keys: 10, processes: 5, infoRate: 0.05, seed: 1 });
  */
-export function generateKvHistory(c: KvHistoryConstraints): Op[] {
+export function generateKvHistory(c: KvHistoryOptions): Op[] {
   let rng = c.seed >>> 0 || 1;
   const random = (): number => {
     // xorshift32: a fixed, seedable sequence so benchmark inputs are the same every run.

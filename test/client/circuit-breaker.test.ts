@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CircuitBreaker,
-  DEFAULT_CIRCUIT_BREAKER_CONFIG,
+  defaultCircuitBreakerConfig,
   validateCircuitBreakerConfig,
   type CircuitBreakerConfig,
 } from '../../src/client/circuit-breaker.js';
@@ -83,7 +83,7 @@ describe('circuit breaker', () => {
   });
 
   it('validates its config, naming the field', () => {
-    expect(() => validateCircuitBreakerConfig({ ...DEFAULT_CIRCUIT_BREAKER_CONFIG, failureThreshold: 11 }, 'client.circuitBreaker')).toThrow(
+    expect(() => validateCircuitBreakerConfig({ ...defaultCircuitBreakerConfig(), failureThreshold: 11 }, 'client.circuitBreaker')).toThrow(
       'client.circuitBreaker.failureThreshold: 11 exceeds windowSize = 10',
     );
     expect(() => validateCircuitBreakerConfig({ ...config, halfOpenProbes: 0 }, 'b')).toThrow(/^b\.halfOpenProbes/);

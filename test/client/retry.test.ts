@@ -1,9 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs, DEFAULT_RETRY_CONFIG, mayRetry, validateRetryConfig, type RetryConfig } from '../../src/client/retry.js';
+import { backoffDelayMs, defaultRetryConfig, mayRetry, validateRetryConfig, type RetryConfig } from '../../src/client/retry.js';
 import { makeHarness } from './support/harness.js';
 
-const config: RetryConfig = { ...DEFAULT_RETRY_CONFIG, baseDelayMs: 10, maxDelayMs: 100 };
+const config: RetryConfig = { ...defaultRetryConfig(), baseDelayMs: 10, maxDelayMs: 100 };
 
 describe('retry policy: capped exponential backoff with full jitter', () => {
   test.prop([fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })])(

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { attemptTimeout, Connections, DEFAULT_TIMEOUT_CONFIG, validateTimeoutConfig } from '../../src/client/timeouts.js';
+import { attemptTimeout, Connections, defaultTimeoutConfig, validateTimeoutConfig } from '../../src/client/timeouts.js';
 import { makeHarness } from './support/harness.js';
 
 describe('timeouts', () => {
   it('uses the connect timeout until the client has heard from the node, and again after a timeout there', () => {
     const connections = new Connections();
-    expect(attemptTimeout(DEFAULT_TIMEOUT_CONFIG, connections.isLive('n1'))).toEqual({ kind: 'connect-timeout', afterMs: 250 });
+    expect(attemptTimeout(defaultTimeoutConfig(), connections.isLive('n1'))).toEqual({ kind: 'connect-timeout', afterMs: 250 });
     connections.heardFrom('n1');
-    expect(attemptTimeout(DEFAULT_TIMEOUT_CONFIG, connections.isLive('n1'))).toEqual({ kind: 'timeout', afterMs: 1000 });
+    expect(attemptTimeout(defaultTimeoutConfig(), connections.isLive('n1'))).toEqual({ kind: 'timeout', afterMs: 1000 });
     connections.timedOut('n1');
     expect(connections.isLive('n1')).toBe(false);
   });

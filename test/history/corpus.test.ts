@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../../src/history/detect-format.js';
 import { pairOperations } from '../../src/history/pair.js';
 import { readHistory } from '../../src/history/read-history.js';
-import { validateHistory } from '../../src/history/validate.js';
+import { validateHistory } from '../../src/history/validate-history.js';
 import { corpusEntries } from '../bench/corpus-path.js';
 import { CORPUS_MISSING, CORPUS_ROOT } from './helpers.js';
 

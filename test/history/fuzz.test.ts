@@ -9,7 +9,7 @@ import type { Op, OpType } from '../../src/history/op.js';
 import { pairOperations } from '../../src/history/pair.js';
 import type { HistoryFormat } from '../../src/history/parsed-history.js';
 import { parseHistoryText } from '../../src/history/read-history.js';
-import { validateHistory } from '../../src/history/validate.js';
+import { validateHistory } from '../../src/history/validate-history.js';
 import { CORPUS_MISSING, CORPUS_ROOT, jepsenLogLine, plainValue } from './helpers.js';
 
 /** Well-formed histories: each process alternates invoke and completion; a nemesis now and then. */

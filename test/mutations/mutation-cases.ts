@@ -11,7 +11,7 @@
  * test explores each one with its mutation off too, and finds nothing).
  */
 import { explore, type ExploreProgress, type ExploreReport } from '../../src/explore/explore.js';
-import type { ScenarioConstraints } from '../../src/gen/scenario-arb.js';
+import type { ScenarioArbOptions } from '../../src/gen/scenario-arb.js';
 import { PRESETS } from '../../src/presets/index.js';
 import type { Preset } from '../../src/presets/preset.js';
 import type { StoreConfig } from '../../src/store/config.js';
@@ -43,7 +43,7 @@ export interface MutationCase {
   /** What differs from the preset's own exploration, and why the bug needs it. */
   setup: string;
   /** Workload and fault constraints of the exploration. */
-  scenario: ScenarioConstraints;
+  scenario: ScenarioArbOptions;
   /** Anomaly classes that catching this bug may be reported as. */
   anomalies: readonly string[];
   seed: number;
@@ -167,7 +167,7 @@ export async function huntMutation(
  * kinds), for a store given as a config: the scenarios then name no preset,
  * since the store is not the preset's.
  */
-function presetExploration(preset: Preset): ScenarioConstraints {
+function presetExploration(preset: Preset): ScenarioArbOptions {
   return { workload: preset.workload, kinds: preset.faultKinds };
 }
 

@@ -2,10 +2,10 @@
  * History generators for the checker's tests: random small histories (valid and
  * invalid) and histories linearizable by construction, plus the pairing the oracles use.
  */
-export { randomHistory, type RandomHistoryConstraints, type RandomHistoryModel } from './random-histories.js';
+export { randomHistory, type RandomHistoryOptions, type RandomHistoryModel } from './random-histories.js';
 export {
   linearizableHistory,
-  type ConstructedConstraints,
+  type ConstructedOptions,
   type ConstructedHistory,
   type ConstructedModel,
 } from './linearizable-histories.js';

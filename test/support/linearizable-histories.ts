@@ -11,7 +11,7 @@ import {
 export type { ConstructedHistory, ConstructedModel };
 
 /** Options for {@link linearizableHistory}. */
-export interface ConstructedConstraints {
+export interface ConstructedOptions {
   /** At most this many operations (default 200). */
   maxOps?: number;
   /** Concurrent client lanes (default 5). */
@@ -34,7 +34,7 @@ export interface ConstructedConstraints {
  * @example
  * fc.assert(fc.property(linearizableHistory('kv'), ({ history, init }) => { ... }));
  */
-export function linearizableHistory(model: ConstructedModel, constraints: ConstructedConstraints = {}): fc.Arbitrary<ConstructedHistory> {
+export function linearizableHistory(model: ConstructedModel, constraints: ConstructedOptions = {}): fc.Arbitrary<ConstructedHistory> {
   const processes = constraints.processes ?? 5;
   const plan = fc.record({
     lane: fc.nat({ max: processes - 1 }),

@@ -5,7 +5,7 @@ import type { Op, OpType, Process } from '../../src/history/op.js';
 export type RandomHistoryModel = 'register' | 'cas-register' | 'set' | 'kv';
 
 /** Options for {@link randomHistory}. */
-export interface RandomHistoryConstraints {
+export interface RandomHistoryOptions {
   /** At most this many client invocations (default 8). */
   maxOps?: number;
   /** Concurrent client processes (default 3). */
@@ -35,7 +35,7 @@ const DOMAIN = [0, 1, 2] as const;
  * @example
  * fc.assert(fc.property(randomHistory('register'), (history) => { ... }));
  */
-export function randomHistory(model: RandomHistoryModel, constraints: RandomHistoryConstraints = {}): fc.Arbitrary<Op[]> {
+export function randomHistory(model: RandomHistoryModel, constraints: RandomHistoryOptions = {}): fc.Arbitrary<Op[]> {
   const maxOps = constraints.maxOps ?? 8;
   const processes = constraints.processes ?? 3;
   const tick = fc.record({

@@ -8,7 +8,7 @@ import { pruneIndeterminate } from './prune.js';
 import { PartitionSearch, type LongestPrefix } from './search.js';
 
 /** Options for {@link checkLinearizable}. */
-export interface LinearizableConstraints {
+export interface LinearizableOptions {
   /** Wall-clock budget for the whole check, in ms. Default: none. */
   timeoutMs?: number;
   /** Keep checking other partitions after one is found illegal (more evidence, more time). Default false. */
@@ -76,7 +76,7 @@ export interface LinearizableVerdict extends Verdict<LinearizableDetail> {
 export function checkLinearizable(
   history: readonly Op[] | readonly Operation[],
   model: Model<any>,
-  constraints: LinearizableConstraints = {},
+  constraints: LinearizableOptions = {},
 ): LinearizableVerdict {
   const started = performance.now();
   const deadline = constraints.timeoutMs === undefined ? Infinity : started + constraints.timeoutMs;

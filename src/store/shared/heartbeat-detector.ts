@@ -11,9 +11,9 @@ export type Suspicion = 'trusted' | 'suspected' | 'declared';
  * Settings of the fixed-timeout heartbeat detector.
  *
  * @example
- * const c: HeartbeatDetectorConstraints = { suspectAfterMs: 150, declareAfterMs: 300 };
+ * const c: HeartbeatDetectorOptions = { suspectAfterMs: 150, declareAfterMs: 300 };
  */
-export interface HeartbeatDetectorConstraints {
+export interface HeartbeatDetectorOptions {
   /** Silence (ms since the last heartbeat) after which the node is suspected. */
   suspectAfterMs: number;
   /** Silence (ms since the last heartbeat) after which the node is declared dead. */
@@ -37,7 +37,7 @@ export class HeartbeatDetector {
 
   /** `startMs` counts as a heartbeat, so a node gets a full grace period at start. */
   constructor(
-    readonly constraints: HeartbeatDetectorConstraints,
+    readonly constraints: HeartbeatDetectorOptions,
     startMs: number,
   ) {
     if (!(constraints.suspectAfterMs <= constraints.declareAfterMs)) {

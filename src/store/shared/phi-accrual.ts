@@ -4,9 +4,9 @@ import type { Suspicion } from './heartbeat-detector.js';
  * Settings of the phi-accrual failure detector.
  *
  * @example
- * const c: PhiAccrualConstraints = { threshold: 8, windowSize: 100, minStdDevMs: 10, firstIntervalEstimateMs: 50 };
+ * const c: PhiAccrualOptions = { threshold: 8, windowSize: 100, minStdDevMs: 10, firstIntervalEstimateMs: 50 };
  */
-export interface PhiAccrualConstraints {
+export interface PhiAccrualOptions {
   /** Phi at or above which the node is declared dead (Akka's default: 8; Cassandra's: 8). */
   threshold: number;
   /** How many recent inter-arrival intervals the estimate keeps. */
@@ -44,7 +44,7 @@ export class PhiAccrualDetector {
 
   /** `startMs` counts as the first heartbeat. */
   constructor(
-    readonly constraints: PhiAccrualConstraints,
+    readonly constraints: PhiAccrualOptions,
     startMs: number,
   ) {
     if (!(constraints.windowSize >= 2)) throw new RangeError('windowSize must be at least 2');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { validateFaults } from '../../src/nemesis/validate.js';
+import { validateFaults } from '../../src/nemesis/validate-faults.js';
 import { ConfigError } from '../../src/config/config-error.js';
 
 function errorOf(value: unknown): string {

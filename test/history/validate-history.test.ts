@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Op } from '../../src/history/op.js';
 import { historyFromOps } from '../../src/history/parsed-history.js';
 import { parseHistoryText } from '../../src/history/read-history.js';
-import { NEVER_COMPLETED, validateHistory } from '../../src/history/validate.js';
+import { NEVER_COMPLETED, validateHistory } from '../../src/history/validate-history.js';
 import { expectHistoryError } from './helpers.js';
 
 const FILE = 'v.ndjson';
