@@ -24,9 +24,6 @@ export const ANOMALY_CLASSES = [
 
 /**
  * One of {@link ANOMALY_CLASSES}.
- *
- * @example
- * const anomaly: AnomalyClass = 'divergence';
  */
 export type AnomalyClass = (typeof ANOMALY_CLASSES)[number];
 

@@ -35,9 +35,6 @@ export interface AvailabilityOptions {
 
 /**
  * One fault's effect on clients.
- *
- * @example
- * const f: FaultAvailability = { fault: 'start-partition', startMs: 100, endMs: 400, rtoMs: 180, ops: 20, ok: 9, successRate: 0.45 };
  */
 export interface FaultAvailability {
   fault: string;
@@ -56,9 +53,6 @@ export interface FaultAvailability {
  * A false failover and what it cost: ms from the fault that silenced the
  * leader (or the election, with no fault) to the first success after the
  * election, and the ops that failed or went unanswered in between.
- *
- * @example
- * const f: FalseFailover = { ...failover, unavailableMs: 140, opsFailed: 3 };
  */
 export interface FalseFailover extends Failover {
   unavailableMs: number | null;

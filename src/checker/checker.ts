@@ -17,9 +17,6 @@ export type Validity = true | false | 'unknown';
  * A checker's judgement: valid, invalid (naming one anomaly class) or unknown,
  * a one-line reason, the evidence as JSON data, and for a composed verdict each
  * checker's own verdict under its name.
- *
- * @example
- * const verdict: Verdict = { valid: false, anomaly: 'lost-write', reason: '1 of 3 acknowledged writes lost ...' };
  */
 export interface Verdict<D = unknown> {
   valid: Validity;
@@ -31,9 +28,6 @@ export interface Verdict<D = unknown> {
 
 /**
  * A checker left out on purpose (it does not apply, or no checker has the name), with why.
- *
- * @example
- * const skipped: Skipped = { skipped: 'no checker of this name is available' };
  */
 export interface Skipped {
   skipped: string;
@@ -42,9 +36,6 @@ export interface Skipped {
 /**
  * What a checker may use besides the history. Everything is optional: a run of
  * the simulator gives all of it, a recorded history none of it.
- *
- * @example
- * const context: CheckContext = { replicaStates: run.replicaStates, trace: run.trace, endTimeMs: run.stats.endTimeMs, timeoutMs: 10_000 };
  */
 export interface CheckContext {
   /** Each live replica's state at the end of the run. */
@@ -72,9 +63,6 @@ export const CHECKER_NAMES = [
 
 /**
  * One of {@link CHECKER_NAMES}.
- *
- * @example
- * const name: CheckerName = 'stale-reads';
  */
 export type CheckerName = (typeof CHECKER_NAMES)[number];
 

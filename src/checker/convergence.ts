@@ -34,10 +34,6 @@ export interface ConvergenceOptions {
 
 /**
  * One key whose replicas disagree: what each replica holds (null: it lacks the key).
- *
- * @example
- * const k: DivergentKey = { key: 'x', differs: 'values', states: 2,
- *   replicas: { n1: { values: [1], version: { c: 5, node: 'n1' } }, n2: { values: [0], version: { c: 3, node: 'n2' } } } };
  */
 export interface DivergentKey {
   key: string;

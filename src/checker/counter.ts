@@ -31,9 +31,6 @@ export interface CounterOptions {
  * completed before the read began (+ every decrement that may have happened);
  * `upper`: initial + every increment, acknowledged or indeterminate, invoked
  * before the read ended (+ the decrements certainly done).
- *
- * @example
- * const v: CounterViolation = { key: 'c', by: 'p1 at #12', value: 9, lower: 3, upper: 6, kind: 'double-apply' };
  */
 export interface CounterViolation {
   key: string | number | undefined;

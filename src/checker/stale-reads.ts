@@ -14,9 +14,6 @@ import type { Checker, Verdict } from './checker.js';
 
 /**
  * A stale read: what it returned, and the write that had already replaced it.
- *
- * @example
- * const s: StaleRead = { key: 'x', process: 2, readIndex: 50, read: [3], overwrittenBy: 5, overwriteAckIndex: 44, stalenessMs: 12 };
  */
 export interface StaleRead {
   key: string | number | undefined;

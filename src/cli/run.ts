@@ -25,9 +25,6 @@ import { parseCount } from './parse-flags.js';
 /**
  * The flags `run` and `explore` share: where the store comes from, and what of the
  * workload and faults is fixed.
- *
- * @example
- * const flags: ScenarioFlags = { preset: 'sl-async', nemesis: 'crash-leader,partition-leader' };
  */
 export interface ScenarioFlags {
   preset?: string;

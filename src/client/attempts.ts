@@ -12,9 +12,6 @@ import { attemptTimeout, Connections } from './timeouts.js';
 
 /**
  * How a logical op ended: its completion type, the node last involved, and its error or value.
- *
- * @example
- * const end: OpEnd = { type: 'info', nodeId: 'n1', error: 'timeout' };
  */
 export interface OpEnd {
   type: Exclude<OpType, 'invoke'>;

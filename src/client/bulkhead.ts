@@ -7,9 +7,6 @@ import { join, requireBoolean } from '../config/config-checks.js';
  * most `maxQueued`, and beyond that are rejected at once (recorded as fail
  * 'bulkhead-full': they were never sent). A slow node thus ties up a bounded share
  * of the clients instead of all of them.
- *
- * @example
- * const bulkhead: BulkheadConfig = { enabled: true, maxConcurrent: 2, maxQueued: 4 };
  */
 export interface BulkheadConfig {
   /** Whether requests go through bulkheads at all. Default false. */

@@ -8,10 +8,6 @@ import { join, requireBoolean } from '../config/config-checks.js';
  * rejects calls at once, without sending, for `openMs`. Then it is half-open: it
  * lets `halfOpenProbes` calls through; the first probe to succeed closes it, the
  * first to fail opens it again.
- *
- * @example
- * const breaker: CircuitBreakerConfig = { enabled: true, failureThreshold: 3, windowSize: 5,
- *   openMs: 1000, halfOpenProbes: 1 };
  */
 export interface CircuitBreakerConfig {
   /** Whether calls go through breakers at all. Default false. */

@@ -2,9 +2,6 @@ import type { Op, OpType } from '../history/op.js';
 
 /**
  * An op as a recorder's caller gives it: the recorder assigns index and time.
- *
- * @example
- * const record: OpRecord = { process: 'nemesis', type: 'info', f: 'crash', value: ['n1'] };
  */
 export type OpRecord = Omit<Op, 'index' | 'time'>;
 

@@ -4,9 +4,6 @@ import { join, requireBoolean } from '../config/config-checks.js';
  * Idempotency keys: every attempt of one logical op carries the same key, so the
  * store applies the op once however often it is retried. Switched off, a retry of
  * an op whose first attempt did apply applies it again.
- *
- * @example
- * const idempotency: IdempotencyConfig = { enabled: false };
  */
 export interface IdempotencyConfig {
   /** Attach a key to every op. Default true. */

@@ -7,9 +7,6 @@ import { join, requireBoolean } from '../config/config-checks.js';
  * walk their entry points in turn. (Hints count as discovery because a redirect
  * names the leader only by id; turning that id into an address goes through the
  * discovery service.)
- *
- * @example
- * const discovery: DiscoveryConfig = { enabled: true };
  */
 export interface DiscoveryConfig {
   /** Cache the leader and follow redirect hints. Default true. */

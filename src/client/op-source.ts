@@ -1,9 +1,6 @@
 /**
  * One op a driver asks a client to perform: the workload's `f`, key and value,
  * and optionally the virtual time before which it must not start.
- *
- * @example
- * const op: PlannedOp = { f: 'add', key: 'counter', value: 1, atMs: 200 };
  */
 export interface PlannedOp {
   f: string;
@@ -13,7 +10,6 @@ export interface PlannedOp {
   atMs?: number;
 }
 
-/** @example const op: ScenarioOp = { process: 0, f: 'write', key: 'x', value: 1, atMs: 100 }; */
 export interface ScenarioOp extends PlannedOp {
   /** The logical client that performs it, 0-based. */
   process: number;
@@ -22,9 +18,6 @@ export interface ScenarioOp extends PlannedOp {
 /**
  * Where a client process gets its next op from, asked each time it is idle;
  * `undefined` means the client has nothing more to do.
- *
- * @example
- * const source: OpSource = { next: () => ({ f: 'read', key: 'x', value: null }) };
  */
 export interface OpSource {
   next(nowMs: number): PlannedOp | undefined;

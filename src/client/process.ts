@@ -52,9 +52,6 @@ export function clientProcessFactory(options: ClientProcessOptions): NodeFactory
  * What outlives a client node's crash: its process number, how many ops it started
  * (for unique idempotency keys), whether one was left open, whether it is done, and
  * the op it took from its source but has not started yet (waiting for its start time).
- *
- * @example
- * const identity: ClientIdentity = { process: 0, opsStarted: 0, opOpen: false, done: false, waiting: undefined };
  */
 export interface ClientIdentity {
   process: number;

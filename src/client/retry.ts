@@ -14,9 +14,6 @@ import { join } from '../config/config-checks.js';
  *
  * Local rejections (circuit open, bulkhead full) are never retried: failing fast is
  * their purpose.
- *
- * @example
- * const rule: RetryUnknownRule = 'always'; // a naive client: retries may apply twice
  */
 export type RetryUnknownRule = (typeof RETRY_UNKNOWN_RULES)[number];
 
@@ -33,10 +30,6 @@ export const RETRY_UNKNOWN_RULES = ['with-idempotency-key', 'always', 'never'] a
 /**
  * Retries with capped exponential backoff and full jitter: before retry `k`
  * (0 for the first retry) the client sleeps `random(0, min(maxDelayMs, baseDelayMs · 2^k))`.
- *
- * @example
- * const retry: RetryConfig = { maxRetries: 3, baseDelayMs: 10, maxDelayMs: 500,
- *   retryUnknown: 'with-idempotency-key', maxRedirects: 3 };
  */
 export interface RetryConfig {
   /** Retries after the first attempt of one op (0 = never retry). Default 2. */
@@ -100,9 +93,6 @@ export function backoffDelayMs(config: RetryConfig, retryIndex: number, random: 
 /**
  * How an attempt ended, as far as retrying goes: `definite` = certainly not
  * applied, `unknown` = may have applied.
- *
- * @example
- * const failure: FailureClass = reply.outcome === 'error' ? 'unknown' : 'definite';
  */
 export type FailureClass = 'definite' | 'unknown';
 

@@ -11,9 +11,6 @@ import { join } from '../config/config-checks.js';
  * moves to the next entry point instead of waiting out the longer request
  * timeout. Because the request did leave, the outcome is still unknown, exactly as
  * after a request timeout.
- *
- * @example
- * const timeouts: TimeoutConfig = { requestTimeoutMs: 1000, connectTimeoutMs: 250 };
  */
 export interface TimeoutConfig {
   /** How long to wait for the reply on a live connection, in virtual ms. Default 1000. */
@@ -61,9 +58,6 @@ export function attemptTimeout(config: TimeoutConfig, connected: boolean): { kin
 
 /**
  * The error recorded for an attempt that got no reply in time.
- *
- * @example
- * const kind: TimeoutKind = connected ? 'timeout' : 'connect-timeout';
  */
 export type TimeoutKind = 'timeout' | 'connect-timeout';
 

@@ -10,9 +10,6 @@ import type { BreakerState } from './circuit-breaker.js';
  * Each client event's detail, by event name: `process-retired` (an op's outcome
  * stayed unknown, so the logical client goes on as a new process number, as
  * Jepsen's do) and `circuit-breaker` (a node's breaker changed state).
- *
- * @example
- * const detail: ClientTraceData['process-retired'] = { from: 0, to: 3 };
  */
 export type ClientTraceData = {
   'process-retired': { from: number; to: number };

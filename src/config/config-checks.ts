@@ -7,9 +7,6 @@ import { ConfigError } from './config-error.js';
 
 /**
  * A JSON object (not null, not an array).
- *
- * @example
- * const fields: PlainObject = { maxRetries: 2 };
  */
 export type PlainObject = Record<string, unknown>;
 

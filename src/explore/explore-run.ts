@@ -7,9 +7,6 @@ import { runSeed, sampleWithSeed } from '../run/seeds.js';
 /**
  * What one exploration run reports back (a worker sends it as a message): its
  * index, its verdict's class, and for a failure the scenario to shrink.
- *
- * @example
- * const record: RunRecord = { run: 3, valid: false, anomaly: 'not-linearizable', scenario };
  */
 export interface RunRecord {
   run: number;

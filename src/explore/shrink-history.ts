@@ -5,18 +5,12 @@ import type { Model } from '../models/model.js';
 
 /**
  * The removal rules of {@link shrinkHistory}, each sound on its own (see there).
- *
- * @example
- * const rule: HistoryShrinkRule = 'suffix';
  */
 export type HistoryShrinkRule = 'failed-ops' | 'other-partitions' | 'suffix' | 'read-only';
 
 /**
  * One accepted reduction: which rule, how many client ops it removed, and why that
  * removal cannot have created the violation.
- *
- * @example
- * const step: HistoryShrinkStep = { rule: 'read-only', removedOps: 4, why: 'reads change no state' };
  */
 export interface HistoryShrinkStep {
   rule: HistoryShrinkRule;
@@ -43,9 +37,6 @@ export interface HistoryShrinkResult {
 
 /**
  * Options for {@link shrinkHistory}.
- *
- * @example
- * const c: ShrinkHistoryOptions = { timeoutMs: 5_000 };
  */
 export interface ShrinkHistoryOptions {
   /** Budget of each re-check, in ms; a re-check that runs out rejects its step. Default 10000. */

@@ -6,9 +6,6 @@ import { toWorkerConstraints } from './worker-modes.js';
 /**
  * What each worker is started with. `control` holds one Int32: the highest run
  * index still wanted, lowered by the coordinator on a failure or a deadline.
- *
- * @example
- * const input: WorkerInput = { constraints: { preset: 'sl-async' }, modeModules: [], seed: 1, checkTimeoutMs: 5000, index: 0, count: 2, control };
  */
 export interface WorkerInput {
   /** The constraints without functions (see toWorkerConstraints). */
@@ -24,9 +21,6 @@ export interface WorkerInput {
 
 /**
  * Options of {@link runWorkerPool}.
- *
- * @example
- * const pool: WorkerPoolOptions = { constraints: {}, seed: 1, checkTimeoutMs: 5000, workers: 2, lastRun: 99, onRecord: () => {} };
  */
 export interface WorkerPoolOptions {
   constraints: ScenarioArbOptions;

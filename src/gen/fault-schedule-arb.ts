@@ -4,9 +4,6 @@ import { faultParamsArb, faultTargetsArb } from './_internals/fault-parts-arb.js
 
 /**
  * Options of {@link faultScheduleArb}.
- *
- * @example
- * const constraints: FaultScheduleArbOptions = { kinds: ['crash-leader', 'partition-majority'], nodeIds: ['n1', 'n2', 'n3'], horizonMs: 1000 };
  */
 export interface FaultScheduleArbOptions {
   /** The kinds a schedule may use. Default: every kind. */

@@ -6,9 +6,6 @@ import { storeSetupArb } from './_internals/store-setup-arb.js';
 
 /**
  * Options of {@link storeConfigArb}.
- *
- * @example
- * const constraints: StoreConfigArbOptions = { modes: ['leaderless'], maxNodes: 5 };
  */
 export interface StoreConfigArbOptions {
   /** Modes to draw from: built-in names, or definitions of your own. Default: the three built-in ones. */

@@ -4,9 +4,6 @@ import type { WorkloadSpec } from '../../workloads/workload.js';
 
 /**
  * Options of {@link workloadSpecArb}: fixed parts and bounds.
- *
- * @example
- * const constraints: WorkloadSpecArbOptions = { workloads: ['register'], maxOps: 50, maxClients: 4 };
  */
 export interface WorkloadSpecArbOptions {
   /** Workload names (keys of WORKLOADS) to draw from. Default: every workload. */

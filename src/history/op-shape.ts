@@ -3,9 +3,6 @@ import { OP_TYPES, type Op } from './op.js';
 
 /**
  * A problem with one field of one op; the caller adds the file and line.
- *
- * @example
- * const p: OpProblem = { field: 'f', message: 'unknown f "frob" (expected read, write or cas)' };
  */
 export interface OpProblem {
   field: string;

@@ -20,10 +20,6 @@ export interface Output {
  * An invocation paired with its completion, as the linearizability search sees it.
  * `ret` is `Infinity` for an indeterminate op, which may take effect at any time
  * after `call`, or never.
- *
- * @example
- * const w: Operation = { id: 0, process: 0, call: 0, ret: 5, input: { f: 'write', value: 1 },
- *   output: { known: true, value: 1 }, invokeIndex: 0, completeIndex: 1 };
  */
 export interface Operation<I = Input, O = Output> {
   /** Dense id within the history it was paired from (0..n-1). */

@@ -3,9 +3,6 @@ import type { Input, Operation } from './operation.js';
 
 /**
  * A client invocation and its completion, if it has one.
- *
- * @example
- * const pair: Invocation = { invoke: history[0], completion: history[1] };
  */
 export interface Invocation {
   invoke: Op;

@@ -17,9 +17,6 @@ export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
  *
  * `lines[i]` is the 1-based line where `ops[i]` starts; for histories built in memory
  * it is absent and messages name the op by file alone.
- *
- * @example
- * const h: ParsedHistory = { file: 'h.ndjson', format: 'ndjson', ops: [], lines: [] };
  */
 export interface ParsedHistory {
   file: string;

@@ -7,9 +7,6 @@ import type { HistoryFormat, ParsedHistory } from './parsed-history.js';
 
 /**
  * Options for {@link readHistory} and {@link parseHistoryText}.
- *
- * @example
- * const opts: ReadHistoryOptions = { format: 'jepsen-log' };
  */
 export interface ReadHistoryOptions {
   /** Skip detection and read as this format. */

@@ -7,9 +7,6 @@ import type { Op } from './op.js';
 
 /**
  * Options for {@link writeHistoryFile}.
- *
- * @example
- * const opts: WriteHistoryOptions = { format: 'edn' };
  */
 export interface WriteHistoryOptions {
   /** Default 'ndjson'. */

@@ -2,9 +2,6 @@ import type { LinkRef } from '../sim/world.js';
 
 /**
  * A per-link network setting a packet fault changes.
- *
- * @example
- * const setting: LinkSetting = 'loss';
  */
 export type LinkSetting = 'loss' | 'duplicate' | 'reorder' | 'latency';
 
@@ -12,9 +9,6 @@ export type LinkSetting = 'loss' | 'duplicate' | 'reorder' | 'latency';
  * What a fault does to a node's clock while in force: jump it by `offsetMs`,
  * strobe it (`offsetMs` forward, then back, every `periodMs`), or make it run at
  * rate `1 + drift`.
- *
- * @example
- * const strobe: ClockSetting = { strobe: { offsetMs: 500, periodMs: 10 } };
  */
 export type ClockSetting = { offsetMs: number } | { strobe: { offsetMs: number; periodMs: number } } | { drift: number };
 
@@ -22,9 +16,6 @@ export type ClockSetting = { offsetMs: number } | { strobe: { offsetMs: number; 
  * One change a fault makes to the world, as data: what starting the fault does
  * and what healing it undoes. A fault resolves to a list of these when it starts
  * (its targets, e.g. "the leader", are known then).
- *
- * @example
- * const cut: Effect = { type: 'block', links: [['n1', 'n2'], ['n2', 'n1']] };
  */
 export type Effect =
   | { type: 'block'; links: LinkRef[] }

@@ -22,9 +22,6 @@
  *   failure that loses unfsynced writes), `pause` (a GC pause), `slow` (CPU stress).
  * - disks: `disk-full` (appends fail until heal).
  * - discovery: `discovery` (clients cannot resolve the leader until heal).
- *
- * @example
- * const kind: FaultKind = 'partition-majority';
  */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -62,9 +59,6 @@ export const FAULT_KINDS = [
 
 /**
  * The range and default of one numeric parameter of a fault kind.
- *
- * @example
- * const range: FaultParamRange = { min: 0.1, max: 0.5, default: 0.3 };
  */
 export interface FaultParamRange {
   min: number;

@@ -2,9 +2,6 @@ import type { Fault } from './fault.js';
 
 /**
  * What the nemesis knows about the world when a fault starts.
- *
- * @example
- * const scope: FaultScope = { storeNodes: ['n1', 'n2', 'n3'], allNodes: ['n1', 'n2', 'n3', 'c0'], groups: [], leaders: () => ['n1'] };
  */
 export interface FaultScope {
   /** The store's nodes, in the store's order. */

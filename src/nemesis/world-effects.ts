@@ -7,9 +7,6 @@ import { LinkEffects } from './link-effects.js';
 
 /**
  * The clients' discovery service, as far as the nemesis needs it.
- *
- * @example
- * const discovery: DiscoveryControl = runtime.discovery;
  */
 export interface DiscoveryControl {
   failUntil(untilMs: number): void;

@@ -9,9 +9,6 @@ import { explainOutcome } from './verdict-reason.js';
 
 /**
  * Options for {@link renderCounterexample}.
- *
- * @example
- * const c: CounterexampleOptions = { trace: true, replay: 'faultline replay out/run-17' };
  */
 export interface CounterexampleOptions {
   /** Include the trace lines that led to the failure. Default true. */

@@ -86,9 +86,6 @@ export function explainFailure(failure: PartitionFailure, model: Model<any>): st
 /**
  * What `faultline check --json` prints besides the verdict: the file, the model,
  * and the linearizable checker's search detail when it ran.
- *
- * @example
- * const facts: CheckFacts = { file: 'h.edn', format: 'edn', model: 'set', ops: 12, elapsedMs: 3.2 };
  */
 export interface CheckFacts {
   file: string;

@@ -4,9 +4,6 @@ import type { StoreTraceName } from '../store/trace-events.js';
 
 /**
  * Options for {@link notableTrace}.
- *
- * @example
- * const c: NotableTraceOptions = { untilMs: 840, maxLines: 30 };
  */
 export interface NotableTraceOptions {
   /** Only events up to this virtual time (the failing op's completion): what led there. */

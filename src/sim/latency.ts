@@ -7,10 +7,6 @@ import type { SimRandom } from './rng.js';
  * - `uniform`: uniform in [`min`, `max`).
  * - `exponential`: mean `mean`, capped at `max` (a long tail without unbounded stalls).
  * - `normal`: mean `mean`, standard deviation `stddev`, clipped at 0.
- *
- * @example
- * const lan: LatencyDistribution = { kind: 'uniform', min: 1, max: 5 };
- * const wan: LatencyDistribution = { kind: 'exponential', mean: 40, max: 500 };
  */
 export type LatencyDistribution =
   | { kind: 'constant'; value: number }

@@ -5,10 +5,6 @@ import type { LatencyDistribution } from './latency.js';
  * `reorderProbability`: chance a message is held back by an extra random delay
  * of up to `reorderDelayMs`, so later messages may overtake it; messages not
  * held back keep their send order on the link (FIFO).
- *
- * @example
- * const lossy: LinkConfig = { latencyMs: { kind: 'constant', value: 2 }, extraLatencyMs: 0,
- *   lossProbability: 0.1, duplicateProbability: 0, reorderProbability: 0, reorderDelayMs: 20 };
  */
 export interface LinkConfig {
   latencyMs: LatencyDistribution;

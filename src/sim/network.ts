@@ -4,9 +4,6 @@ import { Link, type LinkConfig, type LinkStats } from './link.js';
 
 /**
  * A directed link, sender first.
- *
- * @example
- * const oneWay: LinkRef = ['n1', 'n2']; // n1 can no longer reach n2; n2 still reaches n1
  */
 export type LinkRef = readonly [from: string, to: string];
 

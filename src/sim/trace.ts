@@ -19,9 +19,6 @@ export type TraceKind = (typeof TRACE_KINDS)[number];
  * For messages `node` is the sender on `send` and the receiver on
  * `deliver`/`drop`, and `peer` is the other end. For custom events `name` is the
  * event's name and `detail` its data as JSON.
- *
- * @example
- * const e: TraceEvent = { timeMs: 12.5, kind: 'send', node: 'n1', peer: 'n2', detail: 'm7 append' };
  */
 export interface TraceEvent {
   timeMs: number;

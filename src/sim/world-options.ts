@@ -7,9 +7,6 @@ import type { TraceOptions } from './trace.js';
  * Initial network settings, applied to every link (faults may change them
  * later, per link or globally). `countBytes: false` skips measuring message
  * sizes (stats then report 0 bytes).
- *
- * @example
- * const network: NetworkOptions = { latencyMs: { kind: 'uniform', min: 1, max: 5 }, lossProbability: 0.01 };
  */
 export interface NetworkOptions extends Partial<LinkConfig> {
   countBytes?: boolean;
@@ -18,10 +15,6 @@ export interface NetworkOptions extends Partial<LinkConfig> {
 /**
  * Everything that shapes a {@link World} before the first event: the seed fixes
  * every random choice; the rest are initial settings.
- *
- * @example
- * const options: WorldOptions = { seed: 42, network: { latencyMs: { kind: 'constant', value: 1 } },
- *   diskCapacityRecords: 1000, trace: { messages: false }, immutableData: 'verify' };
  */
 export interface WorldOptions {
   seed: number;

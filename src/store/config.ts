@@ -25,9 +25,6 @@ export type StoreConfig = { [M in StoreMode]: StoreConfigOf<(typeof MODES)[M]> }
 
 /**
  * What every mode's config may carry besides its own settings.
- *
- * @example
- * const extras: StoreConfigExtras = { mutations: ['ack-before-fsync'] };
  */
 export interface StoreConfigExtras {
   /**

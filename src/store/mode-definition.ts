@@ -6,10 +6,6 @@ import type { MutationSwitches } from './mutation-switches.js';
  * One deliberate bug a mode can switch on (see `ModeDefinition.mutations`):
  * the mode whose nodes it changes, what the buggy node does, and which promise
  * that breaks (what a checker should report).
- *
- * @example
- * const about: Mutation = MUTATIONS['ack-before-fsync'];
- * about.mode; // 'single-leader'
  */
 export interface Mutation<Name extends string = string> {
   name: Name;

@@ -14,9 +14,6 @@ export const STORE_MODES = ['single-leader', 'multi-leader', 'leaderless'] as co
 
 /**
  * One of the built-in {@link STORE_MODES}.
- *
- * @example
- * const mode: StoreMode = 'leaderless';
  */
 export type StoreMode = (typeof STORE_MODES)[number];
 

@@ -16,9 +16,6 @@ type BugOf<D> = D extends ModeDefinition<any, any, any, infer Bug> ? Bug : never
 
 /**
  * The name of one deliberate bug of a built-in mode (see {@link MUTATIONS}).
- *
- * @example
- * const mutation: MutationName = 'ack-before-fsync';
  */
 export type MutationName = { [M in StoreMode]: BugOf<(typeof MODES)[M]> }[StoreMode];
 

@@ -23,9 +23,6 @@ type VersionTag = unknown;
  *   `declare-dead` (of the leader), `truncate`, `switchover`, `cdc-subscribe`,
  *   `statement-failed`, `deduplicated`, `disk-full`.
  * - multi-leader: `conflict`, `forward`, `recovered`, `idempotent-replay`, `disk-full`.
- *
- * @example
- * const detail: StoreTraceData['election'] = { epoch: 3, leader: 'n2', votes: ['n2', 'n3'], lastOffset: 17 };
  */
 export type StoreTraceData = {
   // leaderless
@@ -69,9 +66,6 @@ export type MerkleRole = 'initiator' | 'responder';
  * One side of one Merkle comparison step: the tree nodes compared, the
  * responder's answer (`differing`, on the initiator's side), and digests of
  * this side's keys under those nodes, so a checker can redo the comparison.
- *
- * @example
- * const step: MerkleStepDetail = { peer: 'n2', role: 'initiator', session: 'n1.3', level: 1, depth: 3, nodes: [{ index: 0, hash: 7 }], bytes: 40, digests: {} };
  */
 export type MerkleStepDetail = {
   peer: string;
@@ -106,9 +100,6 @@ type ConflictDetail = {
 
 /**
  * The name of a store event.
- *
- * @example
- * const name: StoreTraceName = 'hint-stored';
  */
 export type StoreTraceName = keyof StoreTraceData & string;
 

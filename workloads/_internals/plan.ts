@@ -21,9 +21,6 @@ export const DEFAULT_READ_FRACTION = 0.5;
 /**
  * What a workload's op maker sees: which client and key the op is for, and the
  * shared random function.
- *
- * @example
- * const slot: OpSlot = { process: 1, key: 'k0', random };
  */
 export interface OpSlot {
   process: number;

@@ -11,9 +11,6 @@ import { storeEvents, type StoreTraceName } from '../../store/trace-events.js';
  * Anti-entropy's work over a run: Merkle exchanges (counted once, on the
  * initiator's side), messages and bytes both sides sent for them, keys shipped,
  * and keys whose state the exchanges actually changed.
- *
- * @example
- * const usage: AntiEntropyUsage = { exchanges: 4, messages: 22, bytes: 3100, keysSent: 3, keysRepaired: 2 };
  */
 export interface AntiEntropyUsage {
   exchanges: number;

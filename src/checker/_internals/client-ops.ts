@@ -10,18 +10,11 @@ import { pairInvocations } from '../../history/pair.js';
 /**
  * How an operation ended: `ok` it happened; `fail` it certainly did not;
  * `info` unknown (a timeout, a crash, or still open when the history ends).
- *
- * @example
- * const outcome: Outcome = 'info';
  */
 export type Outcome = 'ok' | 'fail' | 'info';
 
 /**
  * One client invocation and its completion.
- *
- * @example
- * const op: ClientOp = { process: 0, f: 'write', key: 'x', input: 1, output: 1, outcome: 'ok',
- *   call: 0, ret: 1, callNs: 0, completeNs: 5e6, invokeIndex: 0, completeIndex: 1 };
  */
 export interface ClientOp {
   process: number;

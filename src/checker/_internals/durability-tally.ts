@@ -9,9 +9,6 @@ import { writeFate, type SeenState } from './write-fates.js';
 
 /**
  * A write in the evidence: which, by whom, acknowledged when, and what the final observations showed instead.
- *
- * @example
- * const w: WriteEvidence = { key: 'x', value: 7, process: 1, invokeIndex: 30, ackIndex: 33, ackNs: 9.1e8, finally: { n1: [5] } };
  */
 export interface WriteEvidence {
   key: string | number | undefined;
@@ -26,9 +23,6 @@ export interface WriteEvidence {
 
 /**
  * The recovery point: acknowledged writes lost, and the window of their acknowledgements.
- *
- * @example
- * const rpo: RecoveryPoint = { lostWrites: 3, firstLostNs: 4e8, lastLostNs: 7e8, windowMs: 300 };
  */
 export interface RecoveryPoint {
   lostWrites: number;

@@ -10,17 +10,11 @@ import { isStoreEvent, readStoreEvent } from '../../store/trace-events.js';
 /**
  * What explains a failover. The first four make it necessary; the rest leave a
  * live, reachable leader ('none': no fault touched it at all).
- *
- * @example
- * const cause: FailoverCause = 'pause';
  */
 export type FailoverCause = 'crash' | 'partition' | 'disk' | 'step-down' | 'pause' | 'slow' | 'clock' | 'network' | 'none';
 
 /**
  * One election that replaced a leader.
- *
- * @example
- * const f: Failover = { atMs: 420, leader: 'n2', previousLeader: 'n1', cause: 'pause', silentForMs: 70, falseFailover: true };
  */
 export interface Failover {
   atMs: number;

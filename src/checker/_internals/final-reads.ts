@@ -37,9 +37,6 @@ export function healedAtIndex(history: readonly Op[]): number {
 /**
  * One final observation of a key: by a client's final read, or a replica's
  * state at the end of the run.
- *
- * @example
- * const seen: FinalObservation = { source: 'read', by: 'p2 at #81', values: [3] };
  */
 export interface FinalObservation {
   source: 'read' | 'replica';

@@ -12,9 +12,6 @@ const HINT_EVENTS = ['hint-stored', 'hint-delivered', 'hints-held'] as const;
 
 /**
  * One hint and where it ended.
- *
- * @example
- * const h: HintFate = { hint: 'n4.1.7', holder: 'n4', owner: 'n2', key: 'k1', storedAtMs: 300, fate: 'dropped', atMs: 900 };
  */
 export interface HintFate {
   hint: string;

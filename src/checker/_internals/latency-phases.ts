@@ -7,9 +7,6 @@ import type { FaultInterval } from './nemesis-faults.js';
 
 /**
  * One phase's ops and the latency percentiles of its successful ones (ms; null when none succeeded).
- *
- * @example
- * const p: PhaseLatency = { phase: 'during', ops: 40, ok: 31, fail: 2, info: 7, p50Ms: 4, p95Ms: 150, p99Ms: 150 };
  */
 export interface PhaseLatency {
   phase: 'before' | 'during' | 'after';

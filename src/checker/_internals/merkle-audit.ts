@@ -13,9 +13,6 @@ type MerkleStep = StoreTraceEvent<'merkle-step'>;
 /**
  * A tree node whose verdict disagrees with brute force: `missed` (it differed
  * and the tree said equal) or `spurious` (the tree said different, and it was not).
- *
- * @example
- * const m: MerkleMismatch = { atMs: 1200, initiator: 'n1', responder: 'n2', level: 6, index: 17, keys: ['k3'] };
  */
 export interface MerkleMismatch {
   atMs: number;

@@ -7,9 +7,6 @@ import type { Op } from '../../history/op.js';
 
 /**
  * One fault's time in force. `endNs` is Infinity for a fault never healed.
- *
- * @example
- * const fault: FaultInterval = { name: 'start-pause', startNs: 1e8, endNs: 3e8, detail: { nodes: ['n1'] } };
  */
 export interface FaultInterval {
   /** The nemesis op that started it (its f). */

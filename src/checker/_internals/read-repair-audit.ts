@@ -10,9 +10,6 @@ import type { StoreTraceData, StoreTraceEvent } from '../../store/trace-events.j
 /**
  * A repair that broke the rule: it `sent` a version older than one `observed`
  * (`olderSent`), or left a stale owner out (`unrepaired`).
- *
- * @example
- * const p: RepairProblem = { atMs: 310, coordinator: 'n1', key: 'x', problem: 'unrepaired', owner: 'n3', ownerVersion: null, sent: { c: 9, node: 'n1' } };
  */
 export interface RepairProblem {
   atMs: number;

@@ -10,9 +10,6 @@ import { groupBy, type ClientOp } from './client-ops.js';
 
 /**
  * A write that may have happened: acknowledged (`ok`) or indeterminate (`info`).
- *
- * @example
- * const w: RegisterWrite = { op, value: 3, id: '3' };
  */
 export interface RegisterWrite {
   op: ClientOp;
@@ -23,9 +20,6 @@ export interface RegisterWrite {
 /**
  * A successful read (or the read half of a successful compare-and-set), and
  * the identities of the values it saw.
- *
- * @example
- * const r: RegisterRead = { op, observed: ['3'], cas: false };
  */
 export interface RegisterRead {
   op: ClientOp;

@@ -7,19 +7,12 @@ import type { WriteOrder } from './write-order.js';
 
 /**
  * The four session guarantees of Terry et al.
- *
- * @example
- * const g: SessionGuarantee = 'read-your-writes';
  */
 export type SessionGuarantee = 'read-your-writes' | 'monotonic-reads' | 'monotonic-writes' | 'writes-follow-reads';
 
 /**
  * One broken guarantee: the read that broke it, what it returned, and the
  * value it should have seen at least (the session's write, or its earlier read).
- *
- * @example
- * const v: SessionViolation = { guarantee: 'read-your-writes', process: 1, key: 'x', readIndex: 40,
- *   read: [3], atLeast: 5, because: 'p1 wrote 5 at #31' };
  */
 export interface SessionViolation {
   guarantee: SessionGuarantee;

@@ -35,9 +35,6 @@ export function elementId(element: unknown): ElementId {
 
 /**
  * One element and where it came from.
- *
- * @example
- * const fate: ElementFate = { element: 7, process: 2, addIndex: 40, ackIndex: 43, ackNs: 1.2e8 };
  */
 export interface ElementFate {
   element: unknown;

@@ -6,9 +6,6 @@
 
 /**
  * How two versions relate.
- *
- * @example
- * const order: VersionOrder = 'before';
  */
 export type VersionOrder = 'equal' | 'before' | 'after' | 'concurrent';
 

@@ -30,9 +30,6 @@ export interface SeenState {
 
 /**
  * The judgement of one write.
- *
- * @example
- * const fate: WriteFate = 'lost';
  */
 export type WriteFate = 'visible' | 'superseded' | 'stale' | 'lost';
 

@@ -15,9 +15,6 @@ import type { RegisterKey, RegisterWrite } from './register-view.js';
 
 /**
  * The kinds of facts a query may use.
- *
- * @example
- * const facts: OrderFacts = { realTime: true, writesFollowReads: false };
  */
 export interface OrderFacts {
   realTime: boolean;

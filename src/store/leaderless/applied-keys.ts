@@ -41,9 +41,6 @@ const BUCKET_MS = IDEMPOTENCY_SWEEP_MS;
 
 /**
  * What is remembered of an applied key: the result its client was given.
- *
- * @example
- * const entry: AppliedEntry = { result: null };
  */
 export interface AppliedEntry {
   readonly result: unknown;

@@ -19,9 +19,6 @@ import { IDEMPOTENCY_SWEEP_MS, IDEMPOTENCY_WINDOW_MS } from './applied-keys.js';
 /**
  * A disk record holding applied idempotency keys and their results (same positions),
  * written at `atMs` of the node's clock.
- *
- * @example
- * const record: AppliedRecord = { t: 'applied', atMs: 1200, keys: ['c1/7'], results: [null] };
  */
 export interface AppliedRecord {
   t: 'applied';

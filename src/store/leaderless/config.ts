@@ -9,9 +9,6 @@
 
 /**
  * Merkle-tree anti-entropy between replicas that share keys.
- *
- * @example
- * const antiEntropy: AntiEntropyConfig = { enabled: true, intervalMs: 500, treeDepth: 8 };
  */
 export interface AntiEntropyConfig {
   /** Run anti-entropy at all. Default false. */
@@ -31,9 +28,6 @@ export interface AntiEntropyConfig {
  * - `'contacted'`: the contacted node always coordinates, replica or not. Only with
  *   totally ordered tags (versioning 'lww', with or without ABD): version vectors are
  *   built on the coordinator's own replica of the key.
- *
- * @example
- * const choice: CoordinatorChoice = 'contacted';
  */
 export type CoordinatorChoice = (typeof COORDINATOR_CHOICES)[number];
 /** Every {@link CoordinatorChoice}, for validation. */
@@ -46,9 +40,6 @@ export const COORDINATOR_CHOICES = ['preference-list', 'contacted'] as const;
  * - `'vv'`: version vectors; concurrent versions are kept as siblings (counters and sets
  *   are merged instead). A read of a key with siblings answers the sorted list of the
  *   sibling values.
- *
- * @example
- * const versioning: Versioning = 'vv';
  */
 export type Versioning = (typeof VERSIONINGS)[number];
 /** Every {@link Versioning}, for validation. */
@@ -135,9 +126,6 @@ export function defaultLeaderlessConfig(): LeaderlessConfig {
 
 /**
  * A configuration with any field (also inside antiEntropy) left out to take its default.
- *
- * @example
- * const input: LeaderlessConfigInput = { w: 3, antiEntropy: { enabled: true } };
  */
 export type LeaderlessConfigInput = Partial<Omit<LeaderlessConfig, 'antiEntropy'>> & {
   antiEntropy?: Partial<AntiEntropyConfig>;

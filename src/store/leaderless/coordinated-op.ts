@@ -17,9 +17,6 @@ import type { AppliedKey } from './replica-store.js';
 
 /**
  * What the coordinator tells whoever asked (the client, or the node that forwarded).
- *
- * @example
- * const answer: Answer = { outcome: 'error', error: 'timeout' };
  */
 export interface Answer {
   outcome: ClientReply['outcome'];

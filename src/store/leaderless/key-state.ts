@@ -14,9 +14,6 @@ import { canonicalJson, compareCanonical, sameData, sortedUnique } from './canon
 
 /**
  * A totally ordered version: (clock ms or logical counter, node id).
- *
- * @example
- * const tag: Tag = { c: 1718000000123, node: 'n2' }; // LWW: the coordinator's clock
  */
 export interface Tag {
   c: number;
@@ -25,9 +22,6 @@ export interface Tag {
 
 /**
  * LWW/ABD state: one value under the highest tag seen.
- *
- * @example
- * const state: TaggedState = { kind: 'tagged', tag: { c: 3, node: 'n1' }, value: 'x' };
  */
 export interface TaggedState {
   kind: 'tagged';
@@ -37,9 +31,6 @@ export interface TaggedState {
 
 /**
  * A counter that merges: each node's own increments (p) and decrements (n), on top of a base.
- *
- * @example
- * const counter: CounterData = { type: 'counter', base: 0, p: { n1: 5 }, n: { n2: 1 } }; // reads 4
  */
 export interface CounterData {
   type: 'counter';
@@ -51,9 +42,6 @@ export interface CounterData {
 
 /**
  * A grow-only set that merges by union; elements in canonical order.
- *
- * @example
- * const set: SetData = { type: 'set', elements: [1, 2, 'a'] };
  */
 export interface SetData {
   type: 'set';
@@ -62,9 +50,6 @@ export interface SetData {
 
 /**
  * A plain value (register): concurrent ones are kept side by side as siblings.
- *
- * @example
- * const value: ValueData = { type: 'value', value: 'hello' };
  */
 export interface ValueData {
   type: 'value';
@@ -73,17 +58,11 @@ export interface ValueData {
 
 /**
  * What one sibling holds.
- *
- * @example
- * const data: SiblingData = { type: 'value', value: 3 };
  */
 export type SiblingData = ValueData | CounterData | SetData;
 
 /**
  * One version of a key under a version vector.
- *
- * @example
- * const sibling: Sibling = { vv: { n1: 2 }, data: { type: 'value', value: 3 } };
  */
 export interface Sibling {
   vv: VersionVector;
@@ -92,9 +71,6 @@ export interface Sibling {
 
 /**
  * Version-vector state: the concurrent versions not yet superseded, in canonical order.
- *
- * @example
- * const state: SiblingState = { kind: 'siblings', siblings: [sibling] };
  */
 export interface SiblingState {
   kind: 'siblings';
@@ -103,9 +79,6 @@ export interface SiblingState {
 
 /**
  * What a replica stores for one key, in either versioning mode.
- *
- * @example
- * const state: KeyState = { kind: 'tagged', tag: { c: 1, node: 'n1' }, value: null };
  */
 export type KeyState = TaggedState | SiblingState;
 

@@ -24,9 +24,6 @@ import { StoreLog } from './store-log.js';
 
 /**
  * An applied idempotency key and the result the client was (or will be) given.
- *
- * @example
- * const applied: AppliedKey = { key: 'client-3-op-17', result: null };
  */
 export interface AppliedKey {
   key: string;

@@ -14,18 +14,12 @@ import { currentValue } from './key-view.js';
 
 /**
  * The verbs that change a key.
- *
- * @example
- * const f: MutatingVerb = 'incr';
  */
 export type MutatingVerb = Exclude<StoreVerb, 'read'>;
 const MUTATING: readonly string[] = ['write', 'cas', 'append', 'incr', 'sadd'];
 
 /**
  * `fail` outcomes are certain: the verb did not apply, nothing was written.
- *
- * @example
- * const outcome: VerbOutcome<number> = { ok: false, error: 'type-mismatch' };
  */
 export type VerbOutcome<T> = { ok: true; result: T } | { ok: false; error: string };
 

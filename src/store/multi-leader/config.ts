@@ -3,9 +3,6 @@ import type { ConflictPolicy } from './resolve.js';
 /**
  * One group of nodes (a datacenter): its first node is the group's leader, the
  * others are followers that copy the leader's log.
- *
- * @example
- * const group: MultiLeaderGroup = { name: 'eu', nodes: 3 }; // eu-n1 (leader), eu-n2, eu-n3
  */
 export interface MultiLeaderGroup {
   /** The group's name; letters, digits, `_` and `-`. */
@@ -77,9 +74,6 @@ const DEFAULTS: Readonly<MultiLeaderConfig> = Object.freeze({
 
 /**
  * A config as a user writes it: any field may be left out (defaults fill it).
- *
- * @example
- * const input: MultiLeaderConfigInput = { conflictResolution: 'merge' };
  */
 export type MultiLeaderConfigInput = Partial<MultiLeaderConfig>;
 

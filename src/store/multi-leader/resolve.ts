@@ -8,9 +8,6 @@ import { compareStamps, datumValue, laterStamp, type Datum, type Stamp, type Ver
  * - `siblings`: every concurrent value is shown, as a sorted list;
  * - `merge`: counters add up per-leader contributions, sets take the union, and
  *   anything else (plain writes, mixed kinds) falls back to LWW.
- *
- * @example
- * const policy: ConflictPolicy = 'siblings';
  */
 export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number];
 /** Every {@link ConflictPolicy}, for validation. */

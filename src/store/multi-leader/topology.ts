@@ -3,9 +3,6 @@ import type { MultiLeaderConfig, MultiLeaderGroup } from './config.js';
 
 /**
  * A group with its node ids worked out: the leader and its followers.
- *
- * @example
- * const g: ResolvedGroup = { name: 'dc1', leader: 'dc1-n1', followers: ['dc1-n2'], nodes: ['dc1-n1', 'dc1-n2'] };
  */
 export interface ResolvedGroup {
   name: string;

@@ -5,9 +5,6 @@ import type { Datum, Version } from './version.js';
 
 /**
  * The datum a write verb produces, or why it certainly was not applied.
- *
- * @example
- * const result: VerbResult = { ok: false, error: 'cas-mismatch' };
  */
 export type VerbResult = { ok: true; datum: Datum } | { ok: false; error: string };
 

@@ -3,9 +3,6 @@ import type { VersionVector } from '../shared/version-vector.js';
 /**
  * A last-writer-wins timestamp: the accepting leader's own clock reading, with its
  * node id to break ties, so two stamps are never equal across leaders.
- *
- * @example
- * const stamp: Stamp = { ts: 1200, node: 'dc1-n1' };
  */
 export interface Stamp {
   /** The accepting leader's `ctx.now()` in ms (its possibly skewed clock). */
@@ -20,9 +17,6 @@ export interface Stamp {
  * A counter is a base value (from the plain write it started from, or 0) plus each
  * leader's own contribution since that base. Keeping contributions per leader is what
  * lets two concurrent counters add up without counting anything twice.
- *
- * @example
- * const datum: Datum = { kind: 'counter', base: 0, baseStamp: null, parts: { 'dc1-n1': 2 } };
  */
 export type Datum =
   | { kind: 'register'; value: unknown }
@@ -32,9 +26,6 @@ export type Datum =
 /**
  * One version of a key: its contents, the version vector saying which writes it has
  * seen, and the stamp of the write that made it.
- *
- * @example
- * const v: Version = { vv: { 'dc1-n1': 1 }, stamp: { ts: 5, node: 'dc1-n1' }, datum: { kind: 'register', value: 'x' } };
  */
 export interface Version {
   vv: VersionVector;

@@ -9,9 +9,6 @@ export type Suspicion = 'trusted' | 'suspected' | 'declared';
 
 /**
  * Settings of the fixed-timeout heartbeat detector.
- *
- * @example
- * const c: HeartbeatDetectorOptions = { suspectAfterMs: 150, declareAfterMs: 300 };
  */
 export interface HeartbeatDetectorOptions {
   /** Silence (ms since the last heartbeat) after which the node is suspected. */

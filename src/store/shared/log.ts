@@ -86,9 +86,6 @@ export class ReplicationLog<P> {
 
 /**
  * One log entry.
- *
- * @example
- * const entry: LogEntry<string> = { epoch: 2, offset: 7, payload: 'x' };
  */
 export interface LogEntry<P> {
   epoch: number;
@@ -98,9 +95,6 @@ export interface LogEntry<P> {
 
 /**
  * Where one epoch's run of entries starts in a log.
- *
- * @example
- * const start: EpochStart = { epoch: 3, startOffset: 12 };
  */
 export interface EpochStart {
   epoch: number;
@@ -110,9 +104,6 @@ export interface EpochStart {
 /**
  * A log's shape without its payloads: its length and where each epoch starts.
  * Small (one item per epoch), so it travels in messages.
- *
- * @example
- * const s: LogSummary = { lastOffset: 5, epochs: [{ epoch: 1, startOffset: 1 }, { epoch: 2, startOffset: 4 }] };
  */
 export interface LogSummary {
   lastOffset: number;

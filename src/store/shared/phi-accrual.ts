@@ -2,9 +2,6 @@ import type { Suspicion } from './heartbeat-detector.js';
 
 /**
  * Settings of the phi-accrual failure detector.
- *
- * @example
- * const c: PhiAccrualOptions = { threshold: 8, windowSize: 100, minStdDevMs: 10, firstIntervalEstimateMs: 50 };
  */
 export interface PhiAccrualOptions {
   /** Phi at or above which the node is declared dead (Akka's default: 8; Cassandra's: 8). */

@@ -2,9 +2,6 @@ import { majorityOf, type AckMode } from './config.js';
 
 /**
  * Where the acknowledgement point can stand, as the leader sees its cluster.
- *
- * @example
- * const view: AckView = { mode: 'majority', leaderDurableOffset: 9, followerMatchOffsets: [9, 4], currentEpoch: 2, epochAt: () => 2 };
  */
 export interface AckView {
   mode: AckMode;

@@ -6,36 +6,24 @@
 
 /**
  * How the leader ships changes to followers (see {@link SingleLeaderConfig.replication}).
- *
- * @example
- * const kind: ReplicationKind = 'row';
  */
 export type ReplicationKind = (typeof REPLICATION_KINDS)[number];
 /** Every {@link ReplicationKind}, for validation. */
 export const REPLICATION_KINDS = ['wal', 'statement', 'row'] as const;
 /**
  * When the leader acknowledges a write (see {@link SingleLeaderConfig.acks}).
- *
- * @example
- * const acks: AckMode = 'semi-sync';
  */
 export type AckMode = (typeof ACK_MODES)[number];
 /** Every {@link AckMode}, for validation. */
 export const ACK_MODES = ['async', 'semi-sync', 'sync', 'majority'] as const;
 /**
  * Who serves reads, and how (see {@link SingleLeaderConfig.reads}).
- *
- * @example
- * const reads: ReadMode = 'lease';
  */
 export type ReadMode = (typeof READ_MODES)[number];
 /** Every {@link ReadMode}, for validation. */
 export const READ_MODES = ['leader', 'any', 'lease'] as const;
 /**
  * When appended records are made durable (see {@link SingleLeaderConfig.fsync}).
- *
- * @example
- * const fsync: FsyncPolicy = 'batched';
  */
 export type FsyncPolicy = (typeof FSYNC_POLICIES)[number];
 /** Every {@link FsyncPolicy}, for validation. */
@@ -43,9 +31,6 @@ export const FSYNC_POLICIES = ['every-write', 'batched'] as const;
 
 /**
  * The fixed-timeout detector: suspect, then declare the leader dead, after fixed silences.
- *
- * @example
- * const fd: HeartbeatDetectorConfig = { kind: 'heartbeat', suspectAfterMs: 150, declareAfterMs: 300 };
  */
 export interface HeartbeatDetectorConfig {
   kind: 'heartbeat';
@@ -57,9 +42,6 @@ export interface HeartbeatDetectorConfig {
 
 /**
  * The phi-accrual detector: declare the leader dead when phi reaches the threshold.
- *
- * @example
- * const fd: PhiDetectorConfig = { kind: 'phi', threshold: 8, windowSize: 100, minStdDevMs: 10 };
  */
 export interface PhiDetectorConfig {
   kind: 'phi';
@@ -73,9 +55,6 @@ export interface PhiDetectorConfig {
 
 /**
  * How followers watch their leader: a fixed timeout or phi accrual.
- *
- * @example
- * const fd: FailureDetectorConfig = { kind: 'phi', threshold: 10, windowSize: 50, minStdDevMs: 20 };
  */
 export type FailureDetectorConfig = HeartbeatDetectorConfig | PhiDetectorConfig;
 

@@ -16,9 +16,6 @@ export interface ExecutionEnv {
  * The outcome of executing one write statement against a table: either its result
  * (the reply value, the storage changes and the row changes it makes) or why it
  * cannot apply (it then changes nothing).
- *
- * @example
- * const done: Execution = { ok: true, value: 3, effects: [{ op: 'set', key: 'x', value: 3 }], rows: [{ key: 'x', before: null, after: 3 }] };
  */
 export type Execution =
   | { ok: true; value: unknown; effects: StorageRecord[]; rows: RowChange[] }

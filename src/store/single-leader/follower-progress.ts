@@ -9,9 +9,6 @@ const MAX_ENTRIES_PER_APPEND = 64;
  * What the leader knows of one follower: the next entry to send it (optimistically
  * advanced on send, reset on a mismatch), the last entry it has durably matched, and
  * the last heartbeat round it answered.
- *
- * @example
- * const p: FollowerProgress = { nextOffset: 11, matchOffset: 10, ackedRound: 52 };
  */
 export interface FollowerProgress {
   nextOffset: number;

@@ -5,10 +5,6 @@ import type { Payload } from './records.js';
 /**
  * The leader's replication message, also its heartbeat (with no entries). The
  * follower appends `entries` only if its log holds (prevOffset, prevEpoch).
- *
- * @example
- * const hb: AppendRequest = { kind: 'append', epoch: 2, leader: 'n1', prevOffset: 9, prevEpoch: 2,
- *   entries: [], commitOffset: 9, round: 41 };
  */
 export interface AppendRequest {
   kind: 'append';
@@ -27,9 +23,6 @@ export interface AppendRequest {
  * A follower's answer. `ok`: its log matches the leader's up to `matchOffset`, durably.
  * Not ok with `summary`: the previous entry did not match; the leader finds the last
  * common entry from the summary. Not ok without summary: rejected as stale (fencing).
- *
- * @example
- * const reply: AppendReply = { kind: 'append-reply', epoch: 2, ok: true, matchOffset: 10, round: 41 };
  */
 export interface AppendReply {
   kind: 'append-reply';
@@ -44,9 +37,6 @@ export interface AppendReply {
  * A request for a vote. `preVote`: a dry run that changes no state, so a node cut off
  * from the others cannot inflate epochs. `transfer`: sent by a switchover target,
  * which voters accept even while they still hear from the current leader.
- *
- * @example
- * const req: VoteRequest = { kind: 'vote-request', epoch: 3, candidate: 'n2', lastEpoch: 2, lastOffset: 14, preVote: false, transfer: false };
  */
 export interface VoteRequest {
   kind: 'vote-request';
@@ -60,9 +50,6 @@ export interface VoteRequest {
 
 /**
  * A vote, or its refusal.
- *
- * @example
- * const reply: VoteReply = { kind: 'vote-reply', epoch: 3, granted: true, preVote: false };
  */
 export interface VoteReply {
   kind: 'vote-reply';
@@ -73,9 +60,6 @@ export interface VoteReply {
 
 /**
  * Planned switchover, last step: the old leader tells the caught-up target to stand now.
- *
- * @example
- * const go: TimeoutNow = { kind: 'timeout-now', epoch: 2 };
  */
 export interface TimeoutNow {
   kind: 'timeout-now';
@@ -85,9 +69,6 @@ export interface TimeoutNow {
 /**
  * Change-data-capture: a consumer asks a node for every row change from `fromOffset` on.
  * Only served with row-based replication.
- *
- * @example
- * const sub: CdcSubscribe = { kind: 'cdc-subscribe', fromOffset: 1 };
  */
 export interface CdcSubscribe {
   kind: 'cdc-subscribe';
@@ -96,9 +77,6 @@ export interface CdcSubscribe {
 
 /**
  * One row change delivered to a subscriber, in log order.
- *
- * @example
- * const c: CdcChange = { kind: 'cdc-change', offset: 4, epoch: 1, key: 'x', before: null, after: 3 };
  */
 export interface CdcChange {
   kind: 'cdc-change';
@@ -111,9 +89,6 @@ export interface CdcChange {
 
 /**
  * A subscription that cannot be served, e.g. with statement or WAL replication.
- *
- * @example
- * const e: CdcError = { kind: 'cdc-error', error: 'cdc-needs-row-replication' };
  */
 export interface CdcError {
   kind: 'cdc-error';
@@ -122,23 +97,14 @@ export interface CdcError {
 
 /**
  * What store nodes send each other.
- *
- * @example
- * const m: PeerMessage = { kind: 'timeout-now', epoch: 4 };
  */
 export type PeerMessage = AppendRequest | AppendReply | VoteRequest | VoteReply | TimeoutNow;
 /**
  * What a change-data-capture consumer and a node exchange.
- *
- * @example
- * const m: CdcMessage = { kind: 'cdc-subscribe', fromOffset: 10 };
  */
 export type CdcMessage = CdcSubscribe | CdcChange | CdcError;
 
 /**
  * Everything a single-leader node sends or receives.
- *
- * @example
- * const m: SingleLeaderMessage = { kind: 'client-request', requestId: 'c1-1', f: 'read', key: 'x', value: null };
  */
 export type SingleLeaderMessage = ClientRequest | ClientReply | PeerMessage | CdcMessage;

@@ -5,9 +5,6 @@ import type { Payload, Statement, StorageRecord } from './records.js';
 /**
  * A write the leader has executed, ready to log: the payload its replication kind
  * ships, and the storage changes it makes on the leader itself.
- *
- * @example
- * const logged: LeaderWrite = { payload: { kind: 'statement', statement }, effects: [{ op: 'set', key: 'x', value: 1 }] };
  */
 export interface LeaderWrite {
   payload: Payload;

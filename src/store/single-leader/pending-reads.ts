@@ -5,9 +5,6 @@ import { REQUEST_TIMER_PREFIX, type ReplyBody } from './write-waiters.js';
  * A read the leader cannot answer yet. `confirmRound`: it waits until a majority has
  * acknowledged that heartbeat round (leadership confirmed after the read arrived);
  * without it, the read waits for a valid lease.
- *
- * @example
- * const r: PendingRead = { requestId: 'c2-9', client: 'c2', key: 'x', confirmRound: 17 };
  */
 export interface PendingRead {
   requestId: string;

@@ -5,10 +5,6 @@
 /**
  * One change to a node's storage: what its own write-ahead log holds, and what WAL
  * shipping copies byte for byte (idempotency-table records included).
- *
- * @example
- * const set: StorageRecord = { op: 'set', key: 'x', value: 3 };
- * const seen: StorageRecord = { op: 'idem', idempotencyKey: 'c1-7', value: 3 };
  */
 export type StorageRecord =
   | { op: 'set'; key: string; value: unknown }
@@ -29,9 +25,6 @@ export interface Statement {
 
 /**
  * A row change as row-based (logical) replication ships it, and as CDC publishes it.
- *
- * @example
- * const r: RowChange = { key: 'x', before: 1, after: 2 };
  */
 export interface RowChange {
   key: string;
@@ -42,9 +35,6 @@ export interface RowChange {
 /**
  * The payload of a log entry, by replication kind. `noop` is the entry a new leader
  * appends to commit its epoch.
- *
- * @example
- * const p: Payload = { kind: 'row', changes: [{ key: 'x', before: null, after: 1 }] };
  */
 export type Payload =
   | { kind: 'noop' }
@@ -54,9 +44,6 @@ export type Payload =
 
 /**
  * A durable vote: the node's epoch and whom it voted for in it (at most one per epoch).
- *
- * @example
- * const v: VoteRecord = { t: 'vote', epoch: 3, votedFor: 'n2' };
  */
 export interface VoteRecord {
   t: 'vote';
@@ -67,9 +54,6 @@ export interface VoteRecord {
 /**
  * A log entry as a node stores it: the shipped payload plus the storage changes it
  * produced on this node (which differ between nodes only for nondeterministic statements).
- *
- * @example
- * const e: EntryRecord = { t: 'entry', epoch: 1, offset: 1, payload: { kind: 'noop' }, effects: [] };
  */
 export interface EntryRecord {
   t: 'entry';

@@ -8,9 +8,6 @@ export const SWITCHOVER_TIMER = 'switchover-timeout';
 
 /**
  * A planned switchover this node (the old leader) is carrying out.
- *
- * @example
- * const s: PendingSwitchover = { requestId: 'admin-1', client: 'admin', target: 'n2', fromEpoch: 3, handoverRound: -1 };
  */
 export interface PendingSwitchover {
   requestId: string;

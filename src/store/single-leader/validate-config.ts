@@ -17,9 +17,6 @@ const MAX_NODES = 99;
 /**
  * A partial config as a user writes it: any field may be left out (defaults fill it),
  * and the failure detector may give only some of its fields.
- *
- * @example
- * const input: SingleLeaderConfigInput = { acks: 'async', failureDetector: { kind: 'phi' } };
  */
 export type SingleLeaderConfigInput = Partial<Omit<SingleLeaderConfig, 'failureDetector'>> & {
   failureDetector?: Partial<FailureDetectorConfig>;

@@ -3,9 +3,6 @@ import type { StorageRecord } from './records.js';
 
 /**
  * One value of a key, stamped with the log position that wrote it.
- *
- * @example
- * const v: Version = { offset: 4, epoch: 1, value: 'a' };
  */
 export interface Version {
   offset: number;

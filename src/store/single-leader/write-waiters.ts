@@ -3,17 +3,11 @@ import type { ClientReply } from '../protocol.js';
 
 /**
  * The part of a reply decided when the request was handled; sent once its offset is acknowledged.
- *
- * @example
- * const body: ReplyBody = { outcome: 'fail', error: 'cas-mismatch' };
  */
 export type ReplyBody = Omit<ClientReply, 'kind' | 'requestId'>;
 
 /**
  * A client waiting for the acknowledgement point to reach `offset`.
- *
- * @example
- * const w: Waiter = { requestId: 'c1-4', client: 'c1', offset: 12, reply: { outcome: 'ok', value: 3 } };
  */
 export interface Waiter {
   requestId: string;
