@@ -35,9 +35,9 @@ const REGISTER_MODELS: readonly string[] = ['register', 'cas-register', 'kv'];
  * A factory per checker name, each building the checker for a subject.
  *
  * @example
- * CHECKER_FACTORIES.durability({ model: setModel() }).check(history.ops, {}).valid;
+ * CHECKERS.durability({ model: setModel() }).check(history.ops, {}).valid;
  */
-export const CHECKER_FACTORIES: Readonly<Record<CheckerName, (subject: CheckerSubject) => Checker>> = {
+export const CHECKERS: Readonly<Record<CheckerName, (subject: CheckerSubject) => Checker>> = {
   linearizable: ({ model }) => linearizableChecker({ model }),
   convergence: () => convergenceChecker(),
   durability: ({ model, initial }) => durabilityFor(model.name, initial),
@@ -57,7 +57,7 @@ export const CHECKER_FACTORIES: Readonly<Record<CheckerName, (subject: CheckerSu
  * checkerNamed('oops', { model: setModel() });      // undefined
  */
 export function checkerNamed(name: string, subject: CheckerSubject): Checker | undefined {
-  return isCheckerName(name) ? CHECKER_FACTORIES[name](subject) : undefined;
+  return isCheckerName(name) ? CHECKERS[name](subject) : undefined;
 }
 
 /**

@@ -3,7 +3,7 @@ export {
   type CheckContext, type Checker, type CheckerName, type Skipped, type Validity, type Verdict,
 } from './checker.js';
 export { checkAll, compose, isSkipped, safely, type ComposeEntry } from './compose.js';
-export { CHECKER_FACTORIES, checkerNamed, defaultCheckerNames, type CheckerSubject } from './by-name.js';
+export { CHECKERS, checkerNamed, defaultCheckerNames, type CheckerSubject } from './by-name.js';
 export { checkLinearizable as check, checkLinearizable, linearizableChecker } from './linearizable/check.js';
 export type {
   LinearizableOptions,

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { shrinkHistory, type HistoryShrinkResult } from '../explore/shrink-history.js';
-import { HISTORY_FORMATS, pairOperations, readHistory, validateHistory, writeHistoryFile, type HistoryFormat } from '../history/index.js';
+import { HISTORY_FORMATS, pairOperations, readHistory, validateHistory, writeHistory, type HistoryFormat } from '../history/index.js';
 import type { Operation } from '../history/operation.js';
 import { inferModel, MODELS, modelNames } from '../models/index.js';
 import type { Model } from '../models/model.js';
@@ -65,7 +65,7 @@ async function shrinkFile(file: string, flags: ShrinkFlags, out: Output): Promis
     out.json({ file, valid: result.valid, model: model.name });
     return result.valid === true ? EXIT.OK : EXIT.UNKNOWN;
   }
-  if (flags.out !== undefined) await writeHistoryFile(flags.out, result.history, { format: flags.out.endsWith('.edn') ? 'edn' : 'ndjson' });
+  if (flags.out !== undefined) await writeHistory(flags.out, result.history, { format: flags.out.endsWith('.edn') ? 'edn' : 'ndjson' });
   const reason = linearizabilityReason(result.check.detail.failures[0]!, model, pairOperations(result.history));
   for (const line of humanReport(file, model, result, reason, flags.out)) out.human(line);
   out.json({

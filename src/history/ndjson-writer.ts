@@ -20,7 +20,7 @@ export function formatNdjsonOp(op: Op): string {
 
 /**
  * A whole history as NDJSON text, one op per line, each line ending in a line break.
- * For large histories prefer writeHistoryFile, which streams.
+ * For large histories prefer writeHistory, which streams.
  *
  * @example
  * writeNdjson([{ index: 0, time: 0, process: 'nemesis', type: 'info', f: 'start', value: null }]);

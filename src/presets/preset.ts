@@ -1,4 +1,5 @@
 import type { WorkloadSpec } from '../../workloads/workload.js';
+import type { AnomalyClass } from '../checker/anomaly.js';
 import type { ClientPolicyConfig } from '../client/policy.js';
 import type { FaultKind } from '../nemesis/fault.js';
 import type { StoreConfig } from '../store/config.js';
@@ -22,7 +23,7 @@ export interface Preset {
   /** True for the presets that must never fail a check (the CI's safety suites). */
   safe: boolean;
   /** The anomaly explore should find (a Verdict anomaly name), absent for safe presets. */
-  expectedAnomaly?: string;
+  expectedAnomaly?: AnomalyClass;
   store: StoreConfig;
   /** The policy of the clients that use the store (complete; most presets keep the default). */
   client: ClientPolicyConfig;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkLinearizable } from '../../src/checker/index.js';
-import { readHistory, validateHistory, writeHistoryFile } from '../../src/history/index.js';
+import { readHistory, validateHistory, writeHistory } from '../../src/history/index.js';
 import { kvModel } from '../../src/models/index.js';
 import { modelOpCheck } from '../../src/models/op-check.js';
 import { generateKvHistory } from './generate-kv.js';
@@ -34,7 +34,7 @@ export async function benchScale(c: { ops: number; keys: number; processes: numb
   try {
     let history = generateKvHistory({ ...c, infoRate: 0.05, seed: 7 });
     const infoOps = history.filter((op) => op.type === 'info').length;
-    await writeHistoryFile(file, history);
+    await writeHistory(file, history);
     history = [];
     globalThis.gc?.();
     let peakRss = process.memoryUsage().rss;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKER_FACTORIES, checkerNamed, defaultCheckerNames } from '../../src/checker/by-name.js';
+import { CHECKERS, checkerNamed, defaultCheckerNames } from '../../src/checker/by-name.js';
 import { CHECKER_NAMES } from '../../src/checker/checker.js';
 import { checkAll } from '../../src/checker/compose.js';
 import type { Op } from '../../src/history/op.js';
@@ -14,7 +14,7 @@ const lostAdd: Op[] = ([
 
 describe('checkers by name', () => {
   it('has one factory per name, each building the checker of that name', () => {
-    expect(Object.keys(CHECKER_FACTORIES).sort()).toEqual([...CHECKER_NAMES].sort());
+    expect(Object.keys(CHECKERS).sort()).toEqual([...CHECKER_NAMES].sort());
     for (const name of CHECKER_NAMES) expect(checkerNamed(name, { model: registerModel() })!.name).toBe(name);
     expect(checkerNamed('oops', { model: registerModel() })).toBeUndefined();
     expect(checkerNamed('toString', { model: registerModel() })).toBeUndefined();

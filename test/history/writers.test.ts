@@ -7,7 +7,7 @@ import { ednValue, formatEdnOp, writeEdn } from '../../src/history/edn-writer.js
 import { formatNdjsonOp, writeNdjson } from '../../src/history/ndjson-writer.js';
 import type { Op } from '../../src/history/op.js';
 import { parseHistoryText, readHistory } from '../../src/history/read-history.js';
-import { writeHistoryFile } from '../../src/history/write-history-file.js';
+import { writeHistory } from '../../src/history/write-history.js';
 import { anyOp } from './helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'faultline-history-'));
@@ -77,12 +77,12 @@ describe('writeEdn', () => {
   });
 });
 
-describe('writeHistoryFile', () => {
+describe('writeHistory', () => {
   it('streams ops to a file that readHistory reads back, in both formats', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(anyOp, { maxLength: 6 }), fc.constantFrom('ndjson' as const, 'edn' as const), async (ops, format) => {
         const file = path.join(dir, `round-trip.${format}`);
-        await writeHistoryFile(file, ops, { format });
+        await writeHistory(file, ops, { format });
         const history = await readHistory(file, { format });
         expect(history.ops).toEqual(ops);
       }),
@@ -95,7 +95,7 @@ describe('writeHistoryFile', () => {
     async function* generate(): AsyncGenerator<Op> {
       for (let i = 0; i < 20_000; i++) yield { index: i, time: i, process: i % 7, type: i % 2 === 0 ? 'invoke' : 'ok', f: 'write', value: 'v'.repeat(i % 13) };
     }
-    await writeHistoryFile(file, generate());
+    await writeHistory(file, generate());
     const history = await readHistory(file);
     expect(history.ops).toHaveLength(20_000);
     expect(history.ops[19_999]).toEqual({ index: 19_999, time: 19_999, process: 19_999 % 7, type: 'ok', f: 'write', value: 'v'.repeat(19_999 % 13) });
@@ -103,6 +103,6 @@ describe('writeHistoryFile', () => {
   });
 
   it('rejects when the file cannot be written', async () => {
-    await expect(writeHistoryFile(path.join(dir, 'no-such-dir', 'h.ndjson'), sample)).rejects.toThrow(/ENOENT/);
+    await expect(writeHistory(path.join(dir, 'no-such-dir', 'h.ndjson'), sample)).rejects.toThrow(/ENOENT/);
   });
 });

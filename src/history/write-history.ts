@@ -6,7 +6,7 @@ import { formatNdjsonOp } from './ndjson-writer.js';
 import type { Op } from './op.js';
 
 /**
- * Options for {@link writeHistoryFile}.
+ * Options for {@link writeHistory}.
  */
 export interface WriteHistoryOptions {
   /** Default 'ndjson'. */
@@ -22,10 +22,10 @@ const CHUNK_CHARS = 1 << 16;
  * `ops` may be an async iterable (e.g. a simulator run yielding ops as they happen).
  *
  * @example
- * await writeHistoryFile('out.ndjson', history.ops);
- * await writeHistoryFile('out.edn', history.ops, { format: 'edn' });
+ * await writeHistory('out.ndjson', history.ops);
+ * await writeHistory('out.edn', history.ops, { format: 'edn' });
  */
-export async function writeHistoryFile(file: string, ops: Iterable<Op> | AsyncIterable<Op>, opts: WriteHistoryOptions = {}): Promise<void> {
+export async function writeHistory(file: string, ops: Iterable<Op> | AsyncIterable<Op>, opts: WriteHistoryOptions = {}): Promise<void> {
   const format = opts.format === 'edn' ? formatEdnOp : formatNdjsonOp;
   const out = createWriteStream(file, { encoding: 'utf8' });
   const failure = once(out, 'error').then(([error]) => Promise.reject(error as Error));
