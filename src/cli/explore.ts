@@ -6,8 +6,11 @@ import { renderCounterexample } from '../report/counterexample.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { EXIT } from './exit-codes.js';
 import { Output, reportInputError } from './output.js';
-import { parseCount, parseSeconds } from './parse-flags.js';
+import { parseCount, parsePath, parseSeconds } from './parse-flags.js';
 import { scenarioConstraints, seedFrom, storeModes, withScenarioOptions, type ScenarioFlags } from './run.js';
+
+/** More worker threads than this only queue for the cores, each with its own copy of the simulator. */
+const MAX_WORKERS = 64;
 
 interface ExploreFlags extends ScenarioFlags {
   runs?: string;
@@ -31,7 +34,7 @@ export function registerExplore(program: Command): void {
   withScenarioOptions(program.command('explore').description('explore random scenarios; shrink, save and explain the first failure'))
     .option('-n, --runs <n>', 'stop after this many runs (default 100 without --time)')
     .option('-t, --time <seconds>', 'stop after this many seconds (whichever of --runs and --time comes first)')
-    .option('-j, --workers <k>', 'worker threads; the findings are the same as with one (default 1)')
+    .option('-j, --workers <k>', `worker threads, at most ${MAX_WORKERS}; the findings are the same as with one (default 1)`)
     .option('-k, --keep-going', 'keep exploring after a failure, and shrink each one')
     .option('-o, --out <dir>', 'save each shrunk failure as DIR/<id>/ (default: out)')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
@@ -51,8 +54,8 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
   const seed = seedFrom(flags.seed);
   const runs = flags.runs === undefined ? undefined : parseCount('--runs', flags.runs, 1);
   const timeSeconds = flags.time === undefined ? undefined : parseSeconds('--time', flags.time);
-  const workers = flags.workers === undefined ? 1 : parseCount('--workers', flags.workers, 1);
-  const outDir = flags.out ?? 'out';
+  const workers = flags.workers === undefined ? 1 : parseCount('--workers', flags.workers, 1, MAX_WORKERS);
+  const outDir = flags.out === undefined ? 'out' : parsePath('--out', flags.out);
   const generated = modes.length === 0 ? 'generated stores' : `generated ${modes.map((mode) => mode.name).join(', ')} stores`;
   const what = scenario.preset ?? (scenario.config ? `a ${scenario.config.mode} config` : generated);
   process.stderr.write(`exploring ${what} from seed ${seed}${workers > 1 ? ` with ${workers} workers` : ''}\n`);

@@ -29,15 +29,30 @@ export function parseSeconds(flag: string, text: string): number {
 }
 
 /**
- * Parses a non-negative integer flag (counts, seeds).
+ * Parses a non-negative integer flag (counts, seeds) within [min, max]. Empty
+ * text is an error, not 0 (`Number('')` is 0: `--seed ''` must not run seed 0).
  *
  * @example
  * parseCount('--runs', '100'); // 100
+ * parseCount('--workers', '1000', 1, 64); // throws "--workers: expected an integer in [1, 64], got "1000""
  */
-export function parseCount(flag: string, text: string, min = 0): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < min) {
-    throw new UsageError(`${flag}: expected an integer >= ${min}, got ${JSON.stringify(text)}`);
+export function parseCount(flag: string, text: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in [${min}, ${max}]`;
+    throw new UsageError(`${flag}: expected an integer ${range}, got ${JSON.stringify(text)}`);
   }
   return value;
+}
+
+/**
+ * Parses a path flag: an empty path is an error (it would name the current folder, or nothing).
+ *
+ * @example
+ * parsePath('--out', 'out/run1'); // 'out/run1'
+ * parsePath('--out', '');         // throws "--out: expected a path, got \"\""
+ */
+export function parsePath(flag: string, text: string): string {
+  if (text.trim() === '') throw new UsageError(`${flag}: expected a path, got ${JSON.stringify(text)}`);
+  return text;
 }

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { randomInt } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import pc from 'picocolors';
 import { WORKLOADS, workloadNames } from '../../workloads/index.js';
@@ -8,7 +8,7 @@ import { runScenario } from '../run/run-scenario.js';
 import { outcomeId, saveOutcome } from '../explore/save.js';
 import { sampleWithSeed } from '../run/seeds.js';
 import { scenarioArb, type ScenarioArbOptions } from '../gen/scenario-arb.js';
-import { FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
+import { FAULT_KINDS, FAULT_TARGETING, type FaultKind } from '../nemesis/fault.js';
 import { PRESETS, presetNames } from '../presets/index.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { describeScenario } from '../report/scenario-words.js';
@@ -17,10 +17,12 @@ import { validateClientPolicy, type ClientPolicyConfig } from '../client/policy.
 import { loadModeDefinition } from '../explore/load-mode.js';
 import { splitStoreClient } from '../run/store-client.js';
 import { validateStoreConfig, type StoreConfig } from '../store/config.js';
+import { storeTopology } from '../store/topology.js';
+import { looksLikeScenario, MAX_SEED, SCENARIO_FIELDS, validateScenario } from '../explore/validate-scenario.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
 import { exitFor, UsageError } from './exit-codes.js';
 import { Output, reportInputError } from './output.js';
-import { parseCount } from './parse-flags.js';
+import { parseCount, parsePath } from './parse-flags.js';
 
 /**
  * The flags `run` and `explore` share: where the store comes from, and what of the
@@ -34,6 +36,7 @@ export interface ScenarioFlags {
   ops?: string;
   clients?: string;
   nemesis?: string;
+  mutation?: string;
   seed?: string;
 }
 
@@ -57,7 +60,8 @@ export function withScenarioOptions(command: Command): Command {
     .option('--ops <n>', 'client ops per scenario (default: generated)')
     .option('--clients <n>', 'client processes (default: generated)')
     .option('--nemesis <kinds>', `fault kinds, comma-separated, or "none" (default: the preset's, else all): ${FAULT_KINDS.join(', ')}`)
-    .option('-s, --seed <n>', 'fixes every random choice (default: a fresh one, printed)');
+    .option('--mutation <names>', 'switch on deliberate store bugs (comma-separated; README: "Mutations") in the --preset or --config store')
+    .option('-s, --seed <n>', `fixes every random choice, an integer in [0, ${MAX_SEED}] (default: a fresh one, printed)`);
 }
 
 /**
@@ -83,10 +87,11 @@ export function registerRun(program: Command): void {
 async function runOne(flags: RunFlags, out: Output): Promise<number> {
   const modes = await storeModes(flags.store);
   const seed = seedFrom(flags.seed);
+  if (flags.out !== undefined) parsePath('--out', flags.out);
   const constraints = scenarioConstraints(flags, modes);
   const scenario = { ...sampleWithSeed(scenarioArb(constraints), seed), seed };
   const outcome = runScenario(scenario, { modes });
-  const dir = flags.out ?? `out/${outcomeId(scenario)}`;
+  const dir = flags.out === undefined ? `out/${outcomeId(scenario)}` : parsePath('--out', flags.out);
   saveOutcome(dirname(dir), outcome, { id: basename(dir) });
   const { verdict } = outcome;
   const reason = explainOutcome(outcome).sentence;
@@ -141,8 +146,10 @@ export function scenarioConstraints(flags: ScenarioFlags, modes: readonly ModeDe
     ...(flags.ops === undefined ? {} : { ops: parseCount('--ops', flags.ops, 1) }),
     ...(flags.clients === undefined ? {} : { clients: parseCount('--clients', flags.clients, 1) }),
   };
-  const kinds = flags.nemesis === undefined ? undefined : parseKinds(flags.nemesis);
-  const fixed = flags.config === undefined ? undefined : readConfigFile(flags.config, modes);
+  const read = flags.config === undefined ? undefined : readConfigFile(flags.config, modes);
+  const fixed = flags.mutation === undefined ? read : withMutations(flags.mutation, flags.preset, read, modes);
+  const store = fixed?.store ?? (flags.preset === undefined ? undefined : PRESETS[flags.preset]!.store);
+  const kinds = flags.nemesis === undefined ? undefined : parseKinds(flags.nemesis, store, modes);
   return {
     ...(flags.preset === undefined ? {} : { preset: flags.preset }),
     ...(fixed === undefined ? {} : { config: fixed.store }),
@@ -161,7 +168,7 @@ export function scenarioConstraints(flags: ScenarioFlags, modes: readonly ModeDe
  * seedFrom('7'); // 7
  */
 export function seedFrom(text: string | undefined): number {
-  return text === undefined ? randomInt(0, 0x7fffffff) : parseCount('--seed', text);
+  return text === undefined ? randomInt(0, 0x7fffffff) : parseCount('--seed', text, 0, MAX_SEED);
 }
 
 /**
@@ -176,13 +183,58 @@ export function verdictWord(valid: boolean | 'unknown', anomaly?: string): strin
   return pc.red(`INVALID (${anomaly ?? 'violation'})`);
 }
 
-function parseKinds(text: string): FaultKind[] {
+/**
+ * The fault kinds `--nemesis` names. A kind that cannot apply to the fixed
+ * store (a leader fault on a store without leaders, a datacenter partition on
+ * a store without groups) would silently do nothing: named, it is an error;
+ * under `all`, it is left out and said so on stderr.
+ */
+function parseKinds(text: string, store: StoreConfig | undefined, modes: readonly ModeDefinition[]): FaultKind[] {
+  if (text.trim() === '') throw new UsageError('--nemesis: expected fault kinds, "none" or "all", got ""');
   if (text.trim() === 'none') return [];
-  if (text.trim() === 'all') return [...FAULT_KINDS];
-  const kinds = text.split(',').map((kind) => kind.trim()).filter((kind) => kind !== '');
+  const all = text.trim() === 'all';
+  const kinds = all ? [...FAULT_KINDS] : text.split(',').map((kind) => kind.trim()).filter((kind) => kind !== '');
   const unknown = kinds.filter((kind) => !FAULT_KINDS.includes(kind as FaultKind));
   if (unknown.length > 0) throw new UsageError(`--nemesis: unknown fault kind(s) ${unknown.join(', ')} (known: ${FAULT_KINDS.join(', ')}, or none, all)`);
-  return kinds as FaultKind[];
+  const idle = store === undefined ? [] : inapplicableKinds(kinds as FaultKind[], store, modes);
+  if (idle.length === 0) return kinds as FaultKind[];
+  const why = `cannot apply to a ${store!.mode} store (${idle.map((kind) => `${kind}: ${FAULT_TARGETING[kind] === 'leader' ? 'it has no leader' : 'it has no node groups'}`).join('; ')})`;
+  if (!all) throw new UsageError(`--nemesis: ${idle.join(', ')} ${why}`);
+  process.stderr.write(`--nemesis all: leaving out ${idle.join(', ')}, which ${why}\n`);
+  return (kinds as FaultKind[]).filter((kind) => !idle.includes(kind));
+}
+
+/** Modes whose stores elect no leader: a leader fault finds nothing to hit. */
+const LEADERLESS_MODES: readonly string[] = ['leaderless'];
+
+function inapplicableKinds(kinds: readonly FaultKind[], store: StoreConfig, modes: readonly ModeDefinition[]): FaultKind[] {
+  const groups = storeTopology(store, modes).groups ?? [];
+  return kinds.filter((kind) =>
+    (FAULT_TARGETING[kind] === 'leader' && LEADERLESS_MODES.includes(store.mode)) ||
+    (FAULT_TARGETING[kind] === 'group' && groups.length === 0));
+}
+
+/**
+ * The --preset or --config store with the deliberate bugs `--mutation` names
+ * switched on (added to any the config already lists), validated for the store's mode.
+ */
+function withMutations(
+  text: string,
+  preset: string | undefined,
+  read: { store: StoreConfig; client?: ClientPolicyConfig } | undefined,
+  modes: readonly ModeDefinition[],
+): { store: StoreConfig; client?: ClientPolicyConfig } {
+  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) throw new UsageError(`--mutation: expected mutation names, got ${JSON.stringify(text)}`);
+  const base = read ?? (preset === undefined ? undefined : { store: PRESETS[preset]!.store, client: PRESETS[preset]!.client });
+  if (base === undefined) throw new UsageError('--mutation: give the store it applies to with --preset or --config');
+  const store = { ...structuredClone(base.store), mutations: [...(base.store.mutations ?? []), ...names] };
+  try {
+    return { store: validateStoreConfig(store, modes), ...(base.client === undefined ? {} : { client: structuredClone(base.client) }) };
+  } catch (error) {
+    if (error instanceof ConfigError && error.field.startsWith('mutations')) throw new UsageError(`--mutation: ${error.message.slice(error.field.length + 2)}`);
+    throw error;
+  }
 }
 
 /**
@@ -192,20 +244,36 @@ function parseKinds(text: string): FaultKind[] {
  */
 function readConfigFile(file: string, modes: readonly ModeDefinition[]): { store: StoreConfig; client?: ClientPolicyConfig } {
   if (!existsSync(file)) throw new UsageError(`--config: ${file} does not exist`);
+  if (statSync(file).isDirectory()) throw new UsageError(`--config: ${file} is a folder; expected a JSON file (a store config or a scenario.json)`);
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new ConfigError(file, `is not valid JSON (${(error as Error).message})`);
   }
+  if (looksLikeScenario(value)) {
+    // A whole scenario (a saved scenario.json): checked as replay checks it, and its store and client taken.
+    const scenario = inFile(file, () => validateScenario(value, modes));
+    return { store: scenario.store, ...(scenario.client === undefined ? {} : { client: scenario.client }) };
+  }
   const holder = typeof value === 'object' && value !== null && 'store' in value ? (value as { store: unknown; client?: unknown }) : undefined;
+  for (const field of Object.keys(holder ?? {})) {
+    if (!(SCENARIO_FIELDS as readonly string[]).includes(field)) {
+      throw new ConfigError(`${file}: ${field}`, 'is not a known field (known: store, client, or a whole scenario)');
+    }
+  }
   const { store, client: storeClient } = splitStoreClient(holder === undefined ? value : holder.store);
   const client = holder?.client ?? storeClient;
-  try {
-    return {
+  return inFile(file, () => ({
       store: validateStoreConfig(store, modes),
       ...(client === undefined ? {} : { client: validateClientPolicy(client, holder !== undefined && holder.client === undefined ? 'store.client' : 'client') }),
-    };
+  }));
+}
+
+/** Runs a check of a file's content, naming the file before the field of any ConfigError. */
+function inFile<T>(file: string, check: () => T): T {
+  try {
+    return check();
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.field}`, error.message.slice(error.field.length + 2));
     throw error;

@@ -4,7 +4,7 @@ import { writeNdjson } from '../history/index.js';
 import { ConfigError } from '../config/config-error.js';
 import { runScenario, type ScenarioOutcome, type Verdict } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario.js';
-import { moveStoreClient } from '../run/store-client.js';
+import { validateScenario } from './validate-scenario.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
 
 /**
@@ -55,7 +55,7 @@ export function replay(path: string, options: ReplayOptions = {}): ReplayResult 
   const isDir = existsSync(path) && statSync(path).isDirectory();
   const scenarioFile = isDir ? join(path, 'scenario.json') : path;
   const dir = isDir ? path : join(path, '..');
-  const scenario = readScenario(scenarioFile);
+  const scenario = readScenario(scenarioFile, options.modes ?? []);
   const outcome = runScenario(scenario, { modes: options.modes ?? [] });
   const result: ReplayResult = { outcome, scenarioFile };
   const historyFile = join(dir, 'history.ndjson');
@@ -75,15 +75,17 @@ export function replay(path: string, options: ReplayOptions = {}): ReplayResult 
 }
 
 /**
- * Reads and parses a scenario.json; errors name the file. A scenario saved
+ * Reads, parses and validates a scenario.json (see validateScenario); errors
+ * name the file and the field. A scenario saved
  * with its clients' policy inside the store (`store.client`) is read with it
  * moved to `client`, where scenarios keep it now.
  *
  * @example
  * const scenario = readScenario('out/sl-async-seed7/scenario.json');
  */
-export function readScenario(file: string): Scenario {
+export function readScenario(file: string, modes: readonly ModeDefinition[] = []): Scenario {
   if (!existsSync(file)) throw new ConfigError(file, 'does not exist (expected a scenario folder or scenario.json)');
+  if (statSync(file).isDirectory()) throw new ConfigError(file, 'is a folder without a scenario.json');
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
@@ -91,11 +93,8 @@ export function readScenario(file: string): Scenario {
     throw new ConfigError(file, `is not valid JSON: ${(error as Error).message}`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(file, 'must hold a JSON object');
-  for (const field of ['seed', 'store', 'workload', 'faults'] as const) {
-    if (!(field in value)) throw new ConfigError(`${file}: ${field}`, 'is missing');
-  }
   try {
-    return moveStoreClient(value as Scenario);
+    return validateScenario(value, modes);
   } catch (error) {
     if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.field}`, error.message.slice(error.field.length + 2));
     throw error;
