@@ -1,5 +1,6 @@
 import { HistoryError } from '../history/errors.js';
 import { ConfigError } from '../config/config-error.js';
+import { clipText } from '../report/clip.js';
 import { EXIT, UsageError } from './exit-codes.js';
 
 /**
@@ -14,8 +15,9 @@ import { EXIT, UsageError } from './exit-codes.js';
 export class Output {
   constructor(readonly jsonMode: boolean) {}
 
-  /** Human text: stdout normally, stderr under --json. */
-  human(text: string): void {
+  /** Human text: stdout normally, stderr under --json. Values beyond the report's bounds are clipped (see clipText). */
+  human(input: string): void {
+    const text = clipText(input);
     (this.jsonMode ? process.stderr : process.stdout).write(text.endsWith('\n') ? text : `${text}\n`);
   }
 

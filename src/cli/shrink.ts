@@ -7,6 +7,7 @@ import { inferModel, MODELS, modelNames } from '../models/index.js';
 import type { Model } from '../models/model.js';
 import { modelOpCheck } from '../models/op-check.js';
 import { renderHistoryTimeline } from '../report/history-timeline.js';
+import { counterexampleOps } from '../report/linearizability-report.js';
 import { linearizabilityReason } from '../report/reason.js';
 import { EXIT, UsageError } from './exit-codes.js';
 import { Output, reportInputError } from './output.js';
@@ -94,7 +95,10 @@ function humanReport(file: string, model: Model<any>, result: HistoryShrinkResul
   const blocked = result.check.detail.failures[0]?.blocked;
   const describe = (op: Operation): string => model.describe(op.input, op.output);
   lines.push('', 'Shrunk history (one row per process; *op* is the one no linearization can place):', '');
-  lines.push(renderHistoryTimeline(result.history, { describe, ...(blocked ? { marked: new Set([blocked.invokeIndex]) } : {}), maxOps: Infinity }));
+  // A large shrunk history draws only the ops of the counterexample (renderHistoryTimeline's bound), saying how many it left out.
+  const failure = result.check.detail.failures[0];
+  const focus = failure === undefined ? {} : { focus: new Set(counterexampleOps(failure).map((row) => row.index)) };
+  lines.push(renderHistoryTimeline(result.history, { describe, ...(blocked ? { marked: new Set([blocked.invokeIndex]) } : {}), ...focus }));
   lines.push('', outFile === undefined ? 'use --out FILE to save the shrunk history' : `shrunk history written to ${outFile}`);
   return lines;
 }

@@ -6,6 +6,7 @@ import { counterexampleOps } from './linearizability-report.js';
 import { notableTrace } from './notable-trace.js';
 import { describeScenario } from './scenario-words.js';
 import { explainOutcome } from './verdict-reason.js';
+import { clipText } from './clip.js';
 
 /**
  * Options for {@link renderCounterexample}.
@@ -54,7 +55,7 @@ export function renderCounterexample(outcome: ScenarioOutcome, c: Counterexample
     const title = `Trace that led there (virtual ms${untilMs === undefined ? '' : `, up to ${untilMs.toFixed(3)} ms, when the failing op completed`})`;
     sections.push(section(title, lines.length > 0 ? lines.join('\n') : '(no elections, faults, crashes or drops recorded)'));
   }
-  return `${sections.join('\n\n')}\n`;
+  return clipText(`${sections.join('\n\n')}\n`);
 }
 
 function section(title: string, body: string): string {

@@ -1,5 +1,6 @@
 import type { Operation } from '../history/operation.js';
 import type { Process } from '../history/op.js';
+import { clipLabel } from './clip.js';
 
 /** Options for {@link renderTimeline}. */
 export interface TimelineOptions {
@@ -48,7 +49,7 @@ export function renderTimeline(ops: readonly Operation[], c: TimelineOptions): s
 
 function label(op: Operation, c: TimelineOptions): string {
   const mark = c.marked?.has(op) ? '*' : '';
-  return `${mark}${c.describe(op)}${mark}`;
+  return `${mark}${clipLabel(c.describe(op))}${mark}`;
 }
 
 // Gives each distinct instant a column; an op's completion sits far enough right of its
