@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { scenarioArb } from '../../src/gen/scenario-arb.js';
+import { presetNames } from '../../src/presets/index.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { validateScenario } from '../../src/explore/validate-scenario.js';
 
@@ -33,6 +36,14 @@ describe('validateScenario', () => {
       expect(valid.workload).toEqual(scenario.workload);
       expect(valid.faults).toEqual(scenario.faults);
       expect(valid.seed).toBe(scenario.seed);
+    }
+  });
+
+  it('accepts every scenario the generators draw, for every preset and for generated stores', () => {
+    for (const preset of [undefined, ...presetNames()]) {
+      fc.assert(fc.property(scenarioArb(preset === undefined ? {} : { preset }), (scenario) => {
+        expect(() => validateScenario(JSON.parse(JSON.stringify(scenario)))).not.toThrow();
+      }), { numRuns: preset === undefined ? 200 : 20, seed: 7 });
     }
   });
 
