@@ -4,7 +4,8 @@
  * the shrunk counterexample's size and its one-sentence reason. Clean rows
  * report the runs they explored without a finding.
  *
- * Run it alone with `node dist/test/bench/matrix-bench.js [--markdown]` after a build.
+ * Run it alone with `node dist/test/bench/matrix-bench.js` after a build; `npm run readme:tables`
+ * writes its figures into the README (test/bench/readme-tables.ts).
  */
 import { pathToFileURL } from 'node:url';
 import { huntRow } from '../matrix/matrix-hunt.js';
@@ -69,32 +70,8 @@ async function benchOne(row: MatrixRow): Promise<MatrixBenchRow> {
   };
 }
 
-/**
- * The rows as the README's markdown table.
- *
- * @example
- * console.log(matrixMarkdown(await benchMatrix()));
- */
-export function matrixMarkdown(rows: readonly MatrixBenchRow[]): string {
-  const lines = [
-    '| row | expected | checker: anomaly | runs to detection | seconds | shrunk (ops, faults) |',
-    '| --- | --- | --- | --- | --- | --- |',
-  ];
-  for (const row of rows) {
-    const found = Number.isNaN(row.runsToDetection) ? `none in ${row.runs}` : String(row.runsToDetection);
-    const size = Number.isNaN(row.clientOps) ? '-' : `${row.clientOps}, ${row.faults}`;
-    lines.push(`| ${row.id} | ${row.expected} | ${row.checker}: ${row.anomaly} | ${found} | ${row.secondsToDetection.toFixed(1)} | ${size} |`);
-  }
-  return lines.join('\n');
-}
-
 async function main(): Promise<void> {
   const rows = await benchMatrix();
-  if (process.argv.includes('--markdown')) {
-    console.log(matrixMarkdown(rows));
-    for (const row of rows) if (row.reason !== '') console.log(`- ${row.id}: ${row.reason}`);
-    return;
-  }
   console.log(table(
     ['row', 'runs', 'found at', 's to find', 's to shrink', 'checker', 'anomaly', 'ops', 'faults'],
     rows.map((row) => [
