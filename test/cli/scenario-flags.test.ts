@@ -113,3 +113,23 @@ describe('--mutation', () => {
     expectUsage(['run', '--mutation', 'ack-before-fsync'], /--mutation: give the store it applies to with --preset or --config/);
   });
 });
+
+describe('the README tables\' reproduce commands', () => {
+  const readme = readFileSync('README.md', 'utf8');
+
+  /** The command and the runs-to-detection figure of the README table row that starts with `start`. */
+  function rowOf(start: string, runsColumn: number): { args: string[]; runs: number } {
+    const line = readme.split('\n').find((candidate) => candidate.startsWith(start))!;
+    const cells = line.slice(2, -2).split(' | ');
+    const command = /`faultline ([^`]+)`/.exec(cells.at(-1)!)![1]!;
+    return { args: command.split(' '), runs: Number(cells[runsColumn]) };
+  }
+
+  it('find the failure at the run the table says (ll-weak, and a mutation switched on from the command line)', () => {
+    for (const { args, runs } of [rowOf('| ll-weak |', 3), rowOf('| `merkle-without-version` |', 3)]) {
+      const run = runCli([...args, '--out', freshDir(), '--json']);
+      expect(run.status, run.stderr).toBe(1);
+      expect(JSON.parse(run.stdout).runs).toBe(runs);
+    }
+  });
+});
