@@ -171,6 +171,13 @@ describe('explore --shard and merge', () => {
     expect(merged.failures.some((failure) => failure.run === first.failures[0]!.run)).toBe(true);
   });
 
+  it('a shard on two worker threads finds what it finds on one', () => {
+    const cwd = path.join(root, 'shard-1');
+    const two = json<ExploreJson>(cli(cwd, ['explore', ...PRESET, '--runs', String(RUNS), '--keep-going', '--shard', `1/${SHARDS}`, '--workers', '2', '--out', 'two', '--json']));
+    const strip = (report: ExploreJson) => ({ runs: report.runs, covered: report.covered, failures: report.failures.map(({ run, anomaly, clientOps, faults, seed }) => ({ run, anomaly, clientOps, faults, seed })) });
+    expect(strip(two)).toEqual(strip(shardReports[1]!));
+  });
+
   it('--shard needs I/N with I < N, and a --seed', () => {
     const bad = cli(root, ['explore', ...PRESET, '--shard', '4/4']);
     expect(bad.status).toBe(2);
