@@ -44,4 +44,10 @@ describe('shards', () => {
       .toEqual(whole.failures.filter((f) => f.run % 3 === 1).map((f) => [f.run, f.original.scenario.seed]));
     await expect(explore({ shard: { index: 3, count: 3 } })).rejects.toThrow('explore: shard must be I/N with 0 <= I < N, got 3/3');
   });
+
+  it('a time budget is per shard: the shard runs its own runs from position 0 until time is up', async () => {
+    const report = await explore({ preset: 'sl-majority', seed: 1, timeSeconds: 0.3, shard: { index: 2, count: 5 } });
+    expect(report.stoppedBy).toBe('time');
+    expect(report.covered).toEqual(report.runs === 0 ? [] : [[0, report.runs]]);
+  });
 });
