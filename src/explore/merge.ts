@@ -106,7 +106,8 @@ export function mergeShards(inputs: readonly string[], options: MergeOptions = {
     mkdirSync(options.outDir, { recursive: true });
     for (const failure of failures) {
       const target = join(options.outDir, failure.dir);
-      if (existsSync(failure.path)) cpSync(failure.path, target, { recursive: true });
+      if (!existsSync(failure.path)) throw new ConfigError(failure.path, 'is missing, though its shard summary lists it as a counterexample folder');
+      cpSync(failure.path, target, { recursive: true });
       failure.path = target;
     }
   }

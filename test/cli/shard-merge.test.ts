@@ -157,6 +157,14 @@ describe('explore --shard and merge', () => {
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe('faultline: bad/summary.json: shard: {"index":5,"count":4} must be {index, count} with 0 <= index < count');
     expect(cli(root, ['merge', 'single']).stderr).toContain('single: holds no summary.json');
+    // A summary naming a counterexample folder that is not there cannot be merged into --out.
+    const lost = path.join(root, 'lost-folder');
+    cpSync(path.join(root, 'shard-0', 'out'), lost, { recursive: true });
+    const summary = JSON.parse(readFileSync(path.join(lost, 'summary.json'), 'utf8')) as ShardSummary;
+    writeFileSync(path.join(lost, 'summary.json'), JSON.stringify({ ...summary, shard: { index: 0, count: 1 }, failures: [{ ...summary.failures[0]!, dir: 'gone' }] }));
+    const missing = cli(root, ['merge', 'lost-folder', '--out', 'lost-merged']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr.trim()).toBe('faultline: lost-folder/gone: is missing, though its shard summary lists it as a counterexample folder');
   });
 
   it('without --keep-going, the earliest failure over the shards is the one a single explore stops at', () => {
