@@ -7,6 +7,9 @@ import { explainOutcome } from '../report/verdict-reason.js';
 import { EXIT } from './exit-codes.js';
 import { Output, reportInputError } from './output.js';
 import { parseCount, parsePath, parseSeconds } from './parse-flags.js';
+import { parseShard } from '../explore/shard.js';
+import { shardSummaryOf, writeShardSummary } from '../explore/shard-summary.js';
+import { UsageError } from './exit-codes.js';
 import { scenarioConstraints, seedFrom, storeModes, withScenarioOptions, type ScenarioFlags } from './run.js';
 
 /** More worker threads than this only queue for the cores, each with its own copy of the simulator. */
@@ -17,6 +20,7 @@ interface ExploreFlags extends ScenarioFlags {
   time?: string;
   workers?: string;
   keepGoing?: boolean;
+  shard?: string;
   out?: string;
   json?: boolean;
 }
@@ -36,6 +40,7 @@ export function registerExplore(program: Command): void {
     .option('-t, --time <seconds>', 'stop after this many seconds (whichever of --runs and --time comes first)')
     .option('-j, --workers <k>', `worker threads, at most ${MAX_WORKERS}; the findings are the same as with one (default 1)`)
     .option('-k, --keep-going', 'keep exploring after a failure, and shrink each one')
+    .option('--shard <I/N>', 'run only shard I of N (0-based: run i belongs to shard i mod N); --runs is the total across shards, --time per shard; writes DIR/summary.json for merge')
     .option('-o, --out <dir>', 'save each shrunk failure as DIR/<id>/ (default: out)')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
     .action(async (flags: ExploreFlags) => {
@@ -55,10 +60,15 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
   const runs = flags.runs === undefined ? undefined : parseCount('--runs', flags.runs, 1);
   const timeSeconds = flags.time === undefined ? undefined : parseSeconds('--time', flags.time);
   const workers = flags.workers === undefined ? 1 : parseCount('--workers', flags.workers, 1, MAX_WORKERS);
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+  if (shard === null) throw new UsageError(`--shard: expected I/N with 0 <= I < N (e.g. 0/4), got ${JSON.stringify(flags.shard)}`);
+  // Every shard must draw from the same base seed; a fresh one per shard would explore other runs.
+  if (shard !== undefined && flags.seed === undefined) throw new UsageError('--shard: needs --seed, the base seed every shard shares');
   const outDir = flags.out === undefined ? 'out' : parsePath('--out', flags.out);
   const generated = modes.length === 0 ? 'generated stores' : `generated ${modes.map((mode) => mode.name).join(', ')} stores`;
   const what = scenario.preset ?? (scenario.config ? `a ${scenario.config.mode} config` : generated);
-  process.stderr.write(`exploring ${what} from seed ${seed}${workers > 1 ? ` with ${workers} workers` : ''}\n`);
+  const part = shard === undefined ? '' : `, shard ${shard.index}/${shard.count}`;
+  process.stderr.write(`exploring ${what} from seed ${seed}${part}${workers > 1 ? ` with ${workers} workers` : ''}\n`);
   const progress = progressLine(runs);
   let report: ExploreReport;
   try {
@@ -66,16 +76,28 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
       scenario, seed, workers, outDir, keepGoing: Boolean(flags.keepGoing),
       ...(runs === undefined ? {} : { runs }),
       ...(timeSeconds === undefined ? {} : { timeSeconds }),
+      ...(shard === undefined ? {} : { shard }),
       onProgress: progress.update,
     });
   } finally {
     progress.stop();
+  }
+  if (shard !== undefined) {
+    const budget = { runs: runs ?? null, timeSeconds: timeSeconds ?? null, keepGoing: Boolean(flags.keepGoing) };
+    const file = writeShardSummary(outDir, shardSummaryOf(report, { target: targetOf(scenario), budget }));
+    process.stderr.write(`shard summary written to ${file}\n`);
   }
   for (const line of summaryLines(report)) out.human(line);
   for (const failure of report.failures) out.human(failureText(failure));
   out.json(reportJson(report));
   if (report.failures.length > 0) return EXIT.VIOLATION;
   return report.unknown > 0 ? EXIT.UNKNOWN : EXIT.OK;
+}
+
+/** What was explored, as stable JSON: merge refuses shards whose targets differ. Stores of your own by name. */
+function targetOf(constraints: object): string {
+  return JSON.stringify(constraints, (key, value: unknown) =>
+    key === 'modes' && Array.isArray(value) ? value.map((mode: { name?: string } | string) => (typeof mode === 'string' ? mode : mode.name)) : value);
 }
 
 /** A live line on stderr (runs, runs/s, failures), only when stderr is a terminal. */
@@ -128,5 +150,6 @@ function reportJson(report: ExploreReport): Record<string, unknown> {
     runsPerSecond: Math.round(report.runsPerSecond * 10) / 10,
     workers: report.workers,
     stoppedBy: report.stoppedBy,
+    ...(report.shard === undefined ? {} : { shard: report.shard, covered: report.covered }),
   };
 }

@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { registerCheck } from './check.js';
 import { registerExplore } from './explore.js';
+import { registerGuard } from './guard.js';
+import { registerMerge } from './merge.js';
 import { registerPresets } from './presets.js';
 import { registerReplay } from './replay.js';
 import { registerRun } from './run.js';
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerReplay(program);
   registerShrink(program);
   registerPresets(program);
+  registerMerge(program);
+  registerGuard(program);
   return program;
 }
 

@@ -5,6 +5,7 @@ import type { ModeDefinition } from '../store/mode-definition.js';
 import type { ScenarioOutcome, Verdict } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario.js';
 import type { ShrinkOptions, ShrinkResult } from './shrink.js';
+import type { Shard } from './shard.js';
 
 /**
  * Options of {@link explore}. Without `runs` or `timeSeconds` it makes 100 runs.
@@ -33,6 +34,11 @@ export interface ExploreOptions {
   timeSeconds?: number;
   /** Base seed: run i uses a seed derived from (seed, i). Default 1. */
   seed?: number;
+  /**
+   * Run only the run indices of this shard (run i belongs to shard i mod count),
+   * from the same base seed; `runs` stays the total across all shards.
+   */
+  shard?: Shard;
   /** Worker threads. Default 1 (runs on this thread). */
   workers?: number;
   /** Keep exploring after a failure (and shrink each one), instead of stopping at the first. */
@@ -102,4 +108,7 @@ export interface ExploreReport {
   runsPerSecond: number;
   workers: number;
   stoppedBy: 'runs' | 'time' | 'failure';
+  /** With a shard: which shard, and the positions in its run sequence that count, as [from, to) ranges. */
+  shard?: Shard;
+  covered?: Array<[number, number]>;
 }

@@ -6,6 +6,7 @@ import { saveOutcome } from './save.js';
 import { shrinkScenario } from './shrink.js';
 import { runWorkerPool } from './worker-pool.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
+import { shardPosition, shardRun, shardRunCount, toRanges } from './shard.js';
 
 export type { ExploreFailure, ExploreOptions, ExploreProgress, ExploreReport } from './explore-types.js';
 
@@ -35,19 +36,23 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
     ...(modes.length === 0 ? {} : { modes }),
   };
   const timeLimitMs = options.timeSeconds === undefined ? undefined : options.timeSeconds * 1000;
-  // The highest run index that counts: the run limit, lowered to the first failure unless keepGoing.
-  let lastRun = (options.runs ?? (timeLimitMs === undefined ? 100 : Infinity)) - 1;
+  // Positions are this shard's runs in order (run = shardRun(shard, position)); unsharded they are the runs.
+  const shard = options.shard ?? { index: 0, count: 1 };
+  const position = (record: RunRecord) => shardPosition(shard, record.run);
+  const total = options.runs ?? (timeLimitMs === undefined ? 100 : Infinity);
+  // The highest position that counts: the run limit, lowered to the first failure unless keepGoing.
+  let lastRun = (total === Infinity ? Infinity : shardRunCount(shard, total)) - 1;
   const records: RunRecord[] = [];
   const tally = { runs: 0, failures: 0, unknown: 0 };
   const onRecord = (record: RunRecord): number | undefined => {
-    if (record.run > lastRun) return undefined;
+    if (position(record) > lastRun) return undefined;
     records.push(record);
     count(tally, record, 1);
     const stopHere = record.valid === false && !options.keepGoing;
     if (stopHere) {
       // Runs past the failure that other workers already finished no longer count.
-      for (const other of records) if (other.run > record.run && other.run <= lastRun) count(tally, other, -1);
-      lastRun = record.run;
+      for (const other of records) if (position(other) > position(record) && position(other) <= lastRun) count(tally, other, -1);
+      lastRun = position(record);
     }
     const elapsedMs = performance.now() - started;
     options.onProgress?.({ ...tally, elapsedMs, runsPerSecond: tally.runs / Math.max(elapsedMs / 1000, 1e-9) });
@@ -56,15 +61,15 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
   if (workers === 1) {
     const runner = exploreRunner(constraints, seed, checkTimeoutMs);
     const deadline = started + (timeLimitMs ?? Infinity);
-    for (let i = 0; i <= lastRun && performance.now() < deadline; i++) onRecord(runner.run(i).record);
+    for (let i = 0; i <= lastRun && performance.now() < deadline; i++) onRecord(runner.run(shardRun(shard, i)).record);
   } else {
     await runWorkerPool({
-      constraints, seed, checkTimeoutMs, workers, lastRun, onRecord,
+      constraints, seed, checkTimeoutMs, workers, lastRun, onRecord, shard,
       ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
       ...(options.workerExecArgv === undefined ? {} : { execArgv: options.workerExecArgv }),
     });
   }
-  const counted = records.filter((record) => record.run <= lastRun);
+  const counted = records.filter((record) => position(record) <= lastRun);
   const failing = counted.filter((record) => record.valid === false).sort((a, b) => a.run - b.run);
   const failures = (options.keepGoing ? failing : failing.slice(0, 1)).map((record) => settleFailure(record, options, checkTimeoutMs, modes));
   const elapsedMs = performance.now() - started;
@@ -77,6 +82,10 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
     runsPerSecond: counted.length / Math.max(elapsedMs / 1000, 1e-9),
     workers,
     stoppedBy: failing.length > 0 && !options.keepGoing ? 'failure' : counted.length < lastRun + 1 ? 'time' : 'runs',
+    ...(options.shard === undefined ? {} : {
+      shard: options.shard,
+      covered: toRanges(counted.map(position).sort((a, b) => a - b)),
+    }),
   };
 }
 
@@ -89,6 +98,10 @@ function checkOptions(options: ExploreOptions): void {
   bad('timeSeconds', options.timeSeconds, (v) => v > 0, 'a number > 0');
   bad('workers', options.workers, (v) => Number.isInteger(v) && v >= 1, 'a whole number >= 1');
   bad('seed', options.seed, Number.isSafeInteger, 'an integer');
+  const shard = options.shard;
+  if (shard !== undefined && !(Number.isInteger(shard.count) && shard.count >= 1 && Number.isInteger(shard.index) && shard.index >= 0 && shard.index < shard.count)) {
+    throw new RangeError(`explore: shard must be I/N with 0 <= I < N, got ${shard.index}/${shard.count}`);
+  }
 }
 
 function count(tally: { runs: number; failures: number; unknown: number }, record: RunRecord, sign: 1 | -1): void {

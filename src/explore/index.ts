@@ -18,3 +18,8 @@ export { outcomeId, resultsOf, saveOutcome, type SaveOptions } from './save.js';
 export { firstDifferentLine, readScenario, replay, type ReplayOptions, type ReplayResult } from './replay.js';
 export { loadModeDefinition } from './load-mode.js';
 export type { ScenarioOp } from '../client/op-source.js';
+export { describeShardRuns, parseShard, shardPosition, shardRun, shardRunCount, type Shard } from './shard.js';
+export { readShardSummary, shardSummaryOf, writeShardSummary, SUMMARY_FILE, type ShardSummary, type SummaryFailure } from './shard-summary.js';
+export { mergeShards, type MergedFailure, type MergeOptions, type MergeReport } from './merge.js';
+export { failureSignature } from './failure-signature.js';
+export { replayRegressions, REGRESSION_STATES, type RegressionCheck, type RegressionState } from './guard.js';

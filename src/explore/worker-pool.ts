@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { ScenarioArbOptions } from '../gen/scenario-arb.js';
 import type { RunRecord } from './explore-run.js';
 import { toWorkerConstraints } from './worker-modes.js';
+import type { Shard } from './shard.js';
 
 /**
  * What each worker is started with. `control` holds one Int32: the highest run
@@ -17,6 +18,8 @@ export interface WorkerInput {
   index: number;
   count: number;
   control: SharedArrayBuffer;
+  /** The shard whose runs the positions stand for. */
+  shard: Shard;
 }
 
 /**
@@ -27,8 +30,10 @@ export interface WorkerPoolOptions {
   seed: number;
   checkTimeoutMs: number;
   workers: number;
-  /** The highest run index to run (inclusive). */
+  /** The highest run index to run (inclusive); with a shard, the highest position in its run sequence. */
   lastRun: number;
+  /** Run only this shard's runs: worker w takes positions w, w+K, … of its sequence. Default: every run. */
+  shard?: Shard;
   /** Each run's record as it arrives; return a new (lower) last run index to stop the others early. */
   onRecord(record: RunRecord): number | undefined;
   /** Wall-clock ms after which no new run starts. */
@@ -69,7 +74,7 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<number> {
   const finished = Array.from({ length: options.workers }, (_, index) => new Promise<void>((resolve, reject) => {
     const input: WorkerInput = {
       constraints, modeModules, seed: options.seed, checkTimeoutMs: options.checkTimeoutMs,
-      index, count: options.workers, control,
+      index, count: options.workers, control, shard: options.shard ?? { index: 0, count: 1 },
     };
     const worker = new Worker(workerUrl, { workerData: input, execArgv: options.execArgv ?? [] });
     let done = false;
