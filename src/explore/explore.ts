@@ -153,11 +153,13 @@ async function settleFailure(
   modes: readonly ModeDefinition[],
   stopAt: () => number,
 ): Promise<ExploreFailure> {
-  let original = runScenario(record.scenario!, { checkTimeoutMs, trace: { messages: false }, modes });
+  // Out of time, the failure is run once, fully traced for its report, and saved as it is.
+  const shrinking = options.shrink !== false && performance.now() < stopAt();
+  let original = runScenario(record.scenario!, { checkTimeoutMs, modes, ...(shrinking ? { trace: { messages: false } } : {}) });
   let shrunk = original;
   let shrink: ExploreFailure['shrink'];
   let shrinkState: ShrinkState = 'unshrunk';
-  if (options.shrink !== false && original.verdict.valid === false && performance.now() < stopAt()) {
+  if (shrinking && original.verdict.valid === false) {
     const steps = shrinkSteps(original, { ...options.shrink, modes }, stopAt);
     const breather = breathing();
     let step = steps.next();
@@ -166,7 +168,7 @@ async function settleFailure(
     shrunk = outcome;
     shrink = stats;
     shrinkState = stats.exhausted ? 'partly-shrunk' : 'shrunk';
-  } else {
+  } else if (shrinking) {
     shrunk = original = runScenario(record.scenario!, { checkTimeoutMs, modes });
   }
   const failure: ExploreFailure = {
