@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,19 @@ describe('faultline run: the simulated horizon and the output folder', () => {
     expect(report.stats.endTimeMs).toBeGreaterThan(60_000);
     expect(report.warning).toBeUndefined();
     expect(run.stderr).not.toMatch(/warning/);
+  });
+
+  it('a run whose clients did not finish before the horizon says so, on stderr and in the JSON', () => {
+    // Clients that wait 10^8 ms for an answer a crashed leader never sends are still waiting when the horizon ends the run.
+    const dir = mkdtempSync(path.join(tmpdir(), 'faultline-stuck-'));
+    const config = path.join(dir, 'stuck.json');
+    writeFileSync(config, JSON.stringify({ store: { mode: 'single-leader' }, client: { timeouts: { requestTimeoutMs: 100_000_000 } } }));
+    const run = runCli(['run', '--config', config, '--workload', 'register', '--ops', '20', '--clients', '2', '--nemesis', 'crash-leader',
+      '--seed', '1', '--out', path.join(dir, 'out'), '--json']);
+    const report = JSON.parse(run.stdout);
+    expect(report.stats.clientsFinished).toBe(false);
+    expect(report.warning).toMatch(/^the clients did not finish: the run stopped at \d+ s of simulated time with \d+ of 20 op\(s\) invoked/);
+    expect(run.stderr).toMatch(/warning: the clients did not finish/);
   });
 
   it.each(['1e9', '1000001'])('--ops %s is rejected as absurd, exit 2', (ops) => {
