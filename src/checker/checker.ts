@@ -44,6 +44,8 @@ export interface CheckContext {
   trace?: readonly TraceEvent[];
   /** Wall-clock budget of a search, in ms (a search that exceeds it is 'unknown'). */
   timeoutMs?: number;
+  /** Memory budget of a search, in bytes of resident memory (a search that passes it is 'unknown'). */
+  maxMemoryBytes?: number;
   /** Virtual time at which the run ended, in ms. */
   endTimeMs?: number;
   /** The nodes meant to hold a key (a leaderless preference list); default: every node holds every key. */

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { totalmem } from 'node:os';
 import pc from 'picocolors';
 import { checkerNamed, defaultCheckerNames } from '../checker/by-name.js';
 import { CHECKER_NAMES, type Checker, type Verdict } from '../checker/checker.js';
@@ -18,6 +19,7 @@ interface CheckFlags {
   format?: HistoryFormat;
   init?: string;
   timeout?: string;
+  maxMemory?: string;
   checkers?: string;
   json?: boolean;
 }
@@ -38,7 +40,8 @@ export function registerCheck(program: Command): void {
     .option('-m, --model <name>', `sequential model: ${modelNames().join(', ')} (default: inferred from the ops)`)
     .addOption(new Option('-f, --format <format>', 'history format (default: detected from the content)').choices(HISTORY_FORMATS))
     .option('--init <json>', 'initial value as JSON, e.g. 0, \'""\' or \'{"x":0}\' (default: null, Jepsen\'s nil)')
-    .option('--timeout <seconds>', 'search budget; when it runs out the verdict is unknown (exit 3)')
+    .option('--timeout <seconds>', 'search budget; when it runs out the verdict is unknown (exit 3) (default: none)')
+    .option('--max-memory <size>', `memory budget, e.g. 2GB or 512MB; when it runs out the verdict is unknown (exit 3) (default: ${formatBytes(defaultMaxMemoryBytes())})`)
     .option(
       '--checkers <names>',
       `comma-separated checkers: ${CHECKER_NAMES.join(', ')} (default: linearizable; a set adds set and durability, a counter adds counter)`,
@@ -56,7 +59,8 @@ export function registerCheck(program: Command): void {
 
 async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<number> {
   const init = flags.init === undefined ? null : parseJsonFlag('--init', flags.init);
-  const timeoutMs = flags.timeout === undefined ? undefined : parseSeconds('--timeout', flags.timeout) * 1000;
+  const timeoutSeconds = flags.timeout === undefined ? undefined : parseSeconds('--timeout', flags.timeout);
+  const maxMemoryBytes = flags.maxMemory === undefined ? defaultMaxMemoryBytes() : parseBytes('--max-memory', flags.maxMemory);
   if (flags.model !== undefined && MODELS[flags.model] === undefined) {
     throw new UsageError(`--model: unknown model "${flags.model}" (known: ${modelNames().join(', ')})`);
   }
@@ -68,7 +72,11 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
   const checkers = (requested ?? defaultCheckerNames(model.name)).map((name) => checkerNamed(name, { model, initial: init })!);
 
   const started = performance.now();
-  const verdict = checkAll(checkers, history.ops, timeoutMs === undefined ? {} : { timeoutMs });
+  // --timeout is wall-clock for the whole command: reading a large file and pairing its
+  // ops take seconds, so the search gets what is left (performance.now() counts from
+  // the process's start). At least 1 ms: a search that cannot start is unknown, not skipped.
+  const timeoutMs = timeoutSeconds === undefined ? undefined : Math.max(1, timeoutSeconds * 1000 - started);
+  const verdict = checkAll(checkers, history.ops, { maxMemoryBytes, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
   const elapsedMs = performance.now() - started;
   const linearizable = linearizableDetail(verdict);
   const ops = linearizable?.ops ?? pairOperations(history.ops).length;
@@ -121,7 +129,10 @@ function linearizableLines(check: Verdict, model: Model<any>, timeout: string | 
   if (detail === undefined) return [checkerLine('linearizable', check)];
   const ms = detail.elapsedMs.toFixed(1);
   if (check.valid === true) return [pc.green(`valid: linearizable (${ms} ms)`)];
-  if (check.valid === 'unknown') return [pc.yellow(`unknown: the ${timeout} s budget ran out before the search finished`)];
+  if (check.valid === 'unknown') {
+    if (detail.stoppedBy === 'memory') return [pc.yellow(`unknown: ${check.reason}`)];
+    return [pc.yellow(`unknown: the ${timeout} s budget ran out before the search finished`)];
+  }
   return [pc.red(`invalid: not linearizable (${ms} ms)`), ...detail.failures.map((failure) => `\n${explainFailure(failure, model)}`)];
 }
 
@@ -129,4 +140,30 @@ function checkerLine(name: string, check: Verdict): string {
   if (check.valid === true) return pc.green(`valid: ${name}: ${check.reason}`);
   if (check.valid === 'unknown') return pc.yellow(`unknown: ${name}: ${check.reason}`);
   return pc.red(`invalid: ${name} (${check.anomaly ?? 'violation'}): ${check.reason}`);
+}
+
+/**
+ * The default memory budget: 4 GB, or half the machine's memory when it has less,
+ * so a hard history ends in `unknown` long before the machine starts swapping.
+ */
+function defaultMaxMemoryBytes(): number {
+  return Math.min(4 * 2 ** 30, Math.floor(totalmem() / 2));
+}
+
+const BYTE_UNITS = { B: 1, KB: 2 ** 10, MB: 2 ** 20, GB: 2 ** 30, TB: 2 ** 40 } as const;
+
+/** A size like `2GB`, `512MB` or `1.5gb` (binary units), in bytes; a bare number is MB. */
+function parseBytes(flag: string, text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?b)?\s*$/i.exec(text);
+  const unit = (match?.[2]?.toUpperCase() ?? 'MB') as keyof typeof BYTE_UNITS;
+  const bytes = match === null ? NaN : Number(match[1]) * BYTE_UNITS[unit];
+  // Below 64 MB the process itself does not fit: the search could never start.
+  if (!(bytes >= 64 * 2 ** 20) || !Number.isFinite(bytes)) {
+    throw new UsageError(`${flag}: expected a size of at least 64MB such as 512MB or 2GB, got ${JSON.stringify(text)}`);
+  }
+  return Math.floor(bytes);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1).replace(/\.0$/, '')} GB` : `${Math.round(bytes / 2 ** 20)} MB`;
 }

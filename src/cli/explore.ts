@@ -37,9 +37,9 @@ interface ExploreFlags extends ScenarioFlags {
 export function registerExplore(program: Command): void {
   withScenarioOptions(program.command('explore').description('explore random scenarios; shrink, save and explain the first failure'))
     .option('-n, --runs <n>', 'stop after this many runs (default 100 without --time)')
-    .option('-t, --time <seconds>', 'stop after this many seconds (whichever of --runs and --time comes first)')
+    .option('-t, --time <seconds>', 'wall-clock budget of the whole command, shrinking included (whichever of --runs and --time comes first)')
     .option('-j, --workers <k>', `worker threads, at most ${MAX_WORKERS}; the findings are the same as with one (default 1)`)
-    .option('-k, --keep-going', 'keep exploring after a failure, and shrink each one')
+    .option('-k, --keep-going', 'keep exploring after a failure; each one is shrunk and saved as soon as it is found')
     .option('--shard <I/N>', 'run only shard I of N (0-based: run i belongs to shard i mod N); --runs is the total across shards, --time per shard; writes DIR/summary.json for merge')
     .option('-o, --out <dir>', 'save each shrunk failure as DIR/<id>/ (default: out)')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
@@ -70,6 +70,7 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
   const part = shard === undefined ? '' : `, shard ${shard.index}/${shard.count}`;
   process.stderr.write(`exploring ${what} from seed ${seed}${part}${workers > 1 ? ` with ${workers} workers` : ''}\n`);
   const progress = progressLine(runs);
+  const interrupt = onInterrupt(progress.stop);
   let report: ExploreReport;
   try {
     report = await explore({
@@ -78,9 +79,12 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
       ...(timeSeconds === undefined ? {} : { timeSeconds }),
       ...(shard === undefined ? {} : { shard }),
       onProgress: progress.update,
+      signal: interrupt.signal,
+      graceMs: INTERRUPT_GRACE_MS,
     });
   } finally {
     progress.stop();
+    interrupt.dispose();
   }
   if (shard !== undefined) {
     const budget = { runs: runs ?? null, timeSeconds: timeSeconds ?? null, keepGoing: Boolean(flags.keepGoing) };
@@ -90,6 +94,7 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
   for (const line of summaryLines(report)) out.human(line);
   for (const failure of report.failures) out.human(failureText(failure));
   out.json(reportJson(report));
+  if (interrupt.received !== undefined) return interrupt.received === 'SIGINT' ? EXIT_ON_SIGNAL.SIGINT : EXIT_ON_SIGNAL.SIGTERM;
   if (report.failures.length > 0) return EXIT.VIOLATION;
   return report.unknown > 0 ? EXIT.UNKNOWN : EXIT.OK;
 }
@@ -100,7 +105,47 @@ function targetOf(constraints: object): string {
     key === 'modes' && Array.isArray(value) ? value.map((mode: { name?: string } | string) => (typeof mode === 'string' ? mode : mode.name)) : value);
 }
 
-/** A live line on stderr (runs, runs/s, failures), only when stderr is a terminal. */
+
+/** Exit codes after an interrupt, as shells report a process a signal ended: 128 + the signal's number. */
+const EXIT_ON_SIGNAL = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** How long failures found before Ctrl-C may still be shrunk before they are saved as they are. */
+const INTERRUPT_GRACE_MS = 3000;
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM ends the exploration through an AbortSignal, so
+ * what was found is still shrunk briefly, saved and reported. A second signal
+ * stops at once, with the terminal restored first.
+ */
+function onInterrupt(restoreTerminal: () => void): { signal: AbortSignal; received: NodeJS.Signals | undefined; dispose(): void } {
+  const controller = new AbortController();
+  const state = {
+    signal: controller.signal,
+    received: undefined as NodeJS.Signals | undefined,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+  const handler = (signal: NodeJS.Signals) => {
+    if (state.received !== undefined) {
+      restoreTerminal();
+      process.exit(signal === 'SIGINT' ? EXIT_ON_SIGNAL.SIGINT : EXIT_ON_SIGNAL.SIGTERM);
+    }
+    state.received = signal;
+    process.stderr.write(`\n${signal === 'SIGINT' ? 'interrupted' : 'terminated'}: saving what was found (up to ${INTERRUPT_GRACE_MS / 1000} s more to shrink; again to stop at once)\n`);
+    controller.abort();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return state;
+}
+
+/**
+ * A live line on stderr (runs, runs/s, failures), only when stderr is a terminal.
+ * The bar hides the cursor and turns off line wrap while it runs; stopping it
+ * (any number of times) gives both back.
+ */
 function progressLine(total: number | undefined): { update: (p: ExploreProgress) => void; stop: () => void } {
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar({
@@ -110,9 +155,17 @@ function progressLine(total: number | undefined): { update: (p: ExploreProgress)
     clearOnComplete: true,
   });
   bar.start(total ?? 0, 0, { rate: '0', failures: 0, unknown: 0 });
+  let running = true;
   return {
-    update: (p) => bar.update(p.runs, { rate: p.runsPerSecond.toFixed(1), failures: p.failures, unknown: p.unknown }),
-    stop: () => bar.stop(),
+    update: (p) => {
+      if (running) bar.update(p.runs, { rate: p.runsPerSecond.toFixed(1), failures: p.failures, unknown: p.unknown });
+    },
+    stop: () => {
+      if (running) bar.stop();
+      running = false;
+      // Show the cursor (DECTCEM) and turn line wrap back on (DECAWM), whatever the bar did.
+      process.stderr.write('\x1b[?25h\x1b[?7h');
+    },
   };
 }
 
@@ -120,13 +173,17 @@ function summaryLines(report: ExploreReport): string[] {
   const seconds = (report.elapsedMs / 1000).toFixed(1);
   const pace = `${report.runs} run(s) in ${seconds} s (${report.runsPerSecond.toFixed(1)} runs/s, ${report.workers} worker(s), seed ${report.seed})`;
   const unknown = report.unknown > 0 ? pc.yellow(`; ${report.unknown} run(s) unknown (a checker ran out of time)`) : '';
-  if (report.failures.length === 0) return [`${pc.green('no violation found')} in ${pace}${unknown}`];
-  return [`${pc.red(`${report.failures.length} failure(s)`)} in ${pace}${unknown}`];
+  const interrupted = report.stoppedBy === 'interrupt' ? `${pc.yellow('interrupted')}: ` : '';
+  if (report.failures.length === 0) return [`${interrupted}${pc.green('no violation found')} in ${pace}${unknown}`];
+  return [`${interrupted}${pc.red(`${report.failures.length} failure(s)`)} in ${pace}${unknown}`];
 }
 
 function failureText(failure: ExploreFailure): string {
   const where = failure.dir === undefined ? '' : `, saved to ${failure.dir}`;
-  const header = pc.red(`run ${failure.run}: ${failure.anomaly}, shrunk to ${failure.clientOps} client op(s) and ${failure.faults} fault(s)${where}`);
+  const size = `${failure.clientOps} client op(s) and ${failure.faults} fault(s)`;
+  const shrunk = failure.shrinkState === 'shrunk' ? `shrunk to ${size}`
+    : failure.shrinkState === 'partly-shrunk' ? `partly shrunk (out of time) to ${size}` : `not shrunk (out of time): ${size}`;
+  const header = pc.red(`run ${failure.run}: ${failure.anomaly}, ${shrunk}${where}`);
   const replay = failure.dir === undefined ? {} : { replay: `faultline replay ${failure.dir}` };
   return `\n${header}\n\n${renderCounterexample(failure.shrunk, replay)}`;
 }
@@ -141,6 +198,7 @@ function reportJson(report: ExploreReport): Record<string, unknown> {
       anomaly: failure.anomaly,
       clientOps: failure.clientOps,
       faults: failure.faults,
+      shrinkState: failure.shrinkState,
       reason: explainOutcome(failure.shrunk).sentence,
       seed: failure.shrunk.scenario.seed,
       ...(failure.shrink === undefined ? {} : { shrinkRuns: failure.shrink.runs, shrinkMs: Math.round(failure.shrink.elapsedMs) }),

@@ -5,6 +5,7 @@ import { basename, dirname } from 'node:path';
 import pc from 'picocolors';
 import { WORKLOADS, workloadNames } from '../../workloads/index.js';
 import { runScenario } from '../run/run-scenario.js';
+import type { RunStats } from '../run/simulate.js';
 import { outcomeId, saveOutcome } from '../explore/save.js';
 import { sampleWithSeed } from '../run/seeds.js';
 import { scenarioArb, type ScenarioArbOptions } from '../gen/scenario-arb.js';
@@ -92,9 +93,13 @@ async function runOne(flags: RunFlags, out: Output): Promise<number> {
   const scenario = { ...sampleWithSeed(scenarioArb(constraints), seed), seed };
   const outcome = runScenario(scenario, { modes });
   const dir = flags.out === undefined ? `out/${outcomeId(scenario)}` : parsePath('--out', flags.out);
-  saveOutcome(dirname(dir), outcome, { id: basename(dir) });
+  let replaced: string[] = [];
+  saveOutcome(dirname(dir), outcome, { id: basename(dir), onReplace: (_dir, removed) => void (replaced = removed) });
   const { verdict } = outcome;
   const reason = explainOutcome(outcome).sentence;
+  const unfinished = unfinishedWarning(outcome.run.stats, scenario.ops?.length ?? scenario.workload.ops);
+  if (unfinished !== undefined) process.stderr.write(`${pc.yellow(`warning: ${unfinished}`)}\n`);
+  if (replaced.length > 0) process.stderr.write(`${dir} held an earlier run: replaced its ${replaced.join(', ')}\n`);
   out.human(describeScenario(scenario).join('\n'));
   out.human(`verdict: ${verdictWord(verdict.valid, verdict.anomaly)}\nwhy: ${reason}`);
   out.human(`saved to ${dir}${verdict.valid === false ? ` (see ${dir}/counterexample.txt)` : ''}; replay: faultline replay ${dir}`);
@@ -105,12 +110,30 @@ async function runOne(flags: RunFlags, out: Output): Promise<number> {
     seed,
     ...(scenario.preset === undefined ? {} : { preset: scenario.preset }),
     dir,
+    ...(unfinished === undefined ? {} : { warning: unfinished }),
+    ...(replaced.length === 0 ? {} : { replaced }),
     clientOps: scenario.ops?.length ?? scenario.workload.ops,
     faults: scenario.faults.length,
     stats: outcome.run.stats,
   });
   return exitFor(verdict.valid);
 }
+
+/**
+ * What to say when the clients did not get through their ops before the
+ * simulated horizon: the verdict then covers only the ops they invoked.
+ */
+function unfinishedWarning(stats: RunStats, ops: number): string | undefined {
+  if (stats.clientsFinished) return undefined;
+  const seconds = Math.round(stats.endTimeMs / 1000);
+  return `the clients did not finish: the run stopped at ${seconds} s of simulated time with ${stats.clients.invoked} of ${ops} op(s) invoked; the verdict covers only those`;
+}
+
+/**
+ * Most client ops a scenario may ask for: about 8 minutes of simulation on one
+ * core; far larger counts only exhaust memory.
+ */
+const MAX_OPS = 1_000_000;
 
 /**
  * The store mode `--store` names, loaded (none without the flag).
@@ -143,7 +166,7 @@ export function scenarioConstraints(flags: ScenarioFlags, modes: readonly ModeDe
   }
   const workload = {
     ...(flags.workload === undefined ? {} : { workload: flags.workload }),
-    ...(flags.ops === undefined ? {} : { ops: parseCount('--ops', flags.ops, 1) }),
+    ...(flags.ops === undefined ? {} : { ops: opsFlag(flags.ops) }),
     ...(flags.clients === undefined ? {} : { clients: parseCount('--clients', flags.clients, 1) }),
   };
   const read = flags.config === undefined ? undefined : readConfigFile(flags.config, modes);
@@ -181,6 +204,12 @@ export function verdictWord(valid: boolean | 'unknown', anomaly?: string): strin
   if (valid === true) return pc.green('valid');
   if (valid === 'unknown') return pc.yellow('unknown');
   return pc.red(`INVALID (${anomaly ?? 'violation'})`);
+}
+
+function opsFlag(text: string): number {
+  const ops = parseCount('--ops', text, 1);
+  if (ops > MAX_OPS) throw new UsageError(`--ops: at most ${MAX_OPS} client ops per scenario, got ${text}`);
+  return ops;
 }
 
 /**

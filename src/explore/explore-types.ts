@@ -30,7 +30,11 @@ export interface ExploreOptions {
   scenario?: ScenarioArbOptions;
   /** Stop after this many runs. */
   runs?: number;
-  /** Stop after this many seconds (whichever of runs and time comes first). */
+  /**
+   * Wall-clock budget of the whole exploration in seconds, shrinking and saving
+   * included (whichever of runs and time comes first): a failure found with
+   * little time left is shrunk as far as the time allows, or saved unshrunk.
+   */
   timeSeconds?: number;
   /** Base seed: run i uses a seed derived from (seed, i). Default 1. */
   seed?: number;
@@ -41,7 +45,7 @@ export interface ExploreOptions {
   shard?: Shard;
   /** Worker threads. Default 1 (runs on this thread). */
   workers?: number;
-  /** Keep exploring after a failure (and shrink each one), instead of stopping at the first. */
+  /** Keep exploring after a failure, shrinking and saving each one as it is found, instead of stopping at the first. */
   keepGoing?: boolean;
   /** Shrink options, or false to report failures unshrunk. */
   shrink?: ShrinkOptions | false;
@@ -55,7 +59,39 @@ export interface ExploreOptions {
   onFailure?: (failure: ExploreFailure) => void;
   /** Node flags for worker threads (a TypeScript loader when running from sources). */
   workerExecArgv?: string[];
+  /**
+   * Stops the exploration when aborted (Ctrl-C): no new run starts, and every
+   * failure found so far is still shrunk (for at most `graceMs` in all) and saved.
+   */
+  signal?: AbortSignal;
+  /** After `signal` aborts, how long shrinking may go on before failures are saved as they are, in ms. Default 3000. */
+  graceMs?: number;
 }
+
+/**
+ * How far a failure was shrunk: `shrunk` (no pass could make it smaller),
+ * `partly-shrunk` (a budget or an interrupt ended shrinking first), `unshrunk`
+ * (shrinking was off, or no time was left for it).
+ *
+ * @example
+ * SHRINK_STATES.includes(failure.shrinkState); // true
+ */
+export const SHRINK_STATES = ['shrunk', 'partly-shrunk', 'unshrunk'] as const;
+
+/** One of {@link SHRINK_STATES}. */
+export type ShrinkState = (typeof SHRINK_STATES)[number];
+
+/**
+ * Why an exploration stopped: its run count, its time, a failure (without
+ * keepGoing), or an interrupt (its signal aborted).
+ *
+ * @example
+ * STOP_REASONS.includes(report.stoppedBy); // true
+ */
+export const STOP_REASONS = ['runs', 'time', 'failure', 'interrupt'] as const;
+
+/** One of {@link STOP_REASONS}. */
+export type StopReason = (typeof STOP_REASONS)[number];
 
 /**
  * Where an exploration stands.
@@ -84,6 +120,8 @@ export interface ExploreFailure {
   original: { scenario: Scenario; verdict: Verdict };
   shrunk: ScenarioOutcome;
   shrink?: Omit<ShrinkResult, 'outcome'>;
+  /** How far `shrunk` was shrunk (it is the original outcome when `unshrunk`). */
+  shrinkState: ShrinkState;
   /** Client ops and faults of the shrunk scenario. */
   clientOps: number;
   faults: number;
@@ -107,7 +145,7 @@ export interface ExploreReport {
   elapsedMs: number;
   runsPerSecond: number;
   workers: number;
-  stoppedBy: 'runs' | 'time' | 'failure';
+  stoppedBy: StopReason;
   /** With a shard: which shard, and the positions in its run sequence that count, as [from, to) ranges. */
   shard?: Shard;
   covered?: Array<[number, number]>;

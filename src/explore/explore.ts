@@ -1,21 +1,26 @@
 import { ownModesOf, type ScenarioArbOptions } from '../gen/scenario-arb.js';
 import { exploreRunner, type RunRecord } from './explore-run.js';
-import type { ExploreFailure, ExploreOptions, ExploreReport } from './explore-types.js';
+import type { ExploreFailure, ExploreOptions, ExploreReport, ShrinkState } from './explore-types.js';
 import { runScenario } from '../run/run-scenario.js';
 import { saveOutcome } from './save.js';
-import { shrinkScenario } from './shrink.js';
+import { shrinkSteps } from './shrink.js';
 import { runWorkerPool } from './worker-pool.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
 import { shardPosition, shardRun, shardRunCount, toRanges } from './shard.js';
 
-export type { ExploreFailure, ExploreOptions, ExploreProgress, ExploreReport } from './explore-types.js';
+export type { ExploreFailure, ExploreOptions, ExploreProgress, ExploreReport, ShrinkState, StopReason } from './explore-types.js';
+export { SHRINK_STATES, STOP_REASONS } from './explore-types.js';
 
 /**
  * Explores random scenarios (a preset or config fixed, the rest generated)
  * until `runs` runs or `timeSeconds` pass; shrinks the earliest failure (each
- * failure, with keepGoing), saves it under outDir and reports. Run i's scenario
- * depends only on (seed, i), and the earliest failing run is the one shrunk, so
- * `workers: K` finds what one worker finds, only sooner.
+ * failure, with keepGoing, as soon as it is found), saves it under outDir and
+ * reports. Run i's scenario depends only on (seed, i), and the earliest failing
+ * run is the one shrunk, so `workers: K` finds what one worker finds, only sooner.
+ *
+ * `timeSeconds` bounds the whole call, shrinking included. When `signal` aborts,
+ * no new run starts and the failures found so far are shrunk within `graceMs`
+ * (each marked by its `shrinkState`), saved and reported with `stoppedBy: 'interrupt'`.
  *
  * @example
  * const report = await explore({ preset: 'sl-async', runs: 500, seed: 1, outDir: 'out' });
@@ -36,6 +41,14 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
     ...(modes.length === 0 ? {} : { modes }),
   };
   const timeLimitMs = options.timeSeconds === undefined ? undefined : options.timeSeconds * 1000;
+  const deadline = started + (timeLimitMs ?? Infinity);
+  let interruptedAt: number | undefined;
+  const onAbort = () => void (interruptedAt ??= performance.now());
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+  // When shrinking and saving must be over: the time budget, or the grace period after an interrupt.
+  const stopAt = () => Math.min(deadline, interruptedAt === undefined ? Infinity : interruptedAt + (options.graceMs ?? 3000));
+  const settle = (record: RunRecord) => settleFailure(record, options, checkTimeoutMs, modes, stopAt);
   // Positions are this shard's runs in order (run = shardRun(shard, position)); unsharded they are the runs.
   const shard = options.shard ?? { index: 0, count: 1 };
   const position = (record: RunRecord) => shardPosition(shard, record.run);
@@ -44,10 +57,16 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
   let lastRun = (total === Infinity ? Infinity : shardRunCount(shard, total)) - 1;
   const records: RunRecord[] = [];
   const tally = { runs: 0, failures: 0, unknown: 0 };
+  // With keepGoing each failure is shrunk and saved as it is found, one after another.
+  const settled = new Map<number, ExploreFailure>();
+  let settling = Promise.resolve();
   const onRecord = (record: RunRecord): number | undefined => {
     if (position(record) > lastRun) return undefined;
     records.push(record);
     count(tally, record, 1);
+    if (record.valid === false && options.keepGoing) {
+      settling = settling.then(async () => void settled.set(record.run, await settle(record)));
+    }
     const stopHere = record.valid === false && !options.keepGoing;
     if (stopHere) {
       // Runs past the failure that other workers already finished no longer count.
@@ -58,20 +77,31 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
     options.onProgress?.({ ...tally, elapsedMs, runsPerSecond: tally.runs / Math.max(elapsedMs / 1000, 1e-9) });
     return stopHere ? lastRun : undefined;
   };
-  if (workers === 1) {
-    const runner = exploreRunner(constraints, seed, checkTimeoutMs);
-    const deadline = started + (timeLimitMs ?? Infinity);
-    for (let i = 0; i <= lastRun && performance.now() < deadline; i++) onRecord(runner.run(shardRun(shard, i)).record);
-  } else {
-    await runWorkerPool({
-      constraints, seed, checkTimeoutMs, workers, lastRun, onRecord, shard,
-      ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
-      ...(options.workerExecArgv === undefined ? {} : { execArgv: options.workerExecArgv }),
-    });
+  try {
+    if (workers === 1) {
+      const runner = exploreRunner(constraints, seed, checkTimeoutMs);
+      const breather = breathing();
+      for (let i = 0; i <= lastRun && performance.now() < deadline && interruptedAt === undefined; i++) {
+        onRecord(runner.run(shardRun(shard, i)).record);
+        await settling;
+        await breather();
+      }
+    } else {
+      await runWorkerPool({
+        constraints, seed, checkTimeoutMs, workers, lastRun, onRecord, shard,
+        ...(timeLimitMs === undefined ? {} : { timeLimitMs }),
+        ...(options.workerExecArgv === undefined ? {} : { execArgv: options.workerExecArgv }),
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+    }
+    await settling;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
   }
   const counted = records.filter((record) => position(record) <= lastRun);
   const failing = counted.filter((record) => record.valid === false).sort((a, b) => a.run - b.run);
-  const failures = (options.keepGoing ? failing : failing.slice(0, 1)).map((record) => settleFailure(record, options, checkTimeoutMs, modes));
+  const failures: ExploreFailure[] = [];
+  for (const record of options.keepGoing ? failing : failing.slice(0, 1)) failures.push(settled.get(record.run) ?? await settle(record));
   const elapsedMs = performance.now() - started;
   return {
     seed,
@@ -81,11 +111,25 @@ export async function explore(options: ExploreOptions = {}): Promise<ExploreRepo
     elapsedMs,
     runsPerSecond: counted.length / Math.max(elapsedMs / 1000, 1e-9),
     workers,
-    stoppedBy: failing.length > 0 && !options.keepGoing ? 'failure' : counted.length < lastRun + 1 ? 'time' : 'runs',
+    stoppedBy: interruptedAt !== undefined ? 'interrupt'
+      : failing.length > 0 && !options.keepGoing ? 'failure' : counted.length < lastRun + 1 ? 'time' : 'runs',
     ...(options.shard === undefined ? {} : {
       shard: options.shard,
       covered: toRanges(counted.map(position).sort((a, b) => a - b)),
     }),
+  };
+}
+
+/**
+ * A turn of the event loop every 50 ms of work: runs and shrinking are
+ * synchronous, and Ctrl-C (like a worker's message) is only seen between turns.
+ */
+function breathing(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < 50) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    last = performance.now();
   };
 }
 
@@ -102,6 +146,7 @@ function checkOptions(options: ExploreOptions): void {
   if (shard !== undefined && !(Number.isInteger(shard.count) && shard.count >= 1 && Number.isInteger(shard.index) && shard.index >= 0 && shard.index < shard.count)) {
     throw new RangeError(`explore: shard must be I/N with 0 <= I < N, got ${shard.index}/${shard.count}`);
   }
+  bad('graceMs', options.graceMs, (v) => v >= 0, 'a number >= 0');
 }
 
 function count(tally: { runs: number; failures: number; unknown: number }, record: RunRecord, sign: 1 | -1): void {
@@ -110,16 +155,33 @@ function count(tally: { runs: number; failures: number; unknown: number }, recor
   if (record.valid === 'unknown') tally.unknown += sign;
 }
 
-/** Re-runs a failing run's scenario (deterministic: the same failure), shrinks it, saves it. */
-function settleFailure(record: RunRecord, options: ExploreOptions, checkTimeoutMs: number, modes: readonly ModeDefinition[]): ExploreFailure {
-  let original = runScenario(record.scenario!, { checkTimeoutMs, trace: { messages: false }, modes });
+/**
+ * Re-runs a failing run's scenario (deterministic: the same failure), shrinks it
+ * until `stopAt` at the latest, saves it.
+ */
+async function settleFailure(
+  record: RunRecord,
+  options: ExploreOptions,
+  checkTimeoutMs: number,
+  modes: readonly ModeDefinition[],
+  stopAt: () => number,
+): Promise<ExploreFailure> {
+  // Out of time, the failure is run once, fully traced for its report, and saved as it is.
+  const shrinking = options.shrink !== false && performance.now() < stopAt();
+  let original = runScenario(record.scenario!, { checkTimeoutMs, modes, ...(shrinking ? { trace: { messages: false } } : {}) });
   let shrunk = original;
   let shrink: ExploreFailure['shrink'];
-  if (options.shrink !== false && original.verdict.valid === false) {
-    const { outcome, ...stats } = shrinkScenario(original, { ...options.shrink, modes });
+  let shrinkState: ShrinkState = 'unshrunk';
+  if (shrinking && original.verdict.valid === false) {
+    const steps = shrinkSteps(original, { ...options.shrink, modes }, stopAt);
+    const breather = breathing();
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) await breather();
+    const { outcome, ...stats } = step.value;
     shrunk = outcome;
     shrink = stats;
-  } else {
+    shrinkState = stats.exhausted ? 'partly-shrunk' : 'shrunk';
+  } else if (shrinking) {
     shrunk = original = runScenario(record.scenario!, { checkTimeoutMs, modes });
   }
   const failure: ExploreFailure = {
@@ -128,13 +190,14 @@ function settleFailure(record: RunRecord, options: ExploreOptions, checkTimeoutM
     original: { scenario: original.scenario, verdict: original.verdict },
     shrunk,
     ...(shrink === undefined ? {} : { shrink }),
+    shrinkState,
     clientOps: shrunk.scenario.ops?.length ?? shrunk.scenario.workload.ops,
     faults: shrunk.scenario.faults.length,
   };
   if (options.outDir !== undefined) {
     failure.dir = saveOutcome(options.outDir, shrunk, {
       id: `${shrunk.scenario.preset ?? shrunk.scenario.store.mode}-seed${options.seed ?? 1}-run${record.run}`,
-      extra: { found: { run: record.run, baseSeed: options.seed ?? 1, originalVerdict: original.verdict.reason }, shrink },
+      extra: { found: { run: record.run, baseSeed: options.seed ?? 1, originalVerdict: original.verdict.reason }, shrinkState, shrink },
     });
   }
   options.onFailure?.(failure);

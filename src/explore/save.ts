@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { writeNdjson } from '../history/index.js';
 import { renderCounterexample } from '../report/counterexample.js';
 import type { ScenarioOutcome } from '../run/run-scenario.js';
@@ -17,7 +17,18 @@ export interface SaveOptions {
   extra?: Record<string, unknown>;
   /** Write counterexample.txt (only for a failing verdict). Default true. */
   counterexample?: boolean;
+  /** Called when the folder held an earlier run, with the files of it that were removed. */
+  onReplace?: (dir: string, removed: string[]) => void;
 }
+
+/**
+ * The files a saved run consists of: the ones {@link saveOutcome} writes, and
+ * removes from a folder it saves into again (any other file there is left alone).
+ *
+ * @example
+ * SAVED_FILES.includes('counterexample.txt'); // true
+ */
+export const SAVED_FILES = ['scenario.json', 'history.ndjson', 'results.json', 'counterexample.txt'] as const;
 
 /**
  * The folder name a scenario is saved under by default.
@@ -35,19 +46,42 @@ export function outcomeId(scenario: ScenarioOutcome['scenario']): string {
  * (the verdict with each checker's evidence, and run statistics) and, for a
  * failure, counterexample.txt. Returns the folder's path.
  *
+ * The files are written into a fresh folder beside it first and then moved into
+ * place, so a folder never mixes two runs: saving into a folder that holds an
+ * earlier run removes that run's files (all of {@link SAVED_FILES}, e.g. a
+ * counterexample.txt the new, valid run would not write) and calls `onReplace`.
+ *
  * @example
  * const dir = saveOutcome('out', shrunk); // 'out/sl-async-seed7'
  */
 export function saveOutcome(outDir: string, outcome: ScenarioOutcome, options: SaveOptions = {}): string {
   const dir = join(outDir, options.id ?? outcomeId(outcome.scenario));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'scenario.json'), `${JSON.stringify(outcome.scenario, null, 2)}\n`);
-  writeFileSync(join(dir, 'history.ndjson'), writeNdjson(outcome.run.history));
-  writeFileSync(join(dir, 'results.json'), `${JSON.stringify(resultsOf(outcome, options.extra), jsonSafe, 2)}\n`);
-  if (outcome.verdict.valid === false && (options.counterexample ?? true)) {
-    writeFileSync(join(dir, 'counterexample.txt'), renderCounterexample(outcome, { replay: `faultline replay ${dir}` }));
+  mkdirSync(dirname(dir), { recursive: true });
+  const fresh = mkdtempSync(join(dirname(dir), `.${basename(dir)}.partial-`));
+  try {
+    writeFileSync(join(fresh, 'scenario.json'), `${JSON.stringify(outcome.scenario, null, 2)}\n`);
+    writeFileSync(join(fresh, 'history.ndjson'), writeNdjson(outcome.run.history));
+    writeFileSync(join(fresh, 'results.json'), `${JSON.stringify(resultsOf(outcome, options.extra), jsonSafe, 2)}\n`);
+    if (outcome.verdict.valid === false && (options.counterexample ?? true)) {
+      writeFileSync(join(fresh, 'counterexample.txt'), renderCounterexample(outcome, { replay: `faultline replay ${dir}` }));
+    }
+    moveIntoPlace(fresh, dir, options.onReplace);
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
   }
   return dir;
+}
+
+/** A new folder is renamed into place whole; an existing one loses the earlier run's files, then takes the new ones. */
+function moveIntoPlace(fresh: string, dir: string, onReplace: SaveOptions['onReplace']): void {
+  if (!existsSync(dir)) {
+    renameSync(fresh, dir);
+    return;
+  }
+  const removed = SAVED_FILES.filter((name) => existsSync(join(dir, name)));
+  for (const name of removed) rmSync(join(dir, name), { force: true });
+  for (const name of SAVED_FILES) if (existsSync(join(fresh, name))) renameSync(join(fresh, name), join(dir, name));
+  if (removed.length > 0) onReplace?.(dir, removed);
 }
 
 /**

@@ -73,6 +73,23 @@ const PASSES: ShrinkPass[] = [cutAfterFailure, dropFaults, truncateOps, removeOp
  * outcome.scenario.ops!.length; // a handful
  */
 export function shrinkScenario(failing: ScenarioOutcome, options: ShrinkOptions = {}): ShrinkResult {
+  const steps = shrinkSteps(failing, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * {@link shrinkScenario} one candidate at a time: the generator yields after
+ * each candidate run and returns the result, so a caller can give the event
+ * loop a turn between candidates (to notice Ctrl-C) and stop early through
+ * `stopAt`, a deadline it may move while shrinking goes on.
+ *
+ * @example
+ * const steps = shrinkSteps(failing, {}, () => deadline);
+ * let step = steps.next();
+ * while (!step.done) step = steps.next();
+ * step.value.outcome;
+ */
+export function* shrinkSteps(failing: ScenarioOutcome, options: ShrinkOptions = {}, stopAt: () => number = () => Infinity): Generator<void, ShrinkResult, void> {
   if (failing.verdict.valid !== false) throw new RangeError('shrinkScenario needs a failing outcome (verdict.valid === false)');
   const started = performance.now();
   const maxRuns = options.maxRuns ?? 2000;
@@ -83,7 +100,7 @@ export function shrinkScenario(failing: ScenarioOutcome, options: ShrinkOptions 
   let best: ScenarioOutcome = { ...failing, scenario: listOps(failing.scenario) };
   let runs = 0;
   let steps = 0;
-  const outOfBudget = () => runs >= maxRuns || performance.now() > deadline;
+  const outOfBudget = () => runs >= maxRuns || performance.now() > Math.min(deadline, stopAt());
   const failsAlike = (candidate: Scenario): ScenarioOutcome | undefined => {
     runs++;
     const outcome = tryRun(candidate, options.checkTimeoutMs ?? 2000, modes);
@@ -94,7 +111,7 @@ export function shrinkScenario(failing: ScenarioOutcome, options: ShrinkOptions 
     options.onShrink?.(outcome);
   };
   // First with each candidate's own seed; once that is stuck, with a few other seeds too.
-  for (const reseeds of [0, options.reseeds ?? 3]) best = runPasses(best, reseeds, { failsAlike, outOfBudget, onKeep, modes });
+  for (const reseeds of [0, options.reseeds ?? 3]) best = yield* runPasses(best, reseeds, { failsAlike, outOfBudget, onKeep, modes });
   const exhausted = outOfBudget();
   // Candidates ran with the light trace; the result is run once more with the full one, for its report.
   const outcome = runScenario(best.scenario, { modes });
@@ -109,22 +126,16 @@ interface PassHooks {
 }
 
 /**
- * Runs every pass until none shrinks any further (or the budget is out). With
+ * Runs every pass until none shrinks any further (or the budget is out),
+ * yielding after each candidate run. With
  * `reseeds` > 0, a candidate that does not fail with its own seed is also tried
  * with that many other seeds: one random stream drives the whole simulated
  * world, so dropping one op shifts every later latency draw, and a
  * timing-dependent failure can vanish for that reason alone. A reseeded
  * candidate is still a scenario that really fails, from its (new) seed.
  */
-function runPasses(start: ScenarioOutcome, reseeds: number, hooks: PassHooks): ScenarioOutcome {
+function* runPasses(start: ScenarioOutcome, reseeds: number, hooks: PassHooks): Generator<void, ScenarioOutcome, void> {
   let best = start;
-  const attempt = (candidate: Scenario) => {
-    for (let k = 0; k <= reseeds && !hooks.outOfBudget(); k++) {
-      const outcome = hooks.failsAlike(k === 0 ? candidate : { ...candidate, seed: runSeed(candidate.seed, k) });
-      if (outcome !== undefined) return outcome;
-    }
-    return undefined;
-  };
   for (let progress = true; progress && !hooks.outOfBudget(); ) {
     progress = false;
     for (const pass of PASSES) {
@@ -132,7 +143,11 @@ function runPasses(start: ScenarioOutcome, reseeds: number, hooks: PassHooks): S
         restart = false;
         for (const candidate of pass(best.scenario, best, hooks.modes)) {
           if (hooks.outOfBudget()) break;
-          const kept = attempt(candidate);
+          let kept: ScenarioOutcome | undefined;
+          for (let k = 0; k <= reseeds && kept === undefined && !hooks.outOfBudget(); k++) {
+            kept = hooks.failsAlike(k === 0 ? candidate : { ...candidate, seed: runSeed(candidate.seed, k) });
+            yield;
+          }
           if (kept === undefined) continue;
           best = kept;
           hooks.onKeep(best);

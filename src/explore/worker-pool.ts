@@ -40,6 +40,8 @@ export interface WorkerPoolOptions {
   timeLimitMs?: number;
   /** Node flags for the workers (e.g. a TypeScript loader when running from sources). */
   execArgv?: string[];
+  /** When aborted, the workers are stopped at once: the run each was in is dropped, and the pool resolves. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -71,12 +73,21 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<number> {
   const timer = options.timeLimitMs === undefined ? undefined : setTimeout(() => lower(-1), options.timeLimitMs);
   const { constraints, modeModules } = toWorkerConstraints(options.constraints);
   const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+  const started: Worker[] = [];
+  // An interrupted run is not worth waiting for: one run can take the whole checker budget.
+  const stopAll = () => {
+    lower(-1);
+    for (const worker of started) void worker.terminate();
+  };
+  options.signal?.addEventListener('abort', stopAll, { once: true });
   const finished = Array.from({ length: options.workers }, (_, index) => new Promise<void>((resolve, reject) => {
     const input: WorkerInput = {
       constraints, modeModules, seed: options.seed, checkTimeoutMs: options.checkTimeoutMs,
       index, count: options.workers, control, shard: options.shard ?? { index: 0, count: 1 },
     };
     const worker = new Worker(workerUrl, { workerData: input, execArgv: options.execArgv ?? [] });
+    started.push(worker);
+    if (options.signal?.aborted) void worker.terminate();
     let done = false;
     worker.on('message', (message: RunRecord | { done: true }) => {
       if ('done' in message) {
@@ -92,10 +103,14 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<number> {
     });
     // Node delivers a worker's pending messages before 'exit', so `done` is final here.
     worker.on('exit', (code) => {
-      if (!done) reject(new Error(`explore worker ${index} stopped before finishing (exit code ${code})`));
+      if (done || options.signal?.aborted) resolve();
+      else reject(new Error(`explore worker ${index} stopped before finishing (exit code ${code})`));
     });
   }));
   return Promise.all(finished)
     .then(() => Atomics.load(stopMark, 0))
-    .finally(() => clearTimeout(timer));
+    .finally(() => {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', stopAll);
+    });
 }

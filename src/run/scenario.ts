@@ -1,4 +1,4 @@
-import { WORKLOADS } from '../../workloads/index.js';
+import { WORKLOADS, workloadSpanMs } from '../../workloads/index.js';
 import type { WorkloadSpec } from '../../workloads/workload.js';
 import type { ClientPolicyConfig } from '../client/policy.js';
 import type { Fault } from '../nemesis/fault.js';
@@ -6,7 +6,7 @@ import type { StoreConfig } from '../store/config.js';
 import { ConfigError } from '../config/config-error.js';
 import { seededRandom } from './seeds.js';
 import type { ScenarioOp } from '../client/op-source.js';
-import type { Simulation } from './simulate.js';
+import { horizonForSpanMs, type Simulation } from './simulate.js';
 import { moveStoreClient } from './store-client.js';
 
 /**
@@ -77,6 +77,7 @@ export function toSimulation(input: Scenario): Simulation {
     verbs: workload.verbs,
     ...(workload.nilReads === undefined ? {} : { nilReads: workload.nilReads }),
     faults: scenario.faults,
+    maxTimeMs: horizonForSpanMs(workloadSpanMs(scenario.workload)),
     ...(scenario.settleMs === undefined ? {} : { settleMs: scenario.settleMs }),
   };
 }

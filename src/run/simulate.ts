@@ -107,6 +107,25 @@ const DEFAULT_MAX_TIME_MS = 60_000;
 const DEFAULT_SETTLE_MS = 1_000;
 
 /**
+ * How long clients may take, in virtual ms, for ops whose starts span `spanMs`
+ * (see workloadSpanMs): 60 s, or HORIZON_FACTOR times the span when that is
+ * longer, so a long workload is not cut off at 60 s. The horizon only ends runs
+ * whose clients are stuck (or far slower than their spacing), so runs that
+ * finish within 60 s are the same under either rule.
+ *
+ * @example
+ * horizonForSpanMs(500); // 60000
+ * horizonForSpanMs(200_000); // 2000000
+ */
+export function horizonForSpanMs(spanMs: number): number {
+  // A span that is not a number (a malformed workload, reported by its own check) keeps the default.
+  return Number.isFinite(spanMs) ? Math.max(DEFAULT_MAX_TIME_MS, Math.ceil(HORIZON_FACTOR * spanMs)) : DEFAULT_MAX_TIME_MS;
+}
+
+/** Ops slowed by faults, retries and timeouts take several times their spacing. */
+const HORIZON_FACTOR = 10;
+
+/**
  * Runs a scenario on a fresh World: store nodes, one client node per logical
  * client, faults at their times. Clients run until their ops are done (or
  * maxTimeMs); then every fault still in force is healed (healAtEnd), the ones

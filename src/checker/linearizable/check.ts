@@ -13,6 +13,12 @@ export interface LinearizableOptions {
   timeoutMs?: number;
   /** Keep checking other partitions after one is found illegal (more evidence, more time). Default false. */
   allPartitions?: boolean;
+  /**
+   * Memory budget, in bytes of the process's resident set: once it is passed the
+   * search stops and the verdict is unknown, as when the time budget runs out.
+   * Default: none.
+   */
+  maxMemoryBytes?: number;
 }
 
 /** Why one partition (e.g. one key) is not linearizable. */
@@ -47,6 +53,8 @@ export interface LinearizableDetail {
   pruned: number;
   elapsedMs: number;
   failures: PartitionFailure[];
+  /** For an unknown verdict: the budget that ran out. */
+  stoppedBy?: BudgetEnd;
   /** For a valid history: one linearization per partition, as operation ids. */
   linearization?: number[][];
 }
@@ -85,14 +93,16 @@ export function checkLinearizable(
     pruneIndeterminate(ops, model),
   );
   const pruned = operations.length - partitions.reduce((sum, ops) => sum + ops.length, 0);
-  const outcome = searchAll(partitions, model, deadline, constraints.allPartitions ?? false);
+  const budget = searchBudget(deadline, constraints.maxMemoryBytes);
+  const outcome = searchAll(partitions, model, budget, constraints.allPartitions ?? false);
   const failures = outcome.illegal.map((p) => {
     // Search the illegal partition again, this time keeping the deepest prefix as evidence.
+    // It is known to be illegal, so a budget that runs out here costs only the evidence.
     const traced = new PartitionSearch(partitions[p]!, model, true);
-    while (traced.run(SLICE_STEPS) === 'running');
-    return explainFailure(p, partitions[p]!, traced.longest!);
+    while (traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined);
+    return explainFailure(p, partitions[p]!, traced.longest ?? traced.snapshotNow());
   });
-  const valid: Validity = failures.length > 0 ? false : outcome.timedOut ? 'unknown' : true;
+  const valid: Validity = failures.length > 0 ? false : outcome.stoppedBy !== undefined ? 'unknown' : true;
   const detail: LinearizableDetail = {
     model: model.name,
     ops: operations.length,
@@ -100,13 +110,48 @@ export function checkLinearizable(
     pruned,
     elapsedMs: performance.now() - started,
     failures,
+    ...(valid === 'unknown' ? { stoppedBy: outcome.stoppedBy! } : {}),
     ...(valid === true ? { linearization: outcome.orders } : {}),
   };
-  const reason = oneLineReason(valid, detail, model, constraints.timeoutMs);
+  const reason = outcome.stoppedBy === 'memory' && valid === 'unknown'
+    ? `the linearizability search ran out of its memory budget of ${Math.round(constraints.maxMemoryBytes! / 2 ** 20)} MB (${detail.ops} ops, ${detail.partitions} partition(s))`
+    : oneLineReason(valid, detail, model, constraints.timeoutMs);
   return valid === false ? { valid, anomaly: 'not-linearizable', reason, detail } : { valid, reason, detail };
 }
 
 const SLICE_STEPS = 4096;
+
+/**
+ * The budgets a search can run out of.
+ *
+ * @example
+ * BUDGET_ENDS.includes(verdict.detail.stoppedBy!); // true for an unknown verdict
+ */
+export const BUDGET_ENDS = ['time', 'memory'] as const;
+
+/** Which budget ran out. */
+export type BudgetEnd = (typeof BUDGET_ENDS)[number];
+
+/**
+ * The search's budgets, read every SLICE_STEPS steps and after each partition's
+ * slice. The clock is cheap to read; the resident set size is read from the
+ * kernel (a file read on Linux), so at most every MEMORY_READ_MS: a search
+ * grows by megabytes, not gigabytes, in that time.
+ */
+function searchBudget(deadline: number, maxMemoryBytes: number | undefined): { over(): BudgetEnd | undefined } {
+  let memoryReadAt = -Infinity;
+  return {
+    over() {
+      const now = performance.now();
+      if (now > deadline) return 'time';
+      if (maxMemoryBytes === undefined || now - memoryReadAt < MEMORY_READ_MS) return undefined;
+      memoryReadAt = now;
+      return process.memoryUsage.rss() > maxMemoryBytes ? 'memory' : undefined;
+    },
+  };
+}
+
+const MEMORY_READ_MS = 20;
 
 /**
  * Runs every partition's search in round-robin slices that double each round, so an
@@ -116,9 +161,9 @@ const SLICE_STEPS = 4096;
 function searchAll(
   partitions: Operation[][],
   model: Model<any>,
-  deadline: number,
+  budget: { over(): BudgetEnd | undefined },
   allPartitions: boolean,
-): { illegal: number[]; timedOut: boolean; orders: number[][] } {
+): { illegal: number[]; stoppedBy: BudgetEnd | undefined; orders: number[][] } {
   const searches = partitions.map((ops) => new PartitionSearch(ops, model, false));
   const orders: number[][] = new Array(partitions.length);
   const illegal: number[] = [];
@@ -126,16 +171,24 @@ function searchAll(
   for (let slice = SLICE_STEPS; active.length > 0; slice = Math.min(slice * 2, 1 << 20)) {
     const stillRunning: number[] = [];
     for (const p of active) {
-      const status = searches[p]!.run(slice);
+      // A slice of up to 2^20 steps can take many seconds on a slow model, so the
+      // budgets are read every SLICE_STEPS steps within it, not only between slices.
+      let status = searches[p]!.run(SLICE_STEPS);
+      for (let done = SLICE_STEPS; status === 'running' && done < slice; done += SLICE_STEPS) {
+        const stoppedBy = budget.over();
+        if (stoppedBy !== undefined) return { illegal, stoppedBy, orders };
+        status = searches[p]!.run(SLICE_STEPS);
+      }
       if (status === 'running') stillRunning.push(p);
       else if (status === 'ok') orders[p] = searches[p]!.order().map((i) => partitions[p]![i]!.id);
       else illegal.push(p);
-      if (illegal.length > 0 && !allPartitions) return { illegal, timedOut: false, orders };
-      if (performance.now() > deadline) return { illegal, timedOut: true, orders };
+      if (illegal.length > 0 && !allPartitions) return { illegal, stoppedBy: undefined, orders };
+      const stoppedBy = budget.over();
+      if (stoppedBy !== undefined) return { illegal, stoppedBy, orders };
     }
     active = stillRunning;
   }
-  return { illegal: illegal.sort((a, b) => a - b), timedOut: false, orders };
+  return { illegal: illegal.sort((a, b) => a - b), stoppedBy: undefined, orders };
 }
 
 function explainFailure(partition: number, ops: Operation[], longest: LongestPrefix): PartitionFailure {
@@ -170,7 +223,10 @@ export function linearizableChecker({ model }: { model: Model<any> }): Checker {
   return {
     name: 'linearizable',
     check(history, context) {
-      const verdict = checkLinearizable(history, model, context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs });
+      const verdict = checkLinearizable(history, model, {
+        ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }),
+        ...(context.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: context.maxMemoryBytes }),
+      });
       const { linearization: _order, ...detail } = verdict.detail;
       return { ...verdict, detail };
     },

@@ -127,6 +127,11 @@ export class PartitionSearch<S> {
     return true;
   }
 
+  /** Where the search stands now: the evidence of a search cut short by a budget. */
+  snapshotNow(): LongestPrefix {
+    return this.snapshot(this.entry);
+  }
+
   private snapshot(blockedEntry: number): LongestPrefix {
     const candidates: number[] = [];
     for (let e = this.list.next[HEAD]!; e !== NIL && e !== blockedEntry; e = this.list.next[e]!) {
