@@ -12,7 +12,7 @@ import { FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
 import { PRESETS, presetNames } from '../presets/index.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { describeScenario } from '../report/scenario-words.js';
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError, inConfigFile } from '../config/config-error.js';
 import { validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
 import { loadModeDefinition } from '../explore/load-mode.js';
 import { splitStoreClient } from '../run/store-client.js';
@@ -196,7 +196,7 @@ function readConfigFile(file: string, modes: readonly ModeDefinition[]): { store
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(file, `is not valid JSON (${(error as Error).message})`);
+    throw new ConfigError('', `is not valid JSON (${(error as Error).message})`, undefined, file);
   }
   const holder = typeof value === 'object' && value !== null && 'store' in value ? (value as { store: unknown; client?: unknown }) : undefined;
   const { store, client: storeClient } = splitStoreClient(holder === undefined ? value : holder.store);
@@ -207,7 +207,7 @@ function readConfigFile(file: string, modes: readonly ModeDefinition[]): { store
       ...(client === undefined ? {} : { client: validateClientPolicy(client, holder !== undefined && holder.client === undefined ? 'store.client' : 'client') }),
     };
   } catch (error) {
-    if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.field}`, error.message.slice(error.field.length + 2));
+    if (error instanceof ConfigError) throw inConfigFile(file, error);
     throw error;
   }
 }
