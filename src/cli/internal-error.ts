@@ -17,7 +17,7 @@ export function reportInternalError(error: unknown, jsonMode: boolean): string |
   const message = oneLine(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   const details = writeDetails(error);
   const where = details === undefined ? 'stack below' : `details in ${details}`;
-  process.stderr.write(`faultline: internal error (a bug in faultline, not a verdict): ${message}; ${where}\n`);
+  process.stderr.write(`faultline: internal error (not a verdict): ${message}; ${where}\n`);
   if (details === undefined) process.stderr.write(`${stackOf(error)}\n`);
   if (jsonMode) {
     process.stdout.write(`${JSON.stringify({ error: { message, internal: true, ...(details === undefined ? {} : { details }) } })}\n`);
