@@ -7,7 +7,9 @@ import { modelNames } from '../../src/models/index.js';
 import { runCli } from './run-cli.js';
 
 // Each case starts a process (about a second on a loaded machine): few cases, many shapes.
-const RUNS = Number(process.env.FAULTLINE_CLI_FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.FAULTLINE_CLI_FUZZ_RUNS ?? 20);
+// Generous: a loaded machine can take several seconds to start each process.
+const TIMEOUT_MS = RUNS * 15_000;
 const EXAMPLES = ['cas-register-bad.ndjson', 'cas-register-good.ndjson', 'etcd-style.log', 'kv-good.edn', 'register-bad.edn'];
 const example = (name: string): string => readFileSync(path.join('histories/examples', name), 'utf8');
 const scratch = mkdtempSync(path.join(tmpdir(), 'faultline-cli-fuzz-'));
@@ -66,7 +68,7 @@ describe('the CLI on random files and flags', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 
   it('never exits 1 for a malformed file: a history with one line cut short exits 2', () => {
     // Both examples are violations (exit 1) as they stand; cutting a line must make them bad input instead.
@@ -90,5 +92,5 @@ describe('the CLI on random files and flags', () => {
       }),
       { numRuns: Math.ceil(RUNS / 2) },
     );
-  });
+  }, TIMEOUT_MS);
 });
