@@ -7,7 +7,7 @@ import { modelNames } from '../../src/models/index.js';
 import { runCli } from './run-cli.js';
 
 // Each case starts a process (about a second on a loaded machine): few cases, many shapes.
-const RUNS = Number(process.env.FAULTLINE_CLI_FUZZ_RUNS ?? 20);
+const RUNS = Number(process.env.FAULTLINE_CLI_FUZZ_RUNS ?? 16);
 // Generous: a loaded machine can take several seconds to start each process.
 const TIMEOUT_MS = RUNS * 15_000;
 const EXAMPLES = ['cas-register-bad.ndjson', 'cas-register-good.ndjson', 'etcd-style.log', 'kv-good.edn', 'register-bad.edn'];
