@@ -13,6 +13,8 @@ export const EXIT = {
   USAGE: 2,
   /** Unknown: a time or search budget ran out. */
   UNKNOWN: 3,
+  /** Internal error: a bug in faultline, never a verdict; the details are written to a file. */
+  INTERNAL: 4,
 } as const;
 
 /** The exit code for a three-valued verdict. */

@@ -2,6 +2,7 @@ import { HistoryError } from '../history/errors.js';
 import { ConfigError } from '../config/config-error.js';
 import { clipText } from '../report/clip.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { describePathSystemError, isPathSystemError } from './system-error.js';
 
 /**
  * Where a command's words go: with `--json`, stdout carries exactly one JSON object and
@@ -28,19 +29,31 @@ export class Output {
 }
 
 /**
- * Turns an expected failure (bad input, bad config, bad usage) into one line on stderr,
- * a JSON error object under --json, and exit code 2. Anything else is a bug and is
- * rethrown so that it is not mistaken for bad input.
+ * Turns an expected failure (bad input, bad config, bad usage, a path the system
+ * refuses) into one line on stderr, a JSON error object under --json, and exit code
+ * 2. Anything else is a bug and is rethrown so that it is not mistaken for bad input
+ * (the program reports it as an internal error, exit 4).
  *
  * @example
  * try { await run(); } catch (error) { reportInputError(error, out); }
  */
 export function reportInputError(error: unknown, out: Output): void {
-  if (!(error instanceof HistoryError || error instanceof ConfigError || error instanceof UsageError)) throw error;
-  process.stderr.write(`faultline: ${error.message}\n`);
-  const detail: Record<string, unknown> = { message: error.message };
-  if (error instanceof HistoryError) Object.assign(detail, { file: error.file, line: error.line, field: error.field });
-  if (error instanceof ConfigError) Object.assign(detail, { field: error.field });
+  const detail = inputErrorDetail(error);
+  if (detail === undefined) throw error;
+  // One line, even when the message quotes a parser's multi-line complaint.
+  detail.message = String(detail.message).replace(/\s*[\r\n]+\s*/g, ' ');
+  process.stderr.write(`faultline: ${detail.message}\n`);
   out.json({ error: detail });
   process.exitCode = EXIT.USAGE;
+}
+
+/** The JSON error object of an expected failure: `file`, `line` and `field` each only when known. */
+function inputErrorDetail(error: unknown): Record<string, unknown> | undefined {
+  if (error instanceof HistoryError) return { message: error.message, file: error.file, line: error.line, field: error.field };
+  if (error instanceof ConfigError) {
+    return { message: error.message, ...(error.file === undefined ? {} : { file: error.file }), ...(error.field === '' ? {} : { field: error.field }) };
+  }
+  if (error instanceof UsageError) return { message: error.message };
+  if (isPathSystemError(error)) return { message: describePathSystemError(error), file: error.path };
+  return undefined;
 }

@@ -13,7 +13,7 @@ import { FAULT_KINDS, FAULT_TARGETING, type FaultKind } from '../nemesis/fault.j
 import { PRESETS, presetNames } from '../presets/index.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { describeScenario } from '../report/scenario-words.js';
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError, inConfigFile } from '../config/config-error.js';
 import { validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
 import { loadModeDefinition } from '../explore/load-mode.js';
 import { splitStoreClient } from '../run/store-client.js';
@@ -278,7 +278,7 @@ function readConfigFile(file: string, modes: readonly ModeDefinition[]): { store
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError(file, `is not valid JSON (${(error as Error).message})`);
+    throw new ConfigError('', `is not valid JSON (${(error as Error).message})`, undefined, file);
   }
   if (looksLikeScenario(value)) {
     // A whole scenario (a saved scenario.json): checked as replay checks it, and its store and client taken.
@@ -304,7 +304,7 @@ function inFile<T>(file: string, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.field}`, error.message.slice(error.field.length + 2));
+    if (error instanceof ConfigError) throw inConfigFile(file, error);
     throw error;
   }
 }

@@ -57,6 +57,7 @@ async function shrinkFile(file: string, flags: ShrinkFlags, out: Output): Promis
   if (flags.model !== undefined && MODELS[flags.model] === undefined) {
     throw new UsageError(`--model: unknown model "${flags.model}" (known: ${modelNames().join(', ')})`);
   }
+  if (flags.out === '') throw new UsageError('--out: expected a file name, got ""');
   const parsed = await readHistory(file, flags.format ? { format: flags.format } : {});
   const model = MODELS[flags.model ?? inferModel(parsed.ops).name]!({ init });
   const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });

@@ -7,20 +7,40 @@
  * // message: "leaderless.w: 4 exceeds n = 3"
  */
 export class ConfigError extends Error {
-  /** Dotted path of the bad field, e.g. `singleLeader.failureDetector.threshold`. */
+  /** Dotted path of the bad field, e.g. `singleLeader.failureDetector.threshold`; '' when the problem is the whole file. */
   readonly field: string;
+  /** The file the config came from, when it came from one (it leads the message). */
+  readonly file: string | undefined;
 
   /**
-   * @param field dotted path of the bad field
+   * @param field dotted path of the bad field ('' for the whole file)
    * @param problem what is wrong with it, as a phrase (e.g. "must be a positive integer")
    * @param value the offending value, shown before the problem when given
+   * @param file the file holding the config, when there is one
    */
-  constructor(field: string, problem: string, value?: unknown) {
+  constructor(field: string, problem: string, value?: unknown, file?: string) {
     const shown = value === undefined ? '' : `${formatValue(value)} `;
-    super(`${field}: ${shown}${problem}`);
+    const where = [file, field].filter((part) => part !== undefined && part !== '').join(': ');
+    super(`${where}: ${shown}${problem}`);
     this.name = 'ConfigError';
     this.field = field;
+    this.file = file;
   }
+}
+
+/**
+ * The same error, located in `file`: the message gains the file in front, `file`
+ * holds the file and `field` keeps the field path alone.
+ *
+ * @example
+ * inConfigFile('scenario.json', new ConfigError('store.mode', 'is missing'));
+ * // message: "scenario.json: store.mode: is missing"; field: "store.mode"
+ */
+export function inConfigFile(file: string, error: ConfigError): ConfigError {
+  const where = error.file === undefined ? '' : `${error.file}: `;
+  const prefix = `${where}${error.field === '' ? '' : `${error.field}: `}`;
+  const problem = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return new ConfigError(error.field, problem, undefined, file);
 }
 
 function formatValue(value: unknown): string {

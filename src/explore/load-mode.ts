@@ -21,31 +21,31 @@ const OPTIONAL_FUNCTIONS = ['arbitrary', 'smaller', 'topology'] as const;
  */
 export async function loadModeDefinition(location: string): Promise<ModeDefinition> {
   const url = /^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location) ? location : pathToFileURL(resolve(location)).href;
-  if (url.startsWith('file:') && !existsSync(new URL(url))) throw new ConfigError(location, 'does not exist (expected an ES module whose default export is a ModeDefinition)');
+  if (url.startsWith('file:') && !existsSync(new URL(url))) throw new ConfigError('', 'does not exist (expected an ES module whose default export is a ModeDefinition)', undefined, location);
   let loaded: { default?: unknown };
   try {
     loaded = (await import(url)) as { default?: unknown };
   } catch (error) {
-    throw new ConfigError(location, `cannot be loaded: ${(error as Error).message}`);
+    throw new ConfigError('', `cannot be loaded: ${(error as Error).message}`, undefined, location);
   }
   return { ...checkDefinition(location, loaded.default), module: url };
 }
 
 function checkDefinition(location: string, value: unknown): ModeDefinition {
-  const where = `${location}: default export`;
-  if (typeof value !== 'object' || value === null) throw new ConfigError(where, 'must be a ModeDefinition object (export default { name, field, defaults, validate, create })');
+  const where = 'default export';
+  if (typeof value !== 'object' || value === null) throw new ConfigError(where, 'must be a ModeDefinition object (export default { name, field, defaults, validate, create })', undefined, location);
   const definition = value as Record<string, unknown>;
   for (const field of ['name', 'field'] as const) {
-    if (typeof definition[field] !== 'string' || definition[field] === '') throw new ConfigError(`${where}.${field}`, 'must be a non-empty string', definition[field]);
+    if (typeof definition[field] !== 'string' || definition[field] === '') throw new ConfigError(`${where}.${field}`, 'must be a non-empty string', definition[field], location);
   }
-  if (['mode', 'mutations'].includes(definition.field as string)) throw new ConfigError(`${where}.field`, 'must not be mode or mutations (a store config uses those)', definition.field);
-  if (Object.hasOwn(MODES, definition.name as string)) throw new ConfigError(`${where}.name`, 'is a built-in mode\'s name: pick another', definition.name);
+  if (['mode', 'mutations'].includes(definition.field as string)) throw new ConfigError(`${where}.field`, 'must not be mode or mutations (a store config uses those)', definition.field, location);
+  if (Object.hasOwn(MODES, definition.name as string)) throw new ConfigError(`${where}.name`, 'is a built-in mode\'s name: pick another', definition.name, location);
   for (const name of REQUIRED_FUNCTIONS) {
-    if (typeof definition[name] !== 'function') throw new ConfigError(`${where}.${name}`, 'must be a function');
+    if (typeof definition[name] !== 'function') throw new ConfigError(`${where}.${name}`, 'must be a function', undefined, location);
   }
   for (const name of OPTIONAL_FUNCTIONS) {
-    if (definition[name] !== undefined && typeof definition[name] !== 'function') throw new ConfigError(`${where}.${name}`, 'must be a function when given');
+    if (definition[name] !== undefined && typeof definition[name] !== 'function') throw new ConfigError(`${where}.${name}`, 'must be a function when given', undefined, location);
   }
-  if (definition.mutations !== undefined && !Array.isArray(definition.mutations)) throw new ConfigError(`${where}.mutations`, 'must be a list when given');
+  if (definition.mutations !== undefined && !Array.isArray(definition.mutations)) throw new ConfigError(`${where}.mutations`, 'must be a list when given', undefined, location);
   return value as ModeDefinition;
 }

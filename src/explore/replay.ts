@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeNdjson } from '../history/index.js';
-import { ConfigError } from '../config/config-error.js';
+import { ConfigError, inConfigFile } from '../config/config-error.js';
 import { runScenario, type ScenarioOutcome, type Verdict } from '../run/run-scenario.js';
 import type { Scenario } from '../run/scenario.js';
 import { validateScenario } from './validate-scenario.js';
@@ -60,7 +60,7 @@ export function replay(path: string, options: ReplayOptions = {}): ReplayResult 
   const result: ReplayResult = { outcome, scenarioFile };
   const historyFile = join(dir, 'history.ndjson');
   if (existsSync(historyFile)) {
-    const saved = readFileSync(historyFile, 'utf8');
+    const saved = readSavedText(historyFile);
     const replayed = writeNdjson(outcome.run.history);
     result.historyFile = historyFile;
     result.identical = saved === replayed;
@@ -84,27 +84,53 @@ export function replay(path: string, options: ReplayOptions = {}): ReplayResult 
  * const scenario = readScenario('out/sl-async-seed7/scenario.json');
  */
 export function readScenario(file: string, modes: readonly ModeDefinition[] = []): Scenario {
-  if (!existsSync(file)) throw new ConfigError(file, 'does not exist (expected a scenario folder or scenario.json)');
-  if (statSync(file).isDirectory()) throw new ConfigError(file, 'is a folder without a scenario.json');
+  if (!existsSync(file)) throw new ConfigError('', 'does not exist (expected a scenario folder or scenario.json)', undefined, file);
+  if (statSync(file).isDirectory()) throw new ConfigError('', 'is a folder without a scenario.json', undefined, file);
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    value = JSON.parse(readSavedText(file));
   } catch (error) {
-    throw new ConfigError(file, `is not valid JSON: ${(error as Error).message}`);
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError('', `is not valid JSON: ${(error as Error).message}`, undefined, file);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(file, 'must hold a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError('', 'must hold a JSON object', undefined, file);
   try {
     return validateScenario(value, modes);
   } catch (error) {
-    if (error instanceof ConfigError) throw new ConfigError(`${file}: ${error.field}`, error.message.slice(error.field.length + 2));
+    if (error instanceof ConfigError) throw inConfigFile(file, error);
     throw error;
   }
 }
 
 function readSavedVerdict(file: string): Verdict | undefined {
   if (!existsSync(file)) return undefined;
-  const results = JSON.parse(readFileSync(file, 'utf8')) as { verdict?: Verdict };
-  return results.verdict;
+  let results: unknown;
+  try {
+    results = JSON.parse(readSavedText(file));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError('', `is not valid JSON: ${(error as Error).message}`, undefined, file);
+  }
+  if (typeof results !== 'object' || results === null || Array.isArray(results)) throw new ConfigError('', 'must hold a JSON object', undefined, file);
+  const { verdict } = results as { verdict?: unknown };
+  if (verdict === undefined) return undefined;
+  const valid = (verdict as { valid?: unknown } | null)?.valid;
+  if (typeof verdict !== 'object' || verdict === null || !(valid === true || valid === false || valid === 'unknown')) {
+    throw new ConfigError('verdict', 'must be an object whose valid is true, false or "unknown"', undefined, file);
+  }
+  const { anomaly } = verdict as { anomaly?: unknown };
+  if (anomaly !== undefined && typeof anomaly !== 'string') throw new ConfigError('verdict.anomaly', 'must be a string', anomaly, file);
+  return verdict as Verdict;
+}
+
+/** A saved file's text; a file that cannot be read (a folder, no permission) is a ConfigError naming it. */
+function readSavedText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${(error as Error).message})`;
+    throw new ConfigError('', reason, undefined, file);
+  }
 }
 
 /**

@@ -3,12 +3,13 @@ import { createInterface } from 'node:readline';
 import { HistoryParser } from './_internals/history-parser.js';
 import { forEachLine } from './_internals/lines.js';
 import { HistoryError } from './errors.js';
+import { DEFAULT_HISTORY_LIMITS, tooLong, type HistoryLimits } from './limits.js';
 import type { HistoryFormat, ParsedHistory } from './parsed-history.js';
 
 /**
  * Options for {@link readHistory} and {@link parseHistoryText}.
  */
-export interface ReadHistoryOptions {
+export interface ReadHistoryOptions extends Partial<HistoryLimits> {
   /** Skip detection and read as this format. */
   format?: HistoryFormat;
 }
@@ -17,14 +18,17 @@ export interface ReadHistoryOptions {
  * Reads a history file (NDJSON, Jepsen EDN or a Jepsen log, detected from its content
  * unless `opts.format` says), streaming it line by line: the file never sits in memory
  * as one string. Every problem with the input, including an unreadable file, is a
- * {@link HistoryError} naming the file, line and field.
+ * {@link HistoryError} naming the file, line and field, and so is a line or a value
+ * beyond the bounds of {@link HistoryLimits} (a line is cut short as soon as it passes
+ * the bound, so `/dev/zero` is an error, not a hang or a crash).
  *
  * @example
  * const h = await readHistory('histories/examples/cas-register-bad.ndjson');
  * console.log(h.format, h.ops.length, h.lines[0]);
  */
 export async function readHistory(file: string, opts: ReadHistoryOptions = {}): Promise<ParsedHistory> {
-  const parser = new HistoryParser(file, opts.format);
+  const limits = limitsOf(opts);
+  const parser = new HistoryParser(file, opts.format, limits);
   const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
   const lines = createInterface({ input, crlfDelay: Infinity });
   // 'line' events rather than for-await: the async iterator costs a promise per line.
@@ -37,12 +41,26 @@ export async function readHistory(file: string, opts: ReadHistoryOptions = {}): 
       input.destroy();
       reject(error);
     };
+    let linesSeen = 0;
     lines.on('line', (line) => {
+      linesSeen++;
       if (failed) return;
       try {
         parser.push(line);
       } catch (error) {
         fail(error);
+      }
+    });
+    // readline gathers a line until its break comes, however long: stop a line that is
+    // still open past the bound. Lines that end within one chunk reach the parser, which
+    // checks them itself. readline listened first, so it has emitted this chunk's lines.
+    let openLineLength = 0;
+    input.on('data', (chunk: string | Buffer) => {
+      const text = String(chunk);
+      const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+      openLineLength = lastBreak === -1 ? openLineLength + text.length : text.length - lastBreak - 1;
+      if (openLineLength > limits.maxLineLength) {
+        fail(new HistoryError(file, linesSeen + 1, 'syntax', tooLong(limits.maxLineLength, 'line')));
       }
     });
     // readline re-emits the stream's errors (a missing file, a directory) on itself.
@@ -70,7 +88,14 @@ export async function readHistory(file: string, opts: ReadHistoryOptions = {}): 
  * h.ops[0]; // { index: 0, time: 0, process: 0, type: 'invoke', f: 'read', value: null }
  */
 export function parseHistoryText(text: string, opts: ReadHistoryOptions & { file?: string } = {}): ParsedHistory {
-  const parser = new HistoryParser(opts.file ?? '<text>', opts.format);
+  const parser = new HistoryParser(opts.file ?? '<text>', opts.format, limitsOf(opts));
   forEachLine(text, (line) => parser.push(line));
   return parser.finish();
+}
+
+function limitsOf(opts: Partial<HistoryLimits>): HistoryLimits {
+  return {
+    maxLineLength: opts.maxLineLength ?? DEFAULT_HISTORY_LIMITS.maxLineLength,
+    maxDepth: opts.maxDepth ?? DEFAULT_HISTORY_LIMITS.maxDepth,
+  };
 }

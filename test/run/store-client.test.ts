@@ -60,6 +60,9 @@ describe('scenarios saved with the client policy inside the store', () => {
   it('a policy given twice, inside the store and beside it, is refused naming the file', () => {
     const file = join(dir, 'scenario.json');
     writeFileSync(file, JSON.stringify({ ...saved, client: saved.store.client }));
-    expect(configErrorOf(() => readScenario(file))?.field).toBe(`${file}: store.client`);
+    const error = configErrorOf(() => readScenario(file));
+    expect(error?.field).toBe('store.client');
+    expect(error?.file).toBe(file);
+    expect(error?.message.startsWith(`${file}: store.client: `)).toBe(true);
   });
 });

@@ -14,7 +14,9 @@ export class EdnDecoder implements LineDecoder {
   private readonly scanner: EdnFormScanner;
 
   constructor(private readonly builder: HistoryBuilder) {
-    this.scanner = new EdnFormScanner(builder.file, true, (form) => this.addForm(form));
+    // The op map itself is one level: its values may nest maxDepth more.
+    const { maxDepth, maxLineLength } = builder.limits;
+    this.scanner = new EdnFormScanner(builder.file, true, (form) => this.addForm(form), { maxDepth: maxDepth + 1, maxLineLength });
   }
 
   line(text: string, lineNo: number): void {

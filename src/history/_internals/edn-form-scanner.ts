@@ -1,4 +1,5 @@
 import { failAt } from '../errors.js';
+import { DEFAULT_HISTORY_LIMITS, tooDeep, tooLong, type HistoryLimits } from '../limits.js';
 
 /** One complete top-level EDN form and the line it starts on. */
 export interface EdnForm {
@@ -30,6 +31,8 @@ export class EdnFormScanner {
   private formOpen = false;
   private formLine = 0;
   private formParts: string[] = [];
+  /** Characters of the open form held so far (its parts on earlier lines). */
+  private formChars = 0;
   private containerCloser: string | null = null;
   private containerLine = 0;
 
@@ -37,6 +40,8 @@ export class EdnFormScanner {
     private readonly file: string,
     private readonly unwrapContainers: boolean,
     private readonly emit: (form: EdnForm) => void,
+    /** maxDepth counts every bracket of a form, its own included. */
+    private readonly limits: Readonly<HistoryLimits> = DEFAULT_HISTORY_LIMITS,
   ) {}
 
   line(text: string, lineNo: number): void {
@@ -66,7 +71,11 @@ export class EdnFormScanner {
     }
     // edn-data takes the line break after a trailing backslash as the escaped character.
     if (this.inString) this.escaped = false;
-    if (this.formOpen) this.formParts.push(text.slice(formStart), '\n');
+    if (this.formOpen) {
+      this.formParts.push(text.slice(formStart), '\n');
+      this.formChars += text.length - formStart + 1;
+      if (this.formChars > this.limits.maxLineLength) failAt({ file: this.file, line: this.formLine }, 'syntax', tooLong(this.limits.maxLineLength, 'op'));
+    }
   }
 
   end(): void {
@@ -107,6 +116,7 @@ export class EdnFormScanner {
     }
     const closer = CLOSER_OF[ch];
     if (closer !== undefined) {
+      if (this.closers.length >= this.limits.maxDepth) failAt({ file: this.file, line: lineNo }, 'syntax', tooDeep(this.limits.maxDepth - (this.unwrapContainers ? 1 : 0)));
       this.closers.push(closer);
       return i + 1;
     }
@@ -146,6 +156,7 @@ export class EdnFormScanner {
     this.formParts.push(text.slice(formStart, formEnd));
     const form = { text: this.formParts.join(''), line: this.formLine };
     this.formParts = [];
+    this.formChars = 0;
     this.formOpen = false;
     this.emit(form);
   }

@@ -1,5 +1,6 @@
 import { FormatSniffer } from '../detect-format.js';
 import { describeInput, HistoryError } from '../errors.js';
+import { tooLong, type HistoryLimits } from '../limits.js';
 import { HISTORY_FORMATS, type HistoryFormat, type ParsedHistory } from '../parsed-history.js';
 import { EdnDecoder } from './edn-decoder.js';
 import { HistoryBuilder } from './history-builder.js';
@@ -21,8 +22,8 @@ export class HistoryParser {
   private format: HistoryFormat | undefined;
   private lineNo = 0;
 
-  constructor(file: string, format?: HistoryFormat) {
-    this.builder = new HistoryBuilder(file);
+  constructor(file: string, format?: HistoryFormat, limits?: Readonly<HistoryLimits>) {
+    this.builder = new HistoryBuilder(file, limits);
     if (format === undefined) return;
     if (!HISTORY_FORMATS.includes(format)) {
       throw new HistoryError(file, undefined, 'format', `unknown format ${describeInput(format)} (expected ${HISTORY_FORMATS.join(', ')})`);
@@ -32,6 +33,8 @@ export class HistoryParser {
 
   push(text: string): void {
     this.lineNo++;
+    const { maxLineLength } = this.builder.limits;
+    if (text.length > maxLineLength) throw new HistoryError(this.builder.file, this.lineNo, 'syntax', tooLong(maxLineLength, 'line'));
     const line = this.lineNo === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (this.decoder !== undefined) {
       this.decoder.line(line, this.lineNo);

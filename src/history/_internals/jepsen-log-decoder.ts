@@ -1,4 +1,5 @@
-import { failAt, type SourceLocation } from '../errors.js';
+import { failAt, HistoryError, type SourceLocation } from '../errors.js';
+import { tooDeep, type HistoryLimits } from '../limits.js';
 import type { Op, OpType, Process } from '../op.js';
 import { opShapeProblem } from '../op-shape.js';
 import { EdnFormScanner, type EdnForm } from './edn-form-scanner.js';
@@ -38,7 +39,7 @@ export class JepsenLogDecoder implements LineDecoder {
     const f = fText!.startsWith(':') ? fText!.slice(1) : fText!;
     const index = this.builder.size;
     const op: Op = { index, time: index, process, type: type as OpType, f, value: null };
-    this.setValue(op, valueText.trim(), where);
+    this.setValue(op, valueText.trim(), where, this.builder.limits);
     const problem = opShapeProblem(op);
     if (problem !== null) failAt(where, problem.field, problem.message);
     this.builder.add(op, lineNo);
@@ -46,12 +47,12 @@ export class JepsenLogDecoder implements LineDecoder {
 
   end(): void {}
 
-  private setValue(op: Op, text: string, where: SourceLocation): void {
+  private setValue(op: Op, text: string, where: SourceLocation, limits: Readonly<HistoryLimits>): void {
     if (op.process === 'nemesis') {
-      op.value = text === '' ? null : parseNemesisValue(text, where);
+      op.value = text === '' ? null : parseNemesisValue(text, where, limits);
       return;
     }
-    const value = text === '' ? null : parseSingleValue(text, where);
+    const value = text === '' ? null : parseSingleValue(text, where, limits);
     const isKeyword = text.startsWith(':');
     if (op.type === 'info') {
       if (value !== null) op.error = isKeyword ? String(value) : text;
@@ -64,23 +65,24 @@ export class JepsenLogDecoder implements LineDecoder {
 }
 
 /** Parses the value text of a log line, which must be exactly one EDN form. */
-function parseSingleValue(text: string, where: SourceLocation): unknown {
+function parseSingleValue(text: string, where: SourceLocation, limits: Readonly<HistoryLimits>): unknown {
   const forms: EdnForm[] = [];
-  const scanner = new EdnFormScanner(where.file, false, (form) => forms.push(form));
+  const scanner = new EdnFormScanner(where.file, false, (form) => forms.push(form), limits);
   try {
     scanner.line(text, 0);
     scanner.end();
-  } catch {
+  } catch (error) {
+    if (error instanceof HistoryError && error.problem === tooDeep(limits.maxDepth)) failAt(where, 'value', error.problem);
     return failAt(where, 'value', `not an EDN value: ${text.length > 40 ? `${text.slice(0, 40)}...` : text}`);
   }
   if (forms.length !== 1) failAt(where, 'value', `expected one EDN value, found ${forms.length}`);
   return parseEdnForm(forms[0]!.text, where, 'value');
 }
 
-function parseNemesisValue(text: string, where: SourceLocation): unknown {
+function parseNemesisValue(text: string, where: SourceLocation, limits: Readonly<HistoryLimits>): unknown {
   // Nemesis values are whatever Clojure printed (#object[...], messages): keep the text.
   try {
-    return parseSingleValue(text, where);
+    return parseSingleValue(text, where, limits);
   } catch {
     return text;
   }

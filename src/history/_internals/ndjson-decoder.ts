@@ -1,4 +1,5 @@
-import { failAt } from '../errors.js';
+import { failAt, type SourceLocation } from '../errors.js';
+import { nestedDeeperThan, tooDeep } from '../limits.js';
 import type { HistoryBuilder } from './history-builder.js';
 import type { LineDecoder } from './line-decoder.js';
 import { isRecord, opFromRecord } from './op-record.js';
@@ -20,10 +21,20 @@ export class NdjsonDecoder implements LineDecoder {
       failAt(where, 'syntax', `invalid JSON (${(error as Error).message})`);
     }
     if (!isRecord(record)) failAt(where, 'syntax', 'expected a JSON object, one op per line');
+    checkDepth(record, text.length, this.builder.limits.maxDepth, where);
     this.builder.add(opFromRecord(record, this.builder.size, where), lineNo);
   }
 
   end(): void {}
+}
+
+/** Fails at the first field nested deeper than the bound (checkers recurse into values). */
+function checkDepth(record: Record<string, unknown>, length: number, maxDepth: number, where: SourceLocation): void {
+  // Each level takes two characters at least: a short line cannot be too deep, and most lines are short.
+  if (length <= 2 * maxDepth) return;
+  for (const [field, value] of Object.entries(record)) {
+    if (nestedDeeperThan(value, maxDepth)) failAt(where, field, tooDeep(maxDepth));
+  }
 }
 
 function isBlank(text: string): boolean {
