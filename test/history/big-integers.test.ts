@@ -116,6 +116,12 @@ describe('integers beyond 2^53 stay exact', () => {
     expect(parseHistoryText(late, { format: 'ndjson' }).ops[0]!.time).toBe(90071992547409930);
   });
 
+  it('a Jepsen log keeps them exact too', () => {
+    const log = ['INFO  jepsen.util - 0\t:invoke\t:write\t9007199254740993', 'INFO  jepsen.util - 0\t:ok\t:write\t[9007199254740993 "9007199254740993"]'].join('\n');
+    const ops = parseHistoryText(log, { format: 'jepsen-log' }).ops;
+    expect(ops.map((op) => op.value)).toEqual([TWO_53 + 1n, [TWO_53 + 1n, '9007199254740993']]);
+  });
+
   it('rejects a key beyond 2^53, which could not be told from its neighbour', () => {
     const text = '{"index":0,"process":0,"type":"invoke","f":"read","key":9007199254740993,"value":null}';
     expect(() => parseHistoryText(text, { file: 'k.ndjson' })).toThrow(/^k\.ndjson:1: key: expected a string or a number within/);
