@@ -5,6 +5,7 @@
  * recovered) and gives the recovery point: how many acknowledged writes were
  * lost, and the time window they span.
  */
+import { stringifyExact } from '../history/exact-json.js';
 import type { Op } from '../history/op.js';
 import { canonicalKey } from '../models/canonical.js';
 import type { ReplicaState } from '../store/definition.js';
@@ -83,14 +84,14 @@ function verdictOf(detail: DurabilityDetail): Verdict<DurabilityDetail> {
   if (detail.lost > 0) {
     const first = detail.lostWrites[0]!;
     const where = first.key === undefined ? '' : ` of key ${String(first.key)}`;
-    const shown = Object.entries(first.finally).map(([by, values]) => `${by}: ${JSON.stringify(values)}`).join('; ');
+    const shown = Object.entries(first.finally).map(([by, values]) => `${by}: ${stringifyExact(values)}`).join('; ');
     const reason = `${detail.lost} of ${detail.acknowledged} acknowledged writes lost over ${detail.rpo.windowMs} ms; `
-      + `p${first.process}'s write${where} of ${JSON.stringify(first.value)} (acknowledged at #${first.ackIndex}) is gone: ${shown}`;
+      + `p${first.process}'s write${where} of ${stringifyExact(first.value)} (acknowledged at #${first.ackIndex}) is gone: ${shown}`;
     return { valid: false, anomaly: 'lost-write', reason, detail };
   }
   if (detail.unexpected > 0) {
     const first = detail.unexpectedValues[0]!;
-    return { valid: false, anomaly: 'unexpected-value', reason: `${first.by} shows ${JSON.stringify(first.value)}, a value never written`, detail };
+    return { valid: false, anomaly: 'unexpected-value', reason: `${first.by} shows ${stringifyExact(first.value)}, a value never written`, detail };
   }
   if (detail.acknowledged === 0 && detail.unjudgedKeys.length > 0) {
     return { valid: 'unknown', reason: 'no final read or replica state: cannot tell whether acknowledged writes survived', detail };

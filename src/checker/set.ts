@@ -3,6 +3,7 @@
  * the set, and nothing that was never added may be. Each element is put in
  * Jepsen's set-full vocabulary: ok, stale, lost, recovered, never-read, unexpected.
  */
+import { stringifyExact } from '../history/exact-json.js';
 import type { Op } from '../history/op.js';
 import type { ReplicaState } from '../store/definition.js';
 import { clientOps, groupBy, type ClientOp } from './_internals/client-ops.js';
@@ -128,7 +129,7 @@ function totals(keys: SetKeyReport[]): SetDetail {
 
 function describe(key: SetKeyReport, fate: 'lost' | 'unexpected'): string {
   const where = key.key === undefined ? '' : `key ${String(key.key)}: `;
-  const listed = key[fate].slice(0, 5).map((e: ElementFate) => JSON.stringify(e.element)).join(', ');
+  const listed = key[fate].slice(0, 5).map((e: ElementFate) => stringifyExact(e.element)).join(', ');
   return fate === 'lost'
     ? `${where}${listed} acknowledged but absent from every final read`
     : `${where}${listed} read but never added`;

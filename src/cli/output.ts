@@ -1,4 +1,5 @@
 import { HistoryError } from '../history/errors.js';
+import { stringifyExact } from '../history/exact-json.js';
 import { ConfigError } from '../config/config-error.js';
 import { clipText } from '../report/clip.js';
 import { EXIT, UsageError } from './exit-codes.js';
@@ -24,7 +25,7 @@ export class Output {
 
   /** The one JSON object, under --json only. */
   json(value: unknown): void {
-    if (this.jsonMode) process.stdout.write(`${JSON.stringify(value)}\n`);
+    if (this.jsonMode) process.stdout.write(`${stringifyExact(value)}\n`);
   }
 }
 

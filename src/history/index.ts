@@ -12,6 +12,7 @@ export { readHistory, parseHistoryText, type ReadHistoryOptions } from './read-h
 export { DEFAULT_HISTORY_LIMITS, type HistoryLimits } from './limits.js';
 export { formatNdjsonOp, writeNdjson } from './ndjson-writer.js';
 export { ednValue, formatEdnOp, writeEdn } from './edn-writer.js';
+export { holdsRoundedInteger, parseJsonExact, stringifyExact } from './exact-json.js';
 export { writeHistory, type WriteHistoryOptions } from './write-history.js';
 export { opShapeProblem, type OpProblem } from './op-shape.js';
 export { NEVER_COMPLETED, validateHistory, type ValidateHistoryOptions } from './validate-history.js';

@@ -38,6 +38,10 @@ export function opShapeProblem(op: Op): OpProblem | null {
 
 function optionalFieldProblem(op: Op): OpProblem | null {
   const key: unknown = op.key;
+  // A key is compared as a number: beyond 2^53 two different keys could become one.
+  if (typeof key === 'bigint' || (typeof key === 'number' && Number.isInteger(key) && !Number.isSafeInteger(key))) {
+    return problem('key', 'expected a string or a number within ±(2^53 - 1) (write a larger integer key as a string)', key);
+  }
   const keyOk = key === undefined || typeof key === 'string' || (typeof key === 'number' && Number.isFinite(key));
   if (!keyOk) return problem('key', 'expected a string or a number', key);
   const node: unknown = op.node;

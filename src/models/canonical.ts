@@ -11,7 +11,9 @@
 export function canonicalKey(value: unknown): string {
   switch (typeof value) {
     case 'number':
-      // String(-0) is "0" already, as it should be: -0 === 0.
+      // String(-0) is "0" already, as it should be: -0 === 0. An integer beyond 2^53
+      // gives the digits a writer writes for it, which a reader reads as the bigint
+      // of the same key.
       return String(value);
     case 'string':
       return JSON.stringify(value);

@@ -2,6 +2,7 @@ import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { canonicalKey, nil, sameValue } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
+import { isNil, requireInit } from './_internals/init-check.js';
 
 /** The queued values, head first. */
 type Queue = readonly unknown[];
@@ -23,7 +24,7 @@ const DEQUEUE: OpSpec<Queue> = {
 
 /**
  * A FIFO queue: `enqueue` a value; `dequeue` returns the oldest one (nil when the
- * queue is empty). `constraints.init` is the initial contents, head first.
+ * queue is empty). `constraints.init` is the initial contents, a list, head first.
  *
  * @example
  * const m = fifoQueueModel();
@@ -31,6 +32,7 @@ const DEQUEUE: OpSpec<Queue> = {
  * m.step([1, 2], { f: 'dequeue', value: null }, { known: true, value: 2 }); // []
  */
 export function fifoQueueModel(constraints: ModelOptions = {}): Model<Queue> {
+  requireInit('fifo-queue', 'a list of queued values, head first, or nil for an empty queue', constraints.init, (v) => isNil(v) || Array.isArray(v));
   return buildModel<Queue>({
     name: 'fifo-queue',
     init: Array.isArray(constraints.init) ? constraints.init.map(nil) : [],

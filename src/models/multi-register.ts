@@ -3,6 +3,7 @@ import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { canonicalKey, sameValue } from './canonical.js';
 import { formatKey, formatValue } from './_internals/format.js';
+import { requireInit } from './_internals/init-check.js';
 import { checkTxn, describeTxn, isRead, type MicroOp } from './_internals/txn.js';
 
 /**
@@ -18,7 +19,8 @@ type Registers = ReadonlyMap<string, unknown>;
  * the txn with its reads filled in. Keys compare by their text, as in a JSON object.
  *
  * `constraints.init` is an object of initial values (`{x: 0, y: 0}`; missing keys are
- * nil) or one value every register starts with.
+ * nil) or one scalar value every register starts with; a list is rejected, as it
+ * would be neither.
  *
  * @example
  * const m = multiRegisterModel({ init: { x: 0 } });
@@ -27,7 +29,13 @@ type Registers = ReadonlyMap<string, unknown>;
  */
 export function multiRegisterModel(constraints: ModelOptions = {}): Model<Registers> {
   const init = constraints.init;
-  const explicit = typeof init === 'object' && init !== null && !Array.isArray(init);
+  requireInit(
+    'multi-register',
+    'a map of register -> initial value ({"x": 0}), or one scalar value every register starts with, or nil',
+    init,
+    (v) => !Array.isArray(v) && (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) === Object.prototype),
+  );
+  const explicit = typeof init === 'object' && init !== null;
   const initialValues = new Map<string, unknown>(explicit ? Object.entries(init) : []);
   const initialOf = (key: string): unknown => (explicit ? (initialValues.get(key) ?? null) : (init ?? null));
   const valueOf = (state: Registers, key: string): unknown => (state.has(key) ? state.get(key) : initialOf(key));
@@ -47,8 +55,7 @@ export function multiRegisterModel(constraints: ModelOptions = {}): Model<Regist
     init: new Map(),
     ops: { txn },
     hash: hashRegisters,
-    describeState: (state) =>
-      `{${[...state].sort(byKey).map(([k, v]) => `${formatKey(k)} ${formatValue(v)}`).join(', ')}}`,
+    describeState: (state) => describeRegisters(state, explicit ? null : (init ?? null)),
   });
 }
 
@@ -95,4 +102,14 @@ function byKey(a: [string, unknown], b: [string, unknown]): number {
 function hashRegisters(state: Registers): string {
   const entries = [...state].sort(byKey);
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalKey(v)}`).join(',')}}`;
+}
+
+/**
+ * The registers that differ from their initial value, and the value every other one
+ * holds when all start from one scalar (so a state of `{}` does not hide it).
+ */
+function describeRegisters(state: Registers, everyOther: unknown): string {
+  const entries = [...state].sort(byKey).map(([k, v]) => `${formatKey(k)} ${formatValue(v)}`);
+  if (everyOther !== null) entries.push(`${entries.length === 0 ? 'every register' : 'every other register'} ${formatValue(everyOther)}`);
+  return `{${entries.join(', ')}}`;
 }

@@ -1,6 +1,7 @@
 import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { describeCommand } from './_internals/format.js';
+import { isNil, requireInit } from './_internals/init-check.js';
 
 /** True while held. Like Knossos' mutex, who holds it is not tracked. */
 type Locked = boolean;
@@ -17,7 +18,7 @@ const RELEASE: OpSpec<Locked> = {
 
 /**
  * A lock (Knossos' `mutex`): `acquire` only when free, `release` only when held. It
- * starts free, or held when `constraints.init` is true.
+ * starts free, or held when `constraints.init` is true (a boolean, or nil for free).
  *
  * @example
  * const m = mutexModel();
@@ -25,6 +26,7 @@ const RELEASE: OpSpec<Locked> = {
  * m.step(true, { f: 'acquire', value: null }, { known: true, value: null });  // []
  */
 export function mutexModel(constraints: ModelOptions = {}): Model<Locked> {
+  requireInit('mutex', 'true (held) or false (free), or nil for free', constraints.init, (v) => isNil(v) || typeof v === 'boolean');
   return buildModel<Locked>({
     name: 'mutex',
     init: constraints.init === true,

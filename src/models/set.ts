@@ -2,6 +2,7 @@ import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { canonicalKey, nil } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
+import { isNil, requireInit } from './_internals/init-check.js';
 import { distinctKeys, insertSorted, sortedHash } from './_internals/sorted-values.js';
 
 /** The elements, distinct, sorted by canonical key. */
@@ -22,7 +23,7 @@ const READ: OpSpec<Elements> = {
 /**
  * A grow-only set: `add` an element; `read` returns every element, compared as a set
  * (order and repeats do not matter). `constraints.init` is the initial elements (a
- * list); nil is the empty set.
+ * list; anything else is rejected); nil is the empty set.
  *
  * @example
  * const m = setModel();
@@ -30,6 +31,7 @@ const READ: OpSpec<Elements> = {
  * m.step(after!, { f: 'read', value: null }, { known: true, value: [1] }); // [[1]]
  */
 export function setModel(constraints: ModelOptions = {}): Model<Elements> {
+  requireInit('set', 'a list of elements, or nil for the empty set', constraints.init, (v) => isNil(v) || Array.isArray(v));
   const initial = Array.isArray(constraints.init) ? constraints.init : [];
   return buildModel<Elements>({
     name: 'set',

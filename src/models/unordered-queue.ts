@@ -2,6 +2,7 @@ import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { canonicalKey, nil } from './canonical.js';
 import { describeCommand, describeQuery, formatValue } from './_internals/format.js';
+import { isNil, requireInit } from './_internals/init-check.js';
 import { insertSorted, removeOne, sortedHash } from './_internals/sorted-values.js';
 
 /** The queued values as a multiset: sorted by canonical key, repeats kept. */
@@ -28,7 +29,7 @@ const DEQUEUE: OpSpec<Bag> = {
 /**
  * A queue without order (Knossos' `unordered-queue`): `enqueue` a value; `dequeue`
  * returns any queued one (nil when empty). An indeterminate dequeue may have taken any
- * of the distinct values queued. `constraints.init` is the initial contents.
+ * of the distinct values queued. `constraints.init` is the initial contents (a list).
  *
  * @example
  * const m = unorderedQueueModel();
@@ -36,6 +37,7 @@ const DEQUEUE: OpSpec<Bag> = {
  * m.step([1, 2], { f: 'dequeue', value: null }, { known: false, value: null }); // [[2], [1]]
  */
 export function unorderedQueueModel(constraints: ModelOptions = {}): Model<Bag> {
+  requireInit('unordered-queue', 'a list of queued values, or nil for an empty queue', constraints.init, (v) => isNil(v) || Array.isArray(v));
   const initial = Array.isArray(constraints.init) ? constraints.init : [];
   return buildModel<Bag>({
     name: 'unordered-queue',

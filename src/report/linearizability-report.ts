@@ -2,6 +2,7 @@ import type { Verdict } from '../checker/checker.js';
 import type { LinearizableDetail, PartitionFailure } from '../checker/linearizable/check.js';
 import type { Operation } from '../history/operation.js';
 import type { Model } from '../models/model.js';
+import { stringifyExact } from '../history/exact-json.js';
 import { renderTimeline } from './timeline.js';
 
 /** How many ops of the linearized prefix to show before the point of failure. */
@@ -61,7 +62,7 @@ export function explainFailure(failure: PartitionFailure, model: Model<any>): st
   const lines: string[] = [];
   const where = failure.key !== undefined ? ` for key ${JSON.stringify(failure.key)}` : '';
   const last = failure.linearized.at(-1);
-  const state = last ? JSON.stringify(last.stateAfter) : JSON.stringify(model.init());
+  const state = describeState(model, last ? last.stateAfter : model.init());
   lines.push(
     `Not linearizable${where}: the longest linearizable prefix has ${failure.linearized.length} op(s)` +
       (last ? `, ending with ${name(last.op)}, leaving the state ${state}.` : `; the initial state is ${state}.`),
@@ -139,4 +140,9 @@ export function checkJson(verdict: Verdict, facts: CheckFacts): Record<string, u
         : { valid: check.valid, ...(check.anomaly === undefined ? {} : { anomaly: check.anomaly }), reason: check.reason },
     ])),
   };
+}
+
+/** A state in the model's own words (a multi-register's Map has no JSON), exact for bigints. */
+function describeState(model: Model<any>, state: unknown): string {
+  return model.describeState?.(state) ?? stringifyExact(state) ?? String(state);
 }

@@ -66,3 +66,22 @@ export const anyOp: fc.Arbitrary<Op> = fc.record(
 export function jepsenLogLine(process: number | 'nemesis', type: string, f: string, value: string): string {
   return `INFO  jepsen.util - ${process === 'nemesis' ? ':nemesis' : process}\t:${type}\t:${f}\t${value}`;
 }
+
+/**
+ * A value as the readers give it back: an integer beyond 2^53 (a double such as 1e20)
+ * is written as the digits String gives it, and those digits read as the exact bigint
+ * they mean (22025894024712630 for the double 22025894024712632).
+ */
+export function asRead(value: unknown): unknown {
+  if (typeof value === 'number') return !Number.isSafeInteger(value) && /^-?\d+$/.test(String(value)) ? BigInt(String(value)) : value;
+  if (Array.isArray(value)) return value.map(asRead);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asRead(v)]));
+  }
+  return value;
+}
+
+/** An op as the readers give it back (see {@link asRead}). */
+export function asReadOp(op: Op): Op {
+  return { ...op, value: asRead(op.value) };
+}

@@ -8,7 +8,7 @@ import { formatNdjsonOp, writeNdjson } from '../../src/history/ndjson-writer.js'
 import type { Op } from '../../src/history/op.js';
 import { parseHistoryText, readHistory } from '../../src/history/read-history.js';
 import { writeHistory } from '../../src/history/write-history.js';
-import { anyOp } from './helpers.js';
+import { anyOp, asReadOp } from './helpers.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'faultline-history-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +32,7 @@ describe('writeNdjson', () => {
     fc.assert(
       fc.property(fc.array(anyOp, { maxLength: 8 }), (ops) => {
         const history = parseHistoryText(writeNdjson(ops), { format: 'ndjson' });
-        expect(history.ops).toEqual(ops);
+        expect(history.ops).toEqual(ops.map(asReadOp));
         expect(history.lines).toEqual(ops.map((_, i) => i + 1));
       }),
       { numRuns: 300 },
@@ -60,7 +60,7 @@ describe('writeEdn', () => {
     fc.assert(
       fc.property(fc.array(anyOp, { maxLength: 8 }), (ops) => {
         const history = parseHistoryText(writeEdn(ops));
-        expect(history.ops).toEqual(ops);
+        expect(history.ops).toEqual(ops.map(asReadOp));
         if (ops.length > 0) expect(history.format).toBe('edn');
       }),
       { numRuns: 300 },
@@ -70,7 +70,7 @@ describe('writeEdn', () => {
   it('writes one map per line, each readable alone', () => {
     fc.assert(
       fc.property(anyOp, (op) => {
-        expect(parseHistoryText(formatEdnOp(op), { format: 'edn' }).ops).toEqual([op]);
+        expect(parseHistoryText(formatEdnOp(op), { format: 'edn' }).ops).toEqual([asReadOp(op)]);
       }),
       { numRuns: 200 },
     );
@@ -84,7 +84,7 @@ describe('writeHistory', () => {
         const file = path.join(dir, `round-trip.${format}`);
         await writeHistory(file, ops, { format });
         const history = await readHistory(file, { format });
-        expect(history.ops).toEqual(ops);
+        expect(history.ops).toEqual(ops.map(asReadOp));
       }),
       { numRuns: 40 },
     );

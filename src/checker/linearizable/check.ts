@@ -1,7 +1,10 @@
+import { HistoryError } from '../../history/errors.js';
 import type { Op } from '../../history/op.js';
 import type { Operation } from '../../history/operation.js';
 import { pairOperations } from '../../history/pair.js';
+import { validateHistory } from '../../history/validate-history.js';
 import type { Model } from '../../models/model.js';
+import { modelOpCheck } from '../../models/op-check.js';
 import type { Checker, Validity, Verdict } from '../checker.js';
 import { oneLineReason } from './one-line-reason.js';
 import { pruneIndeterminate } from './prune.js';
@@ -77,6 +80,13 @@ export interface LinearizableVerdict extends Verdict<LinearizableDetail> {
  * and a reason naming the op no linearization can place; unknown when the budget
  * runs out first.
  *
+ * What it is given is validated first, whether or not the caller ran validateHistory:
+ * a completion with no open invoke, an f or an argument the model cannot take (a cas
+ * whose value is not `[expected, new]`), or ops on several keys for a model without
+ * keys throw a HistoryError (file `history`, line = the op's 1-based position in the
+ * array), never a silent drop or a TypeError from inside the search. Results are not
+ * shape-checked here: a store that returns a malformed read is not linearizable.
+ *
  * @example
  * const verdict = checkLinearizable(history, casRegisterModel({ init: 0 }), { timeoutMs: 10_000 });
  * if (verdict.valid === false) console.log(verdict.reason, verdict.detail.failures[0]);
@@ -88,6 +98,7 @@ export function checkLinearizable(
 ): LinearizableVerdict {
   const started = performance.now();
   const deadline = constraints.timeoutMs === undefined ? Infinity : started + constraints.timeoutMs;
+  validateEntries(history, model);
   const operations = isPaired(history) ? [...history] : pairOperations(history as Op[]);
   const partitions = (model.partition ? model.partition(operations) : [operations]).map((ops) =>
     pruneIndeterminate(ops, model),
@@ -205,6 +216,25 @@ function explainFailure(partition: number, ops: Operation[], longest: LongestPre
     concurrent,
   };
 }
+
+/** Throws a HistoryError on the first entry the search cannot take (see checkLinearizable). */
+function validateEntries(history: readonly Op[] | readonly Operation[], model: Model<any>): void {
+  const checkOp = modelOpCheck(model, { results: false });
+  if (!isPaired(history)) {
+    const ops = history as readonly Op[];
+    validateHistory({ file: HISTORY_NAME, format: 'ndjson', ops: ops as Op[], lines: ops.map((_, i) => i + 1) }, { checkOp });
+    return;
+  }
+  history.forEach((operation, position) => {
+    const { f, key, value } = operation.input;
+    const invoke: Op = { index: operation.call, time: 0, process: operation.process, type: 'invoke', f, value, ...(key === undefined ? {} : { key }) };
+    const problem = checkOp(invoke, undefined);
+    if (problem !== null) throw new HistoryError(HISTORY_NAME, position + 1, problem.field, problem.message);
+  });
+}
+
+/** The file named in errors about a history handed over in memory. */
+const HISTORY_NAME = 'history';
 
 function isPaired(history: readonly Op[] | readonly Operation[]): history is readonly Operation[] {
   return history.length > 0 && 'call' in history[0]!;

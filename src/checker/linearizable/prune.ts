@@ -1,4 +1,5 @@
 import type { Operation } from '../../history/operation.js';
+import { stringifyExact } from '../../history/exact-json.js';
 import type { Model } from '../../models/model.js';
 
 /**
@@ -69,5 +70,5 @@ function observations<I, O>(ops: readonly Operation<I, O>[], model: Model<any, I
 // Primitive values compare by identity; structured ones by their JSON text.
 function valueKey(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  return `json:${JSON.stringify(value)}`;
+  return `json:${stringifyExact(value)}`;
 }

@@ -1,5 +1,6 @@
 import { parseEDNString } from 'edn-data';
 import { failAt, type SourceLocation } from '../errors.js';
+import { markBigIntegers } from './edn-big-integers.js';
 
 /**
  * Plain-data parsing: keywords become strings (":x" -> "x"), nil null, vectors, lists
@@ -17,13 +18,14 @@ const PLAIN_DATA: NonNullable<Parameters<typeof parseEDNString>[1]> = {
 };
 
 /**
- * Parses one complete EDN form (as cut out by EdnFormScanner) into plain data. Any
+ * Parses one complete EDN form (as cut out by EdnFormScanner) into plain data, with
+ * integers beyond 2^53 as exact bigints (plain or with the `N` suffix). Any
  * failure of the parser becomes a HistoryError at `where`, with `field` naming what
  * was being read.
  */
 export function parseEdnForm(text: string, where: SourceLocation, field: string): unknown {
   try {
-    return toPlainData(parseEDNString(text, PLAIN_DATA));
+    return toPlainData(parseEDNString(markBigIntegers(text), PLAIN_DATA));
   } catch (error) {
     const reason = error instanceof RangeError ? 'nested too deeply' : (error as Error).message;
     return failAt(where, field, `invalid EDN (${reason})`);
@@ -40,8 +42,10 @@ export function untagged(value: unknown): unknown {
 }
 
 function toPlainData(value: unknown): unknown {
-  // JSON has no bigint: `12N` becomes a number when exact, else its digits as a string.
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : `${value}`;
+  // One representation per integer, as the NDJSON reader gives it: `12N` is the number
+  // 12; only an integer no number holds exactly stays a bigint (never its digits as a
+  // string, which would equal the string "12345678901234567890").
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = toPlainData(value[i]);
   } else if (typeof value === 'object' && value !== null) {

@@ -1,4 +1,5 @@
 import { failAt, type SourceLocation } from '../errors.js';
+import { holdsRoundedInteger, parseJsonExact } from '../exact-json.js';
 import { nestedDeeperThan, tooDeep } from '../limits.js';
 import type { HistoryBuilder } from './history-builder.js';
 import type { LineDecoder } from './line-decoder.js';
@@ -7,6 +8,9 @@ import { isRecord, opFromRecord } from './op-record.js';
 /**
  * Reads NDJSON: one JSON object per line, blank lines ignored. This is the hot path for
  * million-op histories, so it does one JSON.parse per line and nothing per character.
+ * Integers beyond 2^53 in a value or key are kept exactly (as bigints): only a line
+ * whose value or key JSON.parse may have rounded is parsed a second time, exactly.
+ * Other fields (a nanosecond time) may stay rounded: they order ops, they are not compared.
  */
 export class NdjsonDecoder implements LineDecoder {
   constructor(private readonly builder: HistoryBuilder) {}
@@ -22,6 +26,11 @@ export class NdjsonDecoder implements LineDecoder {
     }
     if (!isRecord(record)) failAt(where, 'syntax', 'expected a JSON object, one op per line');
     checkDepth(record, text.length, this.builder.limits.maxDepth, where);
+    if (holdsRoundedInteger(record.value) || holdsRoundedInteger(record.key)) {
+      const exact = parseJsonExact(text) as Record<string, unknown>;
+      record.value = exact.value;
+      if (record.key !== undefined) record.key = exact.key;
+    }
     this.builder.add(opFromRecord(record, this.builder.size, where), lineNo);
   }
 

@@ -15,7 +15,8 @@ export function opFromRecord(record: OpRecord, position: number, where: SourceLo
   const index = record.index === undefined ? position : record.index;
   const op = {
     index,
-    time: record.time === undefined ? index : record.time,
+    // An EDN time beyond 2^53 reads as a bigint; a time only orders ops, a number will do.
+    time: record.time === undefined ? index : typeof record.time === 'bigint' ? Number(record.time) : record.time,
     process: record.process,
     type: record.type,
     f: record.f,
