@@ -56,7 +56,9 @@ export function outcomeId(scenario: ScenarioOutcome['scenario']): string {
  */
 export function saveOutcome(outDir: string, outcome: ScenarioOutcome, options: SaveOptions = {}): string {
   const dir = join(outDir, options.id ?? outcomeId(outcome.scenario));
-  mkdirSync(dirname(dir), { recursive: true });
+  // Creating the target first makes a bad --out (a file, a path under a file, a folder that
+  // cannot be written) fail naming the user's path, not the temporary folder's.
+  mkdirSync(dir, { recursive: true });
   const fresh = mkdtempSync(join(dirname(dir), `.${basename(dir)}.partial-`));
   try {
     writeFileSync(join(fresh, 'scenario.json'), `${JSON.stringify(outcome.scenario, null, 2)}\n`);
