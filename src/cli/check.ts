@@ -5,12 +5,12 @@ import { checkerNamed, defaultCheckerNames } from '../checker/by-name.js';
 import { CHECKER_NAMES, type Checker, type Verdict } from '../checker/checker.js';
 import { checkAll } from '../checker/compose.js';
 import type { LinearizableDetail } from '../checker/linearizable/check.js';
-import { HISTORY_FORMATS, pairOperations, readHistory, validateHistory, type HistoryFormat } from '../history/index.js';
+import { HISTORY_FORMATS, pairOperations, readHistory, ReadAbortedError, validateHistory, type HistoryFormat, type ParsedHistory } from '../history/index.js';
 import { inferModel, MODELS, modelNames } from '../models/index.js';
 import type { Model } from '../models/model.js';
 import { modelOpCheck } from '../models/op-check.js';
 import { checkJson, explainFailure } from '../report/linearizability-report.js';
-import { exitFor, UsageError } from './exit-codes.js';
+import { EXIT, exitFor, UsageError } from './exit-codes.js';
 import { Output, reportInputError } from './output.js';
 import { parseJsonFlag, parseSeconds } from './parse-flags.js';
 
@@ -65,7 +65,18 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
     throw new UsageError(`--model: unknown model "${flags.model}" (known: ${modelNames().join(', ')})`);
   }
   const requested = flags.checkers === undefined ? undefined : checkerList(flags.checkers);
-  const parsed = await readHistory(file, flags.format ? { format: flags.format } : {});
+  // --timeout covers reading too: a file too large to read within it is unknown, like a search.
+  const readSignal = timeoutSeconds === undefined ? undefined : AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(timeoutSeconds * 1000 - performance.now()))));
+  let parsed: ParsedHistory;
+  try {
+    parsed = await readHistory(file, { ...(flags.format ? { format: flags.format } : {}), ...(readSignal ? { signal: readSignal } : {}) });
+  } catch (error) {
+    if (!(error instanceof ReadAbortedError)) throw error;
+    const reason = `the ${flags.timeout} s budget ran out while reading the file (${error.linesRead} line(s) read)`;
+    out.human(pc.yellow(`unknown: ${reason}`));
+    out.json({ file, valid: 'unknown', reason, elapsedMs: performance.now() });
+    return EXIT.UNKNOWN;
+  }
   const inferred = flags.model === undefined ? inferModel(parsed.ops) : undefined;
   const model = MODELS[flags.model ?? inferred!.name]!({ init });
   const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });

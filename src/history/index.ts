@@ -8,7 +8,7 @@ export type { Input, Output, Operation } from './operation.js';
 export { HistoryError, describeInput, failAt, type SourceLocation } from './errors.js';
 export { HISTORY_FORMATS, historyFromOps, lineOf, type HistoryFormat, type ParsedHistory } from './parsed-history.js';
 export { classifyLine, detectFormat, FormatSniffer, FORMAT_SNIFF_LINES } from './detect-format.js';
-export { readHistory, parseHistoryText, type ReadHistoryOptions } from './read-history.js';
+export { readHistory, parseHistoryText, ReadAbortedError, type ReadHistoryOptions } from './read-history.js';
 export { DEFAULT_HISTORY_LIMITS, type HistoryLimits } from './limits.js';
 export { formatNdjsonOp, writeNdjson } from './ndjson-writer.js';
 export { ednValue, formatEdnOp, writeEdn } from './edn-writer.js';

@@ -12,6 +12,24 @@ import type { HistoryFormat, ParsedHistory } from './parsed-history.js';
 export interface ReadHistoryOptions extends Partial<HistoryLimits> {
   /** Skip detection and read as this format. */
   format?: HistoryFormat;
+  /**
+   * Stops reading when it aborts (a time budget that runs out while a large file is still
+   * being read): the promise rejects with a {@link ReadAbortedError}.
+   */
+  signal?: AbortSignal;
+}
+
+/**
+ * Reading stopped because `signal` aborted; says how far it got.
+ *
+ * @example
+ * await readHistory('big.ndjson', { signal: AbortSignal.timeout(1000) }).catch((e) => e instanceof ReadAbortedError);
+ */
+export class ReadAbortedError extends Error {
+  constructor(readonly file: string, readonly linesRead: number) {
+    super(`${file}: reading stopped after ${linesRead} line(s)`);
+    this.name = 'ReadAbortedError';
+  }
 }
 
 /**
@@ -42,6 +60,9 @@ export async function readHistory(file: string, opts: ReadHistoryOptions = {}): 
       reject(error);
     };
     let linesSeen = 0;
+    const abort = (): void => fail(new ReadAbortedError(file, linesSeen));
+    if (opts.signal?.aborted) abort();
+    opts.signal?.addEventListener('abort', abort, { once: true });
     lines.on('line', (line) => {
       linesSeen++;
       if (failed) return;
@@ -68,6 +89,7 @@ export async function readHistory(file: string, opts: ReadHistoryOptions = {}): 
     input.on('error', unreadable);
     lines.on('error', unreadable);
     lines.on('close', () => {
+      opts.signal?.removeEventListener('abort', abort);
       if (failed) return;
       try {
         resolve(parser.finish());

@@ -30,6 +30,17 @@ describe('faultline check: budgets', () => {
     expect(run.stderr).toMatch(/unknown: the 1 s budget ran out/);
   });
 
+  it('--timeout also covers reading: a file still being read when it runs out is unknown, exit 3', () => {
+    // ~3 million lines: far more than a 0.3 s budget can read on any machine.
+    const line = '{"process":0,"type":"invoke","f":"write","value":1}\n{"process":0,"type":"ok","f":"write","value":1}\n';
+    const file = tempFile('long.ndjson', line.repeat(1_500_000));
+    const run = runCli(['check', file, '--model', 'register', '--timeout', '0.3', '--json']);
+    expect(run.status).toBe(3);
+    const report = JSON.parse(run.stdout);
+    expect(report.valid).toBe('unknown');
+    expect(report.reason).toMatch(/budget ran out while reading the file \(\d+ line\(s\) read\)/);
+  });
+
   it.each(['', 'lots', '10KB', '0', '-1GB', '1e3GB'])('--max-memory %j is a usage error, exit 2', (size) => {
     const run = runCli(['check', 'histories/examples/cas-register-good.ndjson', '--max-memory', size]);
     expect(run.status).toBe(2);
