@@ -86,14 +86,7 @@ export function replay(path: string, options: ReplayOptions = {}): ReplayResult 
 export function readScenario(file: string, modes: readonly ModeDefinition[] = []): Scenario {
   if (!existsSync(file)) throw new ConfigError('', 'does not exist (expected a scenario folder or scenario.json)', undefined, file);
   if (statSync(file).isDirectory()) throw new ConfigError('', 'is a folder without a scenario.json', undefined, file);
-  let value: unknown;
-  try {
-    value = JSON.parse(readSavedText(file));
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError('', `is not valid JSON: ${(error as Error).message}`, undefined, file);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError('', 'must hold a JSON object', undefined, file);
+  const value = readSavedObject(file);
   try {
     return validateScenario(value, modes);
   } catch (error) {
@@ -104,14 +97,7 @@ export function readScenario(file: string, modes: readonly ModeDefinition[] = []
 
 function readSavedVerdict(file: string): Verdict | undefined {
   if (!existsSync(file)) return undefined;
-  let results: unknown;
-  try {
-    results = JSON.parse(readSavedText(file));
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw new ConfigError('', `is not valid JSON: ${(error as Error).message}`, undefined, file);
-  }
-  if (typeof results !== 'object' || results === null || Array.isArray(results)) throw new ConfigError('', 'must hold a JSON object', undefined, file);
+  const results = readSavedObject(file);
   const { verdict } = results as { verdict?: unknown };
   if (verdict === undefined) return undefined;
   const valid = (verdict as { valid?: unknown } | null)?.valid;
@@ -121,6 +107,19 @@ function readSavedVerdict(file: string): Verdict | undefined {
   const { anomaly } = verdict as { anomaly?: unknown };
   if (anomaly !== undefined && typeof anomaly !== 'string') throw new ConfigError('verdict.anomaly', 'must be a string', anomaly, file);
   return verdict as Verdict;
+}
+
+/** A saved JSON file that must hold one object; anything else is a ConfigError naming the file. */
+function readSavedObject(file: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(readSavedText(file));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError('', `is not valid JSON: ${(error as Error).message}`, undefined, file);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError('', 'must hold a JSON object', undefined, file);
+  return value as Record<string, unknown>;
 }
 
 /** A saved file's text; a file that cannot be read (a folder, no permission) is a ConfigError naming it. */
