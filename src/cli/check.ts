@@ -11,7 +11,7 @@ import type { Model } from '../models/model.js';
 import { modelOpCheck } from '../models/op-check.js';
 import { checkJson, explainFailure } from '../report/linearizability-report.js';
 import { EXIT, exitFor, UsageError } from './exit-codes.js';
-import { Output, reportInputError } from './output.js';
+import { commandAction, Output } from './output.js';
 import { parseJsonFlag, parseSeconds } from './parse-flags.js';
 
 interface CheckFlags {
@@ -47,14 +47,7 @@ export function registerCheck(program: Command): void {
       `comma-separated checkers: ${CHECKER_NAMES.join(', ')} (default: linearizable; a set adds set and durability, a counter adds counter)`,
     )
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
-    .action(async (file: string, flags: CheckFlags) => {
-      const out = new Output(Boolean(flags.json));
-      try {
-        process.exitCode = await runCheck(file, flags, out);
-      } catch (error) {
-        reportInputError(error, out);
-      }
-    });
+    .action(commandAction(runCheck));
 }
 
 async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<number> {

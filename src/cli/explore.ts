@@ -5,7 +5,7 @@ import { explore, type ExploreFailure, type ExploreProgress, type ExploreReport 
 import { renderCounterexample } from '../report/counterexample.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { EXIT } from './exit-codes.js';
-import { Output, reportInputError } from './output.js';
+import { commandAction, Output } from './output.js';
 import { parseCount, parsePath, parseSeconds } from './parse-flags.js';
 import { parseShard } from '../explore/shard.js';
 import { shardSummaryOf, writeShardSummary } from '../explore/shard-summary.js';
@@ -43,14 +43,7 @@ export function registerExplore(program: Command): void {
     .option('--shard <I/N>', 'run only shard I of N (0-based: run i belongs to shard i mod N); --runs is the total across shards, --time per shard; writes DIR/summary.json for merge')
     .option('-o, --out <dir>', 'save each shrunk failure as DIR/<id>/ (default: out)')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
-    .action(async (flags: ExploreFlags) => {
-      const out = new Output(Boolean(flags.json));
-      try {
-        process.exitCode = await exploreCommand(flags, out);
-      } catch (error) {
-        reportInputError(error, out);
-      }
-    });
+    .action(commandAction(exploreCommand));
 }
 
 async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number> {

@@ -5,9 +5,9 @@ import { replayRegressions, type RegressionCheck } from '../explore/guard.js';
 import { PRESETS } from '../presets/index.js';
 import type { ScenarioArbOptions } from '../gen/scenario-arb.js';
 import { EXIT } from './exit-codes.js';
-import { Output, reportInputError } from './output.js';
+import { commandAction, Output } from './output.js';
 import { parseCount } from './parse-flags.js';
-import { scenarioConstraints, storeModes, withScenarioOptions, type ScenarioFlags } from './run.js';
+import { scenarioConstraints, seedFrom, storeModes, withScenarioOptions, type ScenarioFlags } from './run.js';
 
 interface GuardFlags extends ScenarioFlags {
   dir?: string;
@@ -33,21 +33,14 @@ export function registerGuard(program: Command): void {
     .option('--explore-runs <n>', 'runs to explore after the replays, per preset (default 100; 0 skips exploring)')
     .option('-o, --out <dir>', 'save new failures under DIR/<id>/ (default: out/guard)')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
-    .action(async (flags: GuardFlags) => {
-      const out = new Output(Boolean(flags.json));
-      try {
-        process.exitCode = await guardCommand(flags, out);
-      } catch (error) {
-        reportInputError(error, out);
-      }
-    });
+    .action(commandAction(guardCommand));
 }
 
 async function guardCommand(flags: GuardFlags, out: Output): Promise<number> {
   const modes = await storeModes(flags.store);
   const dir = flags.dir ?? 'histories/regressions';
   const runs = flags.exploreRuns === undefined ? 100 : parseCount('--explore-runs', flags.exploreRuns);
-  const seed = flags.seed === undefined ? 1 : parseCount('--seed', flags.seed);
+  const seed = flags.seed === undefined ? 1 : seedFrom(flags.seed);
   const targets = exploreTargets(flags, modes);
   const checks = replayRegressions(dir, { modes });
   for (const check of checks) out.human(checkLine(check));

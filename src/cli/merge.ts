@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import pc from 'picocolors';
 import { mergeShards, type MergeReport } from '../explore/merge.js';
 import { EXIT } from './exit-codes.js';
-import { Output, reportInputError } from './output.js';
+import { commandAction, type Output } from './output.js';
 
 interface MergeFlags {
   out?: string;
@@ -26,17 +26,14 @@ export function registerMerge(program: Command): void {
     .argument('<dirs...>', 'results folders of explore --shard (each holding summary.json), or folders of them')
     .option('-o, --out <dir>', 'copy each kept counterexample to DIR/<id>/ and write DIR/merged.json')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
-    .action((dirs: string[], flags: MergeFlags) => {
-      const out = new Output(Boolean(flags.json));
-      try {
-        const report = mergeShards(dirs, flags.out === undefined ? {} : { outDir: flags.out });
-        for (const line of mergeLines(report)) out.human(line);
-        out.json(report);
-        process.exitCode = report.failures.length > 0 ? EXIT.VIOLATION : report.unknown > 0 ? EXIT.UNKNOWN : EXIT.OK;
-      } catch (error) {
-        reportInputError(error, out);
-      }
-    });
+    .action(commandAction(mergeCommand));
+}
+
+function mergeCommand(dirs: string[], flags: MergeFlags, out: Output): number {
+  const report = mergeShards(dirs, flags.out === undefined ? {} : { outDir: flags.out });
+  for (const line of mergeLines(report)) out.human(line);
+  out.json(report);
+  return report.failures.length > 0 ? EXIT.VIOLATION : report.unknown > 0 ? EXIT.UNKNOWN : EXIT.OK;
 }
 
 function mergeLines(report: MergeReport): string[] {

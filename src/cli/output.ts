@@ -58,3 +58,26 @@ function inputErrorDetail(error: unknown): Record<string, unknown> | undefined {
   if (isPathSystemError(error)) return { message: describePathSystemError(error), file: error.path };
   return undefined;
 }
+
+/**
+ * A subcommand's action: an Output that follows its `--json`, the exit code `run`
+ * returns, and bad input reported as one line with exit 2 (see {@link reportInputError}).
+ * `run` takes the command's arguments and options as commander passes them, then the Output.
+ *
+ * @example
+ * program.command('check <file>').option('--json').action(commandAction(runCheck));
+ */
+export function commandAction<A extends unknown[]>(
+  run: (...args: [...A, Output]) => Promise<number> | number,
+): (...args: [...A, { opts(): { json?: unknown } }]) => Promise<void> {
+  return async (...args) => {
+    // Commander passes the Command last; its opts() are the flags the action received.
+    const command = args[args.length - 1] as { opts(): { json?: unknown } };
+    const out = new Output(Boolean(command.opts().json));
+    try {
+      process.exitCode = await run(...(args.slice(0, -1) as A), out);
+    } catch (error) {
+      reportInputError(error, out);
+    }
+  };
+}

@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { replay, type ReplayResult } from '../explore/replay.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { EXIT, exitFor } from './exit-codes.js';
-import { Output, reportInputError } from './output.js';
+import { commandAction, Output } from './output.js';
 import { storeModes, verdictWord } from './run.js';
 
 interface ReplayFlags {
@@ -27,14 +27,7 @@ export function registerReplay(program: Command): void {
     .argument('<path>', 'a folder holding scenario.json (and history.ndjson, results.json), or a scenario.json')
     .option('--store <file>', 'the store of your own the scenario names: an ES module whose default export is a ModeDefinition')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
-    .action(async (path: string, flags: ReplayFlags) => {
-      const out = new Output(Boolean(flags.json));
-      try {
-        process.exitCode = await replayOne(path, flags, out);
-      } catch (error) {
-        reportInputError(error, out);
-      }
-    });
+    .action(commandAction(replayOne));
 }
 
 async function replayOne(path: string, flags: ReplayFlags, out: Output): Promise<number> {

@@ -22,7 +22,7 @@ import { storeTopology } from '../store/topology.js';
 import { looksLikeScenario, MAX_SEED, SCENARIO_FIELDS, validateScenario } from '../explore/validate-scenario.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
 import { exitFor, UsageError } from './exit-codes.js';
-import { Output, reportInputError } from './output.js';
+import { commandAction, Output } from './output.js';
 import { parseCount, parsePath } from './parse-flags.js';
 
 /**
@@ -75,14 +75,7 @@ export function registerRun(program: Command): void {
   withScenarioOptions(program.command('run').description('run one scenario on the simulator, check its history, save it'))
     .option('-o, --out <dir>', 'where to write scenario.json, history.ndjson, results.json (default: out/<preset>-seed<seed>)')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
-    .action(async (flags: RunFlags) => {
-      const out = new Output(Boolean(flags.json));
-      try {
-        process.exitCode = await runOne(flags, out);
-      } catch (error) {
-        reportInputError(error, out);
-      }
-    });
+    .action(commandAction(runOne));
 }
 
 async function runOne(flags: RunFlags, out: Output): Promise<number> {

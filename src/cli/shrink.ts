@@ -10,7 +10,7 @@ import { renderHistoryTimeline } from '../report/history-timeline.js';
 import { counterexampleOps } from '../report/linearizability-report.js';
 import { linearizabilityReason } from '../report/reason.js';
 import { EXIT, UsageError } from './exit-codes.js';
-import { Output, reportInputError } from './output.js';
+import { commandAction, Output } from './output.js';
 import { parseJsonFlag, parseSeconds } from './parse-flags.js';
 
 interface ShrinkFlags {
@@ -41,14 +41,7 @@ export function registerShrink(program: Command): void {
     .option('--timeout <seconds>', 'budget of each check; a step whose check runs out is not taken (default 10)')
     .option('-o, --out <file>', 'write the shrunk history here (.edn for Jepsen EDN, else NDJSON)')
     .option('--json', 'print one JSON object on stdout (with the shrunk history); human text goes to stderr')
-    .action(async (file: string, flags: ShrinkFlags) => {
-      const out = new Output(Boolean(flags.json));
-      try {
-        process.exitCode = await shrinkFile(file, flags, out);
-      } catch (error) {
-        reportInputError(error, out);
-      }
-    });
+    .action(commandAction(shrinkFile));
 }
 
 async function shrinkFile(file: string, flags: ShrinkFlags, out: Output): Promise<number> {
