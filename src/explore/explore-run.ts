@@ -14,6 +14,12 @@ export interface RunRecord {
   anomaly?: string;
   /** Only for failures: the scenario, to re-run and shrink. */
   scenario?: Scenario;
+  /**
+   * Only for failures: the run's own outcome (traced without messages). Saved as
+   * it is when no time is left to re-run it fully traced, so a failure found
+   * just before the deadline costs no further run.
+   */
+  outcome?: ScenarioOutcome;
 }
 
 /**
@@ -48,7 +54,7 @@ export function exploreRunner(
       // Only lifecycle, fault and custom events are traced: a failure is run again, fully traced, to be reported.
       const outcome = runScenario(scenario, { checkTimeoutMs, trace: { messages: false }, modes });
       const { valid, anomaly } = outcome.verdict;
-      const record: RunRecord = valid === false ? { run: runIndex, valid, anomaly: anomaly ?? 'invalid', scenario } : { run: runIndex, valid };
+      const record: RunRecord = valid === false ? { run: runIndex, valid, anomaly: anomaly ?? 'invalid', scenario, outcome } : { run: runIndex, valid };
       return { record, outcome };
     },
   };

@@ -166,9 +166,16 @@ async function settleFailure(
   modes: readonly ModeDefinition[],
   stopAt: () => number,
 ): Promise<ExploreFailure> {
-  // Out of time, the failure is run once, fully traced for its report, and saved as it is.
-  const shrinking = options.shrink !== false && performance.now() < stopAt();
-  let original = runScenario(record.scenario!, { checkTimeoutMs, modes, ...(shrinking ? { trace: { messages: false } } : {}) });
+  // Out of time, the failure is saved as the exploration ran it (its trace without messages), with no
+  // further run; with shrinking off, it is run once more, fully traced for its report.
+  const outOfTime = performance.now() >= stopAt();
+  const shrinking = options.shrink !== false && !outOfTime;
+  const found = record.outcome;
+  delete record.outcome;
+  // The exploration's run is traced as shrinking wants it, so shrinking starts from it too.
+  let original = (outOfTime || shrinking) && found !== undefined
+    ? found
+    : runScenario(record.scenario!, { checkTimeoutMs, modes, ...(shrinking ? { trace: { messages: false } } : {}) });
   let shrunk = original;
   let shrink: ExploreFailure['shrink'];
   let shrinkState: ShrinkState = 'unshrunk';

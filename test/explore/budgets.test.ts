@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { explore, type ExploreFailure } from '../../src/explore/explore.js';
+import { replay } from '../../src/explore/replay.js';
+import { TS_WORKER_FLAGS } from './support/worker-flags.js';
 
 const outDir = mkdtempSync(join(tmpdir(), 'faultline-explore-budgets-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
@@ -52,6 +54,26 @@ describe('explore: budgets and interrupts', () => {
     expect(failure!.shrink).toBeUndefined();
     expect(failure!.shrunk.scenario).toEqual(failure!.original.scenario);
     expect(JSON.parse(readFileSync(join(failure!.dir!, 'results.json'), 'utf8')).shrinkState).toBe('unshrunk');
+  });
+
+  it('a failure found by a worker after the time is up is saved as that worker ran it, not run again, and replays', async () => {
+    const dir = join(outDir, 'late-from-worker');
+    const clock = fakeClock();
+    // The minute ends as the first failure is reported: every failure is settled out of time.
+    const report = await explore({
+      preset: 'sl-async', timeSeconds: 60, runs: 40, seed: 1, keepGoing: true, workers: 2, workerExecArgv: TS_WORKER_FLAGS, outDir: dir,
+      onProgress: (progress) => progress.failures > 0 && clock.set(61_000),
+    });
+    expect(report.failures.length).toBeGreaterThanOrEqual(1);
+    for (const failure of report.failures) {
+      expect(failure.shrinkState).toBe('unshrunk');
+      // The exploration traces no messages; a fresh, fully traced run would have them.
+      expect(failure.shrunk.run.trace.some((event) => event.kind === 'send' || event.kind === 'deliver')).toBe(false);
+      expect(failure.shrunk.run.history.length).toBeGreaterThan(0);
+      const replayed = replay(failure.dir!);
+      expect(replayed.identical).toBe(true);
+      expect(replayed.verdictUnchanged).toBe(true);
+    }
   });
 
   it('a budget that runs out while shrinking keeps the smaller failure found so far, marked partly shrunk', async () => {
