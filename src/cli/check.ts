@@ -12,7 +12,7 @@ import { modelOpCheck } from '../models/op-check.js';
 import { checkJson, explainFailure } from '../report/linearizability-report.js';
 import { EXIT, exitFor, UsageError } from './exit-codes.js';
 import { commandAction, Output } from './output.js';
-import { parseJsonFlag, parseSeconds } from './parse-flags.js';
+import { parseCheckerNames, parseJsonFlag, parseSeconds } from './parse-flags.js';
 
 interface CheckFlags {
   model?: string;
@@ -57,7 +57,7 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
   if (flags.model !== undefined && MODELS[flags.model] === undefined) {
     throw new UsageError(`--model: unknown model "${flags.model}" (known: ${modelNames().join(', ')})`);
   }
-  const requested = flags.checkers === undefined ? undefined : checkerList(flags.checkers);
+  const requested = flags.checkers === undefined ? undefined : parseCheckerNames('--checkers', flags.checkers);
   // --timeout covers reading too: a file too large to read within it is unknown, like a search.
   const readSignal = timeoutSeconds === undefined ? undefined : AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(timeoutSeconds * 1000 - performance.now()))));
   let parsed: ParsedHistory;
@@ -98,16 +98,6 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
 }
 
 /** The names of `--checkers`, each known; an unknown one is a usage error listing the known ones. */
-function checkerList(flag: string): string[] {
-  const names = flag.split(',').map((name) => name.trim()).filter((name) => name !== '');
-  const unknown = names.filter((name) => !(CHECKER_NAMES as readonly string[]).includes(name));
-  if (unknown.length > 0 || names.length === 0) {
-    const what = names.length === 0 ? 'no checker named' : `unknown checker "${unknown[0]}"`;
-    throw new UsageError(`--checkers: ${what} (known: ${CHECKER_NAMES.join(', ')})`);
-  }
-  return [...new Set(names)];
-}
-
 /** The search detail of the linearizable checker, when it ran and finished with its evidence. */
 function linearizableDetail(verdict: Verdict): LinearizableDetail | undefined {
   const check = verdict.checks?.linearizable;

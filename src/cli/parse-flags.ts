@@ -1,3 +1,4 @@
+import { CHECKER_NAMES, type CheckerName } from '../checker/checker.js';
 import { UsageError } from './exit-codes.js';
 
 /**
@@ -55,4 +56,20 @@ export function parseCount(flag: string, text: string, min = 0, max = Number.MAX
 export function parsePath(flag: string, text: string): string {
   if (text.trim() === '') throw new UsageError(`${flag}: expected a path, got ${JSON.stringify(text)}`);
   return text;
+}
+
+/**
+ * Parses a comma-separated list of checker names (duplicates dropped, order kept).
+ *
+ * @example
+ * parseCheckerNames('--checkers', 'linearizable,durability'); // ['linearizable', 'durability']
+ */
+export function parseCheckerNames(flag: string, text: string): CheckerName[] {
+  const names = text.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const unknown = names.filter((name) => !(CHECKER_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    const what = names.length === 0 ? 'no checker named' : `unknown checker "${unknown[0]}"`;
+    throw new UsageError(`${flag}: ${what} (known: ${CHECKER_NAMES.join(', ')})`);
+  }
+  return [...new Set(names)] as CheckerName[];
 }

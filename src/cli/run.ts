@@ -23,7 +23,8 @@ import { looksLikeScenario, MAX_SEED, SCENARIO_FIELDS, validateScenario } from '
 import type { ModeDefinition } from '../store/mode-definition.js';
 import { exitFor, UsageError } from './exit-codes.js';
 import { commandAction, Output } from './output.js';
-import { parseCount, parsePath } from './parse-flags.js';
+import { parseCheckerNames, parseCount, parsePath } from './parse-flags.js';
+import { CHECKER_NAMES } from '../checker/checker.js';
 
 /**
  * The flags `run` and `explore` share: where the store comes from, and what of the
@@ -37,6 +38,8 @@ export interface ScenarioFlags {
   ops?: string;
   clients?: string;
   nemesis?: string;
+  maxFaults?: string;
+  checkers?: string;
   mutation?: string;
   seed?: string;
 }
@@ -61,6 +64,8 @@ export function withScenarioOptions(command: Command): Command {
     .option('--ops <n>', 'client ops per scenario (default: generated)')
     .option('--clients <n>', 'client processes (default: generated)')
     .option('--nemesis <kinds>', `fault kinds, comma-separated, or "none" (default: the preset's, else all): ${FAULT_KINDS.join(', ')}`)
+    .option('--max-faults <n>', `most faults per scenario, 0 to ${MAX_FAULTS} (default 3)`)
+    .option('--checkers <names>', `the checkers that judge each run, comma-separated, instead of the preset's or workload's: ${CHECKER_NAMES.join(', ')}`)
     .option('--mutation <names>', 'switch on deliberate store bugs (comma-separated; README: "Mutations") in the --preset or --config store')
     .option('-s, --seed <n>', `fixes every random choice, an integer in [0, ${MAX_SEED}] (default: a fresh one, printed)`);
 }
@@ -161,7 +166,9 @@ export function scenarioConstraints(flags: ScenarioFlags, modes: readonly ModeDe
     ...(flags.workload === undefined ? {} : { workload: flags.workload }),
     ...(flags.ops === undefined ? {} : { ops: opsFlag(flags.ops) }),
     ...(flags.clients === undefined ? {} : { clients: parseCount('--clients', flags.clients, 1) }),
+    ...(flags.checkers === undefined ? {} : { checkers: parseCheckerNames('--checkers', flags.checkers) }),
   };
+  const maxFaults = flags.maxFaults === undefined ? undefined : parseCount('--max-faults', flags.maxFaults, 0, MAX_FAULTS);
   const read = flags.config === undefined ? undefined : readConfigFile(flags.config, modes);
   const fixed = flags.mutation === undefined ? read : withMutations(flags.mutation, flags.preset, read, modes);
   const store = fixed?.store ?? (flags.preset === undefined ? undefined : PRESETS[flags.preset]!.store);
@@ -173,8 +180,12 @@ export function scenarioConstraints(flags: ScenarioFlags, modes: readonly ModeDe
     ...(modes.length === 0 ? {} : { modes }),
     ...(Object.keys(workload).length === 0 ? {} : { workload }),
     ...(kinds === undefined ? {} : { kinds }),
+    ...(maxFaults === undefined ? {} : { maxFaults }),
   };
 }
+
+/** Most faults a scenario may draw: each is a start and a heal on the schedule, and past this many they overlap into noise. */
+const MAX_FAULTS = 50;
 
 /**
  * The seed from `--seed`, or a fresh one (printed with the results, so any run can

@@ -11,8 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { MATRIX_BUDGET, MATRIX_ROWS, type MatrixRow } from '../matrix/matrix-rows.js';
-import { MUTATION_CASES, MUTATION_BUDGET, type MutationCase } from '../mutations/mutation-cases.js';
-import { PRESETS } from '../../src/presets/index.js';
+import { huntCommand, MUTATION_CASES, type MutationCase } from '../mutations/mutation-cases.js';
 import { benchMatrix, type MatrixBenchRow } from './matrix-bench.js';
 import { benchMutations, type MutationBenchRow } from './mutations-bench.js';
 
@@ -70,12 +69,11 @@ export function replaceSection(readme: string, name: ReadmeTable, content: strin
 
 /**
  * The `faultline explore` command that explores what a matrix row explores
- * (the same scenarios, so the same run finds the same failure); rows that
- * name their own checkers need the matrix test, since no flag sets those.
+ * (the same scenarios, so the same run finds the same failure).
  *
  * @example
  * matrixCommand(MATRIX_ROWS.find((row) => row.id === 'll-quorum')!);
- * // 'faultline explore --preset ll-quorum --nemesis latency,slow --clients 10 --seed 1 --runs 2000'
+ * // '`faultline explore --preset ll-quorum --nemesis latency,slow --clients 10 --seed 1 --runs 2000`'
  */
 export function matrixCommand(row: MatrixRow): string {
   const { checkers, ...workload } = row.workload ?? {};
@@ -84,9 +82,9 @@ export function matrixCommand(row: MatrixRow): string {
   if (workload.workload !== undefined) parts.push(`--workload ${workload.workload}`);
   if (workload.ops !== undefined) parts.push(`--ops ${workload.ops}`);
   if (workload.clients !== undefined) parts.push(`--clients ${workload.clients}`);
+  if (checkers !== undefined) parts.push(`--checkers ${checkers.join(',')}`);
   parts.push(`--seed ${row.seed}`, `--runs ${Math.min(row.runs, MATRIX_BUDGET.runs)}`);
-  const command = `\`${parts.join(' ')}\``;
-  return checkers === undefined ? command : `${command} judged by ${checkers.join(', ')}: the matrix test only`;
+  return `\`${parts.join(' ')}\``;
 }
 
 /**
@@ -120,20 +118,15 @@ const MUTATION_WORDS: Readonly<Record<string, { breaks: string; configuration: s
 };
 
 /**
- * The `faultline explore` command that hunts a mutation as its case does,
- * when the case is its preset as it is; other cases change the store or the
- * checkers in ways no flag does, and are the mutation test's alone.
+ * The `faultline explore` command that hunts a mutation as its case does (the
+ * case is written as that command's flags), in backquotes for the table.
  *
  * @example
  * mutationCommand(MUTATION_CASES[0]!);
- * // 'faultline explore --preset sl-majority --mutation follower-out-of-order --seed 1 --runs 2000'
+ * // '`faultline explore --preset sl-majority --mutation follower-out-of-order --seed 1 --runs 2000`'
  */
 export function mutationCommand(hunt: MutationCase): string {
-  const preset = PRESETS[hunt.preset]!;
-  const sameStore = JSON.stringify(hunt.store) === JSON.stringify(preset.store);
-  const sameScenario = JSON.stringify(hunt.scenario) === JSON.stringify({ workload: preset.workload, kinds: preset.faultKinds });
-  if (!sameStore || !sameScenario) return 'the mutation test only (test/mutations/mutation-cases.ts)';
-  return `\`faultline explore --preset ${hunt.preset} --mutation ${hunt.mutation} --seed ${hunt.seed} --runs ${MUTATION_BUDGET.runs}\``;
+  return `\`${huntCommand(hunt)}\``;
 }
 
 /**

@@ -133,3 +133,31 @@ describe('the README tables\' reproduce commands', () => {
     }
   });
 });
+
+describe('--checkers and --max-faults', () => {
+  it('judge a run with exactly the checkers named, in that order', () => {
+    const out = path.join(freshDir(), 'out');
+    const run = runCli(['run', '--preset', 'sl-majority', '--seed', '2', '--ops', '8', '--checkers', 'durability,convergence', '--out', out, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const scenario = JSON.parse(readFileSync(path.join(out, 'scenario.json'), 'utf8'));
+    expect(scenario.workload.checkers).toEqual(['durability', 'convergence']);
+    const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8'));
+    expect(Object.keys(results.verdict.checks)).toEqual(['durability', 'convergence']);
+  });
+
+  it('--max-faults 0 draws scenarios without faults; more than the preset default is allowed', () => {
+    const out = path.join(freshDir(), 'out');
+    const run = runCli(['run', '--preset', 'sl-async', '--seed', '5', '--max-faults', '0', '--out', out, '--json']);
+    expect(run.status, run.stderr).not.toBe(2);
+    expect(JSON.parse(run.stdout).faults).toBe(0);
+    const many = runCli(['run', '--preset', 'sl-async', '--seed', '5', '--max-faults', '20', '--out', path.join(freshDir(), 'out'), '--json']);
+    expect(many.status, many.stderr).not.toBe(2);
+  });
+
+  it('refuse an unknown checker, an empty list and a count out of range (exit 2, naming the flag)', () => {
+    expectUsage(['run', '--preset', 'sl-majority', '--checkers', 'linearizable,nope'], /--checkers: unknown checker "nope" \(known: linearizable/);
+    expectUsage(['explore', '--preset', 'sl-majority', '--checkers', ','], /--checkers: no checker named/);
+    expectUsage(['explore', '--preset', 'sl-majority', '--max-faults', '-1'], /--max-faults: expected an integer in \[0, 50\], got "-1"/);
+    expectUsage(['explore', '--preset', 'sl-majority', '--max-faults', '51'], /--max-faults: expected an integer in \[0, 50\], got "51"/);
+  });
+});
