@@ -7,6 +7,7 @@ import { registerGuard } from './guard.js';
 import { registerMerge } from './merge.js';
 import { registerPresets } from './presets.js';
 import { registerReplay } from './replay.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
 import { registerShrink } from './shrink.js';
 import { EXIT } from './exit-codes.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerPresets(program);
   registerMerge(program);
   registerGuard(program);
+  registerReport(program);
   return program;
 }
 
