@@ -66,6 +66,7 @@ export const CLIENT_SCRIPT = String.raw`
   }
   function fmtMs(t) {
     var a = Math.abs(t);
+    if (a < 1e-9) return '0';
     if (a >= 10000) return (t / 1000).toFixed(a >= 100000 ? 0 : 1) + ' s';
     if (a >= 100) return t.toFixed(0) + ' ms';
     if (a >= 1) return t.toFixed(1) + ' ms';
@@ -224,27 +225,30 @@ export const CLIENT_SCRIPT = String.raw`
     var ctx = size.ctx, w = size.width, top = 8, bottom = size.height - AXIS_H;
     ctx.clearRect(0, 0, w, size.height);
     if (buckets === null) {
-      var first = Math.floor(data.span.fromMs / 1000), last = Math.floor(data.span.toMs / 1000);
-      buckets = { first: first, counts: [[], [], []], max: 1 };
+      // One-second buckets, as a rate; a run shorter than 20 s gets finer ones (still counted per second).
+      var spanMs = data.span.toMs - data.span.fromMs;
+      var size_ = spanMs >= 20000 ? 1000 : Math.min(1000, niceStep(spanMs, 25 * 90));
+      var first = Math.floor(data.span.fromMs / size_), last = Math.floor(data.span.toMs / size_);
+      buckets = { first: first, size: size_, counts: [[], [], []], max: 1 };
       for (var b = first; b <= last; b++) { buckets.counts[0].push(0); buckets.counts[1].push(0); buckets.counts[2].push(0); }
       for (var i = 0; i < n; i++) {
         if (ops.endMs[i] === null) continue;
-        var at = Math.floor(ops.endMs[i] / 1000) - first;
-        if (at >= 0 && at < buckets.counts[0].length) buckets.counts[ops.outcome[i]][at]++;
+        var at = Math.floor(ops.endMs[i] / size_) - first;
+        if (at >= 0 && at < buckets.counts[0].length) buckets.counts[ops.outcome[i]][at] += 1000 / size_;
       }
       buckets.counts.forEach(function (c) { c.forEach(function (v) { if (v > buckets.max) buckets.max = v; }); });
     }
     drawBands(ctx, w, top, bottom, false);
     function yOf(v) { return bottom - v / buckets.max * (bottom - top); }
     ctx.fillStyle = '#555'; ctx.font = '11px sans-serif'; ctx.textBaseline = 'middle';
-    ctx.fillText(buckets.max + ' /s', 4, yOf(buckets.max) + 6); ctx.fillText('0', 4, bottom - 4);
+    ctx.fillText(Math.round(buckets.max) + ' /s', 4, yOf(buckets.max) + 6); ctx.fillText('0', 4, bottom - 4);
     var drawnBuckets = 0;
     ctx.save(); ctx.beginPath(); ctx.rect(GUTTER, 0, w - GUTTER - RIGHT, size.height); ctx.clip();
     for (var o = 0; o < 3; o++) {
       ctx.strokeStyle = OUTCOME_COLOR[o]; ctx.lineWidth = 1.5; ctx.beginPath();
       var counts = buckets.counts[o];
       for (var k = 0; k < counts.length; k++) {
-        var x0 = xOf((buckets.first + k) * 1000, w), x1 = xOf((buckets.first + k + 1) * 1000, w);
+        var x0 = xOf((buckets.first + k) * buckets.size, w), x1 = xOf((buckets.first + k + 1) * buckets.size, w);
         if (k === 0) ctx.moveTo(x0, yOf(counts[k])); else ctx.lineTo(x0, yOf(counts[k]));
         ctx.lineTo(x1, yOf(counts[k]));
         if (o === 0 && x1 >= GUTTER && x0 <= w - RIGHT) drawnBuckets++;

@@ -78,7 +78,7 @@ function plotsSection(data: ReportData): string {
   return '<section><h2>Latency</h2><p class="hint">each completed op at its invocation time, log scale; fault bands shaded' +
     `${data.availability ? '; dashed: recovery time (RTO) after each fault' : ''}</p>` +
     '<div class="plot"><canvas id="latency"></canvas></div>' +
-    '<h2>Throughput</h2><p class="hint">completions per second of virtual time, by outcome</p><div class="plot"><canvas id="throughput"></canvas></div></section>';
+    '<h2>Throughput</h2><p class="hint">completions per second of virtual time, by outcome (buckets of one second, finer for a run shorter than 20 s)</p><div class="plot"><canvas id="throughput"></canvas></div></section>';
 }
 
 function availabilitySection(data: ReportData): string {
