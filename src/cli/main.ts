@@ -8,6 +8,7 @@ import { registerMerge } from './merge.js';
 import { registerPresets } from './presets.js';
 import { registerReplay } from './replay.js';
 import { registerReport } from './report.js';
+import { registerServe } from './serve.js';
 import { registerRun } from './run.js';
 import { registerShrink } from './shrink.js';
 import { EXIT } from './exit-codes.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerGuard(program);
   registerReport(program);
+  registerServe(program);
   return program;
 }
 
