@@ -12,7 +12,7 @@ import { escapeHtml } from '../report/html/render-html.js';
  */
 export function indexPage(title: string): string {
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>faultline: ${escapeHtml(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>faultline: ${escapeHtml(title)}</title>
 <style>
 body { font: 14px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 1200px; padding: 0 16px 40px; color: #222; }
 table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #ddd; padding: 3px 8px; text-align: left; }

@@ -20,7 +20,7 @@ describe('faultline report', () => {
     expect(run.status, run.stderr).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({ report: file, valid: false, anomaly: 'lost-write', ops: 2, faults: 1 });
     const html = readFileSync(file, 'utf8');
-    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|https?:\/\//);
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="(?!data:)|https?:\/\//);
     const data = embedded(file);
     expect(data.processes).toEqual(['p0', 'p1']);
     expect(data.faults).toHaveLength(1);

@@ -15,6 +15,8 @@ export function renderHtmlReport(data: ReportData): string {
     '<!doctype html>',
     '<html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // An empty icon: a browser would otherwise ask the server it came from for /favicon.ico.
+    '<link rel="icon" href="data:,">',
     // Nothing on this page may come from elsewhere: the report is read offline and as a CI artifact.
     '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\'; img-src data:">',
     `<title>faultline: ${escapeHtml(data.title)}</title>`,
