@@ -22,6 +22,7 @@ export const CLIENT_SCRIPT = String.raw`
   var COLORS = { ok: '#2f8f46', fail: '#d0433b', info: '#e69a1c', band: 'rgba(120, 90, 200, 0.13)', bandEdge: 'rgba(120, 90, 200, 0.55)', blocked: '#c000c0', selected: '#111' };
   var OUTCOME_COLOR = [COLORS.ok, COLORS.fail, COLORS.info];
   var OUTCOME_NAME = ['ok', 'fail', 'info'];
+  var INFO_TAIL = 'rgba(230, 154, 28, 0.3)';
   var GUTTER = 64, RIGHT = 12, ROW_H = 24, BAND_H = 18, AXIS_H = 20;
   var lin = data.linearizability || null;
   var orderOf = new Map();
@@ -34,7 +35,7 @@ export const CLIENT_SCRIPT = String.raw`
   var debug = window.__faultline = {
     ready: false, rows: data.processes.length, bands: 0, latencyPoints: 0, throughputBuckets: 0, messagesDrawn: 0,
     ops: n, highlighted: lin && lin.blocked !== null ? lin.blocked : null, selected: null,
-    view: { from: view.from, to: view.to }, draws: 0, firstPaintMs: null,
+    view: { from: view.from, to: view.to }, draws: 0, firstPaintMs: null, readyAtMs: null,
     opBox: function (i) { return opBox(i); },
     setView: function (from, to) { setView(from, to); }
   };
@@ -114,7 +115,7 @@ export const CLIENT_SCRIPT = String.raw`
     var w = timelineSize.width;
     var x0 = xOf(ops.startMs[i], w);
     var end = endOf(i);
-    var x1 = end === Infinity ? w - RIGHT + 20 : xOf(end, w);
+    var x1 = end === Infinity ? w : xOf(end, w);
     return { x: x0, y: BAND_H + ops.row[i] * ROW_H + 3, width: Math.max(3, x1 - x0), height: ROW_H - 6 };
   }
   function drawTimeline() {
@@ -130,24 +131,30 @@ export const CLIENT_SCRIPT = String.raw`
     debug.bands = drawBands(ctx, w, 0, bottom, true);
     ctx.save(); ctx.beginPath(); ctx.rect(GUTTER, 0, w - GUTTER - RIGHT, size.height); ctx.clip();
     ctx.font = '11px sans-serif'; ctx.textBaseline = 'middle';
+    // The hot loop of a large history: no allocation per op, one fill per bar.
+    var scale = (w - GUTTER - RIGHT) / (view.to - view.from), left = GUTTER - 1, right = w;
     for (var i = 0; i < n; i++) {
-      var box = opBox(i);
-      if (box.x > w || box.x + box.width < GUTTER) continue;
-      var color = OUTCOME_COLOR[ops.outcome[i]];
-      if (ops.outcome[i] === 2) {
-        var grad = ctx.createLinearGradient(box.x, 0, Math.max(box.x + 1, w - RIGHT), 0);
-        grad.addColorStop(0, color); grad.addColorStop(1, 'rgba(230, 154, 28, 0.15)');
-        ctx.fillStyle = grad;
-      } else ctx.fillStyle = color;
-      ctx.fillRect(box.x, box.y, box.width, box.height);
-      if (box.width > 28) {
-        var k = orderOf.get(i);
+      var x0 = GUTTER + (ops.startMs[i] - view.from) * scale;
+      if (x0 > right) continue;
+      var info = ops.outcome[i] === 2 || ops.endMs[i] === null;
+      var x1 = info ? w : GUTTER + (ops.endMs[i] - view.from) * scale;
+      if (x1 < left) continue;
+      var bw = Math.max(3, x1 - x0), y = BAND_H + ops.row[i] * ROW_H + 3, h = ROW_H - 6;
+      if (info) {
+        // Outcome unknown: a solid head where it began, then a faint bar running off to the right.
+        ctx.fillStyle = INFO_TAIL; ctx.fillRect(x0, y, bw, h);
+        ctx.fillStyle = COLORS.info; ctx.fillRect(x0, y, Math.min(bw, 6), h);
+      } else {
+        ctx.fillStyle = OUTCOME_COLOR[ops.outcome[i]]; ctx.fillRect(x0, y, bw, h);
+      }
+      var k = orderOf.get(i);
+      if (bw > 28) {
         var text = (k === undefined ? '' : '#' + (k + 1) + ' ') + ops.label[i];
-        ctx.save(); ctx.beginPath(); ctx.rect(box.x, box.y, box.width, box.height); ctx.clip();
-        ctx.fillStyle = '#fff'; ctx.fillText(text, box.x + 3, box.y + box.height / 2);
+        ctx.save(); ctx.beginPath(); ctx.rect(x0, y, bw, h); ctx.clip();
+        ctx.fillStyle = info ? '#5a3a00' : '#fff'; ctx.fillText(text, x0 + (info ? 8 : 3), y + h / 2);
         ctx.restore();
-      } else if (orderOf.has(i)) {
-        ctx.fillStyle = '#1d3f8f'; ctx.fillText('#' + (orderOf.get(i) + 1), box.x, box.y - 1);
+      } else if (k !== undefined) {
+        ctx.fillStyle = '#1d3f8f'; ctx.fillText('#' + (k + 1), x0, y - 1);
       }
     }
     if (debug.highlighted !== null) {
@@ -434,6 +441,8 @@ export const CLIENT_SCRIPT = String.raw`
 
   drawAll();
   debug.firstPaintMs = performance.now() - started;
+  // Since navigation started (performance's time origin): what a reader waits for.
+  debug.readyAtMs = performance.now();
   debug.ready = true;
   document.body.setAttribute('data-ready', 'true');
 })();

@@ -53,7 +53,9 @@ function labelOf(invoke: Op, completion: Op | undefined): string {
  * short([1, 2]); // '[1,2]'
  */
 export function short(value: unknown): string {
-  const text = stringifyExact(value) ?? String(value);
+  // Plain numbers, strings and null are most values; they need no exact printer.
+  const text = value === null ? 'null' : typeof value === 'number' && Number.isSafeInteger(value) ? String(value)
+    : typeof value === 'string' ? JSON.stringify(value) : (stringifyExact(value) ?? String(value));
   return text.length > VALUE_CHARS ? `${text.slice(0, VALUE_CHARS - 1)}…` : text;
 }
 

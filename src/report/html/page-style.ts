@@ -12,7 +12,7 @@ pre.scenario { background: #f6f6f6; padding: 8px; overflow-x: auto; } code { bac
 .controls { margin: 4px 0; } .hint { color: #666; font-size: 12px; }
 ul.legend { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 14px; font-size: 12px; }
 .swatch { display: inline-block; width: 14px; height: 10px; margin-right: 4px; vertical-align: middle; }
-.swatch.ok { background: #2f8f46; } .swatch.fail { background: #d0433b; } .swatch.info { background: linear-gradient(90deg, #e69a1c, #fbe7c6); }
+.swatch.ok { background: #2f8f46; } .swatch.fail { background: #d0433b; } .swatch.info { background: linear-gradient(90deg, #e69a1c 40%, rgba(230, 154, 28, 0.3) 40%); }
 .swatch.band { background: rgba(120, 90, 200, 0.3); } .swatch.blocked { border: 3px solid #c000c0; width: 8px; height: 4px; }
 #details { margin-top: 8px; padding: 6px 10px; background: #fafafa; border: 1px solid #ccc; }
 #details th { width: 170px; background: #f0f0f0; }
