@@ -23,7 +23,7 @@ export const CLIENT_SCRIPT = String.raw`
   var OUTCOME_COLOR = [COLORS.ok, COLORS.fail, COLORS.info];
   var OUTCOME_NAME = ['ok', 'fail', 'info'];
   var INFO_TAIL = 'rgba(230, 154, 28, 0.3)';
-  var GUTTER = 64, RIGHT = 12, ROW_H = 24, BAND_H = 18, AXIS_H = 20;
+  var GUTTER = 64, RIGHT = 12, ROW_H = 24, BAND_H = 30, AXIS_H = 20;
   var lin = data.linearizability || null;
   var orderOf = new Map();
   if (lin) lin.order.forEach(function (pos, k) { orderOf.set(pos, k); });
@@ -87,6 +87,8 @@ export const CLIENT_SCRIPT = String.raw`
   }
   function drawBands(ctx, width, top, bottom, labels) {
     var drawn = 0;
+    // Labels of bands that start close together take turns on two lines, so they do not overwrite each other.
+    var lastLabelEnd = [-Infinity, -Infinity];
     data.faults.forEach(function (band) {
       var x0 = Math.max(GUTTER, xOf(band.startMs, width));
       var x1 = band.endMs === null ? width - RIGHT : Math.min(width - RIGHT, xOf(band.endMs, width));
@@ -97,9 +99,14 @@ export const CLIENT_SCRIPT = String.raw`
       ctx.fillStyle = COLORS.bandEdge;
       ctx.fillRect(x0, top, 1, bottom - top);
       if (labels) {
+        var text = band.kind + (band.targets ? ' ' + band.targets : '');
+        ctx.font = '11px sans-serif'; ctx.textBaseline = 'middle';
+        var lane = x0 < lastLabelEnd[0] && x0 >= lastLabelEnd[1] ? 1 : 0;
+        var textEnd = x0 + 6 + ctx.measureText(text).width;
+        lastLabelEnd[lane] = textEnd;
         ctx.save(); ctx.beginPath(); ctx.rect(x0, top, Math.max(1, x1 - x0), BAND_H); ctx.clip();
-        ctx.fillStyle = '#4b3a8c'; ctx.font = '11px sans-serif'; ctx.textBaseline = 'middle';
-        ctx.fillText(band.kind + (band.targets ? ' ' + band.targets : ''), x0 + 3, top + BAND_H / 2);
+        ctx.fillStyle = '#4b3a8c';
+        ctx.fillText(text, x0 + 3, top + 8 + lane * 14);
         ctx.restore();
       }
     });
