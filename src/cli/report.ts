@@ -79,7 +79,11 @@ interface Written {
 async function runReport(path: string, flags: ReportFlags, target: string | undefined): Promise<Written> {
   const modes = await storeModes(flags.store);
   const dir = statSync(path).isDirectory() ? path : dirname(path);
-  const { outcome } = replay(path, { modes });
+  const { outcome, identical, firstDifference, historyFile } = replay(path, { modes });
+  // The page shows the re-run; when that is no longer the saved run, the reader must know.
+  if (identical === false) {
+    process.stderr.write(`warning: the re-run differs from ${historyFile} at line ${firstDifference!.line}: the report shows the re-run, not the saved history\n`);
+  }
   const html = renderOutcomeReport(outcome, { title: dir, replay: `faultline replay ${dir}`, modes });
   const file = target ?? join(dir, 'report.html');
   writeFileSync(file, html);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,16 @@ describe('faultline report', () => {
     expect(run.status, run.stderr).toBe(1);
     expect(JSON.parse(run.stdout).valid).toBe(false);
     expect(embedded(file).ops.index.length).toBe(3);
+  });
+
+  it('warns when the re-run is not the saved run any more, and shows the re-run', () => {
+    const saved = path.join(dir, 'drifted');
+    cpSync('histories/regressions/sl-async-seed1', saved, { recursive: true });
+    appendFileSync(path.join(saved, 'history.ndjson'), '{"index":99,"time":9,"process":0,"type":"invoke","f":"read","value":null}\n');
+    const run = runCli(['report', saved]);
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/warning: the re-run differs from .*history\.ndjson at line \d+: the report shows the re-run/);
+    expect(embedded(path.join(saved, 'report.html')).ops.index).not.toContain(99);
   });
 
   it('bad input exits 2 with one line naming it', () => {
