@@ -19,6 +19,8 @@ export interface ReportFigures {
   renderMs: number;
   /** `faultline report FILE` end to end: read, check, render, write. */
   cliMs: number;
+  /** `faultline check FILE` on the same file: what of cliMs is reading and checking, not the report. */
+  checkCliMs: number;
   fileMb: number;
   /** Chromium: from navigation start to the first drawing done, and the script's own share. */
   firstPaintMs: number | null;
@@ -49,15 +51,17 @@ export async function benchReport(c: { ops: number; faults: number; repeats: num
       return performance.now() - started;
     }));
     const page = path.join(dir, 'report.html');
-    const cliMs = median(Array.from({ length: c.repeats }, () => {
+    const timeCli = (args: string[]) => median(Array.from({ length: c.repeats }, () => {
       const started = performance.now();
-      const run = spawnSync(process.execPath, ['dist/src/cli/main.js', 'report', file, '--out', page, '--model', 'kv'], { encoding: 'utf8' });
-      if (run.status !== 0) throw new Error(`faultline report exited ${run.status}: ${run.stderr}`);
+      const run = spawnSync(process.execPath, ['dist/src/cli/main.js', ...args], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`faultline ${args[0]} exited ${run.status}: ${run.stderr}`);
       return performance.now() - started;
     }));
+    const cliMs = timeCli(['report', file, '--out', page, '--model', 'kv']);
+    const checkCliMs = timeCli(['check', file, '--model', 'kv']);
     const paint = existsSync(CHROMIUM) ? await firstPaint(page, c.repeats) : null;
     return {
-      ops: c.ops, faults: c.faults, renderMs: round(renderMs), cliMs: round(cliMs), fileMb: round(statSync(page).size / 2 ** 20),
+      ops: c.ops, faults: c.faults, renderMs: round(renderMs), cliMs: round(cliMs), checkCliMs: round(checkCliMs), fileMb: round(statSync(page).size / 2 ** 20),
       firstPaintMs: paint === null ? null : round(paint.readyAtMs), scriptMs: paint === null ? null : round(paint.scriptMs),
     };
   } finally {
