@@ -13,7 +13,6 @@ import { checkJson, explainFailure } from '../report/linearizability-report.js';
 import { EXIT, exitFor, UsageError } from './exit-codes.js';
 import { commandAction, Output } from './output.js';
 import { parseJsonFlag, parsePath, parseSeconds } from './parse-flags.js';
-import { writeHistoryReport } from './report.js';
 
 interface CheckFlags {
   model?: string;
@@ -92,7 +91,12 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
     (linearizable === undefined ? '' : `, ${linearizable.partitions} partition(s)`) + `, model ${model.name}` +
     (inferred ? ` (inferred: ${inferred.reason})` : ''));
   for (const line of humanVerdicts(verdict, checkers, model, flags.timeout)) out.human(line);
-  if (flags.report !== undefined) process.stderr.write(`report written to ${writeHistoryReport(parsePath('--report', flags.report), { title: file, history: history.ops, verdict, model, replay: `faultline check ${file}` }).file}\n`);
+  if (flags.report !== undefined) {
+    // Loaded only when asked for: every other check starts without the report's modules.
+    const { writeHistoryReport } = await import('./report.js');
+    const written = writeHistoryReport(parsePath('--report', flags.report), { title: file, history: history.ops, verdict, model, replay: `faultline check ${file}` });
+    process.stderr.write(`report written to ${written.file}\n`);
+  }
   out.json(checkJson(verdict, {
     file, format: parsed.format, model: model.name, ops, elapsedMs,
     ...(inferred ? { inferred: inferred.reason } : {}),

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { existsSync, statSync } from 'node:fs';
 import { replay } from '../explore/replay.js';
 import { renderOutcomeReport } from '../report/html/outcome-report.js';
-import { startServer, type RunningServer } from '../serve/server.js';
+import type { RunningServer } from '../serve/server.js';
 import { UsageError } from './exit-codes.js';
 import { commandAction, Output } from './output.js';
 import { parseCount } from './parse-flags.js';
@@ -55,6 +55,8 @@ async function serveCommand(dir: string, flags: ServeFlags, _out: Output): Promi
 export async function serveRuns(dir: string, flags: ServeFlags): Promise<RunningServer> {
   const port = flags.port === undefined ? DEFAULT_PORT : parseCount('--port', flags.port, 0, 65535);
   const host = flags.host ?? '127.0.0.1';
+  // The server and its WebSocket library load only for the commands that serve.
+  const { startServer } = await import('../serve/server.js');
   try {
     return await startServer({ root: dir, host, port, renderReport: reportOfSavedRun });
   } catch (error) {
