@@ -3,7 +3,7 @@
  * sequential models, the checkers and their composition, the simulated run
  * (simulate, runScenario, explore, shrink, replay), the fast-check arbitraries,
  * presets and workloads, the registry of store modes (and what a store of one's
- * own needs), the fault catalogue, and the counterexample report.
+ * own needs), the fault catalogue, and the counterexample report (as text and as an HTML page).
  *
  * Everything else in the package is internal and may change.
  *
@@ -75,3 +75,4 @@ export { FAULT_KINDS, type Fault, type FaultKind } from './nemesis/fault.js';
 
 // Reports.
 export { renderCounterexample, type CounterexampleOptions } from './report/counterexample.js';
+export { renderOutcomeReport, type OutcomeReportOptions } from './report/html/outcome-report.js';

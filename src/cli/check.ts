@@ -12,7 +12,7 @@ import { modelOpCheck } from '../models/op-check.js';
 import { checkJson, explainFailure } from '../report/linearizability-report.js';
 import { EXIT, exitFor, UsageError } from './exit-codes.js';
 import { commandAction, Output } from './output.js';
-import { parseCheckerNames, parseJsonFlag, parseSeconds } from './parse-flags.js';
+import { parseCheckerNames, parseJsonFlag, parsePath, parseSeconds } from './parse-flags.js';
 
 interface CheckFlags {
   model?: string;
@@ -21,6 +21,7 @@ interface CheckFlags {
   timeout?: string;
   maxMemory?: string;
   checkers?: string;
+  report?: string;
   json?: boolean;
 }
 
@@ -46,6 +47,7 @@ export function registerCheck(program: Command): void {
       '--checkers <names>',
       `comma-separated checkers: ${CHECKER_NAMES.join(', ')} (default: linearizable; a set adds set and durability, a counter adds counter)`,
     )
+    .option('--report <file>', 'also write an HTML report of the history and its verdict to FILE')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
     .action(commandAction(runCheck));
 }
@@ -89,6 +91,12 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
     (linearizable === undefined ? '' : `, ${linearizable.partitions} partition(s)`) + `, model ${model.name}` +
     (inferred ? ` (inferred: ${inferred.reason})` : ''));
   for (const line of humanVerdicts(verdict, checkers, model, flags.timeout)) out.human(line);
+  if (flags.report !== undefined) {
+    // Loaded only when asked for: every other check starts without the report's modules.
+    const { writeHistoryReport } = await import('./report.js');
+    const written = writeHistoryReport(parsePath('--report', flags.report), { title: file, history: history.ops, verdict, model, replay: `faultline check ${file}` });
+    process.stderr.write(`report written to ${written.file}\n`);
+  }
   out.json(checkJson(verdict, {
     file, format: parsed.format, model: model.name, ops, elapsedMs,
     ...(inferred ? { inferred: inferred.reason } : {}),

@@ -10,6 +10,7 @@ import { parseCount, parsePath, parseSeconds } from './parse-flags.js';
 import { parseShard } from '../explore/shard.js';
 import { shardSummaryOf, writeShardSummary } from '../explore/shard-summary.js';
 import { UsageError } from './exit-codes.js';
+import { exploreLive } from './explore-live.js';
 import { scenarioConstraints, seedFrom, storeModes, withScenarioOptions, type ScenarioFlags } from './run.js';
 
 /** More worker threads than this only queue for the cores, each with its own copy of the simulator. */
@@ -22,6 +23,9 @@ interface ExploreFlags extends ScenarioFlags {
   keepGoing?: boolean;
   shard?: string;
   out?: string;
+  serve?: boolean;
+  port?: string;
+  host?: string;
   json?: boolean;
 }
 
@@ -42,6 +46,9 @@ export function registerExplore(program: Command): void {
     .option('-k, --keep-going', 'keep exploring after a failure; each one is shrunk and saved as soon as it is found')
     .option('--shard <I/N>', 'run only shard I of N (0-based: run i belongs to shard i mod N); --runs is the total across shards, --time per shard; writes DIR/summary.json for merge')
     .option('-o, --out <dir>', 'save each shrunk failure as DIR/<id>/ (default: out)')
+    .option('--serve', 'serve DIR\'s runs on a local web page that shows the progress live; keeps serving after the end until Ctrl-C')
+    .option('--port <n>', 'with --serve: the port (default 7878; 0 picks a free one)')
+    .option('--host <host>', 'with --serve: the address to bind (default 127.0.0.1)')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
     .action(commandAction(exploreCommand));
 }
@@ -62,6 +69,8 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
   const what = scenario.preset ?? (scenario.config ? `a ${scenario.config.mode} config` : generated);
   const part = shard === undefined ? '' : `, shard ${shard.index}/${shard.count}`;
   process.stderr.write(`exploring ${what} from seed ${seed}${part}${workers > 1 ? ` with ${workers} workers` : ''}\n`);
+  if (!flags.serve && (flags.port ?? flags.host) !== undefined) throw new UsageError('--port and --host go with --serve');
+  const live = flags.serve ? await exploreLive(outDir, flags) : undefined;
   const progress = progressLine(runs);
   const interrupt = onInterrupt(progress.stop);
   let report: ExploreReport;
@@ -71,7 +80,8 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
       ...(runs === undefined ? {} : { runs }),
       ...(timeSeconds === undefined ? {} : { timeSeconds }),
       ...(shard === undefined ? {} : { shard }),
-      onProgress: progress.update,
+      onProgress: live === undefined ? progress.update : (p) => { progress.update(p); live.progress(p); },
+      ...(live === undefined ? {} : { onFailure: live.failure, shrink: live.shrink }),
       signal: interrupt.signal,
       graceMs: INTERRUPT_GRACE_MS,
     });
@@ -87,6 +97,7 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
   for (const line of summaryLines(report)) out.human(line);
   for (const failure of report.failures) out.human(failureText(failure));
   out.json(reportJson(report));
+  await live?.finish(interrupt.received !== undefined);
   if (interrupt.received !== undefined) return interrupt.received === 'SIGINT' ? EXIT_ON_SIGNAL.SIGINT : EXIT_ON_SIGNAL.SIGTERM;
   if (report.failures.length > 0) return EXIT.VIOLATION;
   return report.unknown > 0 ? EXIT.UNKNOWN : EXIT.OK;

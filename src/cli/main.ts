@@ -7,6 +7,8 @@ import { registerGuard } from './guard.js';
 import { registerMerge } from './merge.js';
 import { registerPresets } from './presets.js';
 import { registerReplay } from './replay.js';
+import { registerReport } from './report.js';
+import { registerServe } from './serve.js';
 import { registerRun } from './run.js';
 import { registerShrink } from './shrink.js';
 import { EXIT } from './exit-codes.js';
@@ -34,6 +36,8 @@ export function buildProgram(): Command {
   registerPresets(program);
   registerMerge(program);
   registerGuard(program);
+  registerReport(program);
+  registerServe(program);
   return program;
 }
 

@@ -46,6 +46,7 @@ export interface ScenarioFlags {
 
 interface RunFlags extends ScenarioFlags {
   out?: string;
+  report?: boolean;
   json?: boolean;
 }
 
@@ -79,6 +80,7 @@ export function withScenarioOptions(command: Command): Command {
 export function registerRun(program: Command): void {
   withScenarioOptions(program.command('run').description('run one scenario on the simulator, check its history, save it'))
     .option('-o, --out <dir>', 'where to write scenario.json, history.ndjson, results.json (default: out/<preset>-seed<seed>)')
+    .option('--report', 'also write report.html, the run\'s HTML report, beside its results (a failing run always gets one)')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
     .action(commandAction(runOne));
 }
@@ -92,7 +94,7 @@ async function runOne(flags: RunFlags, out: Output): Promise<number> {
   const outcome = runScenario(scenario, { modes });
   const dir = flags.out === undefined ? `out/${outcomeId(scenario)}` : parsePath('--out', flags.out);
   let replaced: string[] = [];
-  saveOutcome(dirname(dir), outcome, { id: basename(dir), onReplace: (_dir, removed) => void (replaced = removed) });
+  saveOutcome(dirname(dir), outcome, { id: basename(dir), modes, ...(flags.report ? { report: true } : {}), onReplace: (_dir, removed) => void (replaced = removed) });
   const { verdict } = outcome;
   const reason = explainOutcome(outcome).sentence;
   const unfinished = unfinishedWarning(outcome.run.stats, scenario.ops?.length ?? scenario.workload.ops);
@@ -100,7 +102,8 @@ async function runOne(flags: RunFlags, out: Output): Promise<number> {
   if (replaced.length > 0) process.stderr.write(`${dir} held an earlier run: replaced its ${replaced.join(', ')}\n`);
   out.human(describeScenario(scenario).join('\n'));
   out.human(`verdict: ${verdictWord(verdict.valid, verdict.anomaly)}\nwhy: ${reason}`);
-  out.human(`saved to ${dir}${verdict.valid === false ? ` (see ${dir}/counterexample.txt)` : ''}; replay: faultline replay ${dir}`);
+  const reportNote = flags.report || verdict.valid === false ? `, report ${dir}/report.html` : '';
+  out.human(`saved to ${dir}${verdict.valid === false ? ` (see ${dir}/counterexample.txt)` : ''}${reportNote}; replay: faultline replay ${dir}`);
   out.json({
     valid: verdict.valid,
     ...(verdict.anomaly === undefined ? {} : { anomaly: verdict.anomaly }),

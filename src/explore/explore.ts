@@ -205,6 +205,8 @@ async function settleFailure(
     failure.dir = saveOutcome(options.outDir, shrunk, {
       id: `${shrunk.scenario.preset ?? shrunk.scenario.store.mode}-seed${options.seed ?? 1}-run${record.run}`,
       extra: { found: { run: record.run, baseSeed: options.seed ?? 1, originalVerdict: original.verdict.reason }, shrinkState, shrink },
+      modes,
+      noRerun: outOfTime,
     });
   }
   options.onFailure?.(failure);

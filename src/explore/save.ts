@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync }
 import { basename, dirname, join } from 'node:path';
 import { writeNdjson } from '../history/index.js';
 import { renderCounterexample } from '../report/counterexample.js';
+import { renderOutcomeReport } from '../report/html/outcome-report.js';
 import type { ScenarioOutcome } from '../run/run-scenario.js';
+import type { ModeDefinition } from '../store/mode-definition.js';
 
 /**
  * Options of {@link saveOutcome}.
@@ -17,6 +19,12 @@ export interface SaveOptions {
   extra?: Record<string, unknown>;
   /** Write counterexample.txt (only for a failing verdict). Default true. */
   counterexample?: boolean;
+  /** Write report.html, the run's HTML report. Default: for a failing verdict, as counterexample.txt. */
+  report?: boolean;
+  /** Store modes of your own the scenario names (the report re-runs it for its messages). */
+  modes?: readonly ModeDefinition[];
+  /** Save without any further run: report.html draws the trace as it was recorded. Default false. */
+  noRerun?: boolean;
   /** Called when the folder held an earlier run, with the files of it that were removed. */
   onReplace?: (dir: string, removed: string[]) => void;
 }
@@ -28,7 +36,7 @@ export interface SaveOptions {
  * @example
  * SAVED_FILES.includes('counterexample.txt'); // true
  */
-export const SAVED_FILES = ['scenario.json', 'history.ndjson', 'results.json', 'counterexample.txt'] as const;
+export const SAVED_FILES = ['scenario.json', 'history.ndjson', 'results.json', 'counterexample.txt', 'report.html'] as const;
 
 /**
  * The folder name a scenario is saved under by default.
@@ -44,7 +52,7 @@ export function outcomeId(scenario: ScenarioOutcome['scenario']): string {
  * Saves an outcome as `outDir/<id>/`: scenario.json (what replay re-runs),
  * history.ndjson (what the clients saw, to compare on replay), results.json
  * (the verdict with each checker's evidence, and run statistics) and, for a
- * failure, counterexample.txt. Returns the folder's path.
+ * failure, counterexample.txt and report.html (see `report`). Returns the folder's path.
  *
  * The files are written into a fresh folder beside it first and then moved into
  * place, so a folder never mixes two runs: saving into a folder that holds an
@@ -64,8 +72,12 @@ export function saveOutcome(outDir: string, outcome: ScenarioOutcome, options: S
     writeFileSync(join(fresh, 'scenario.json'), `${JSON.stringify(outcome.scenario, null, 2)}\n`);
     writeFileSync(join(fresh, 'history.ndjson'), writeNdjson(outcome.run.history));
     writeFileSync(join(fresh, 'results.json'), `${JSON.stringify(resultsOf(outcome, options.extra), jsonSafe, 2)}\n`);
-    if (outcome.verdict.valid === false && (options.counterexample ?? true)) {
+    const failing = outcome.verdict.valid === false && (options.counterexample ?? true);
+    if (failing) {
       writeFileSync(join(fresh, 'counterexample.txt'), renderCounterexample(outcome, { replay: `faultline replay ${dir}` }));
+    }
+    if (options.report ?? failing) {
+      writeFileSync(join(fresh, 'report.html'), renderOutcomeReport(outcome, { title: dir, replay: `faultline replay ${dir}`, ...(options.modes ? { modes: options.modes } : {}), rerunForMessages: options.noRerun !== true }));
     }
     moveIntoPlace(fresh, dir, options.onReplace);
   } finally {

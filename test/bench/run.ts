@@ -6,6 +6,7 @@
  */
 import { benchCorpus } from './corpus-bench.js';
 import { benchScale } from './scale-bench.js';
+import { benchReport } from './report-bench.js';
 import { benchSimKernel } from './sim-kernel.js';
 import { printExploreBenchmarks } from './explore-bench.js';
 import { benchStore, type StoreMode } from './store-bench.js';
@@ -46,6 +47,13 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const figures = await benchScale({ ops: 1_000_000, keys: 1000, processes: 50 });
     console.log('\nScale: generated kv history, read + validate + check as `faultline check` does\n');
     console.log(table(Object.keys(figures), [Object.values(figures).map((v) => (typeof v === 'number' ? v : String(v)))]));
+  },
+  async report() {
+    const figures = await benchReport({ ops: 100_000, faults: 20, repeats: 3 });
+    console.log('\nHTML report of a 100,000-op kv history with 20 faults (median of 3; limits: written < 5 s, first paint < 3 s, file < 30 MB)\n');
+    console.log(table(['ops', 'faults', 'render ms', 'faultline report ms', 'faultline check ms', 'report - check ms', 'file MB', 'first paint ms', 'of which script ms'],
+      [[String(figures.ops), String(figures.faults), figures.renderMs, figures.cliMs, figures.checkCliMs, Math.round(figures.cliMs - figures.checkCliMs),
+        figures.fileMb, figures.firstPaintMs ?? 'no chromium', figures.scriptMs ?? '']]));
   },
   async store() {
     console.log('\nSimulated client ops per wall-clock second (20 closed-loop clients, 50% reads, median of 3)\n');

@@ -50,7 +50,7 @@ describe('faultline explore: Ctrl-C and SIGTERM', () => {
       expect(report.failures.length).toBeGreaterThanOrEqual(1);
       for (const failure of report.failures) {
         expect(['shrunk', 'partly-shrunk', 'unshrunk']).toContain(failure.shrinkState);
-        expect(readdirSync(failure.dir).sort()).toEqual(['counterexample.txt', 'history.ndjson', 'results.json', 'scenario.json']);
+        expect(readdirSync(failure.dir).sort()).toEqual(['counterexample.txt', 'history.ndjson', 'report.html', 'results.json', 'scenario.json']);
       }
       expect(readdirSync(out)).toHaveLength(report.failures.length);
       expect(result.stderr).toMatch(/interrupted|terminated/);

@@ -33,7 +33,7 @@ describe('faultline --store <file.js>', () => {
     const report = JSON.parse(run.stdout) as { failures: Array<{ dir: string; anomaly: string; clientOps: number }> };
     expect(report.failures[0]!.anomaly).toBe('lost-write');
     const dir = report.failures[0]!.dir;
-    expect(readdirSync(dir).sort()).toEqual(['counterexample.txt', 'history.ndjson', 'results.json', 'scenario.json']);
+    expect(readdirSync(dir).sort()).toEqual(['counterexample.txt', 'history.ndjson', 'report.html', 'results.json', 'scenario.json']);
     expect(run.stderr).toMatch(/exploring generated primary-backup stores/);
 
     const replayed = runCli(['replay', dir, '--store', store, '--json']);

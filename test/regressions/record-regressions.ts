@@ -70,7 +70,8 @@ export function saveRegression(
   rmSync(join(REGRESSIONS_DIR, name), { recursive: true, force: true });
   mkdirSync(REGRESSIONS_DIR, { recursive: true });
   // Relative, so the replay command in counterexample.txt reads as the repository has it.
-  const dir = saveOutcome(relative(process.cwd(), REGRESSIONS_DIR), outcome, { id: name, extra: { found: expected.found, ...extra } });
+  // No report.html: the folders hold what replay compares; `faultline report DIR` draws one from them.
+  const dir = saveOutcome(relative(process.cwd(), REGRESSIONS_DIR), outcome, { id: name, report: false, extra: { found: expected.found, ...extra } });
   writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(expected, null, 2)}\n`);
   return dir;
 }
