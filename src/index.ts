@@ -8,9 +8,10 @@
  * Everything else in the package is internal and may change.
  *
  * @example
- * import { check, MODELS, readHistory, validateHistory, modelOpCheck } from 'faultline';
- * const model = MODELS['cas-register']!({ init: 0 });
- * const history = validateHistory(await readHistory('history.edn'), { checkOp: modelOpCheck(model) });
+ * import { check, defaultNilReads, MODELS, readHistory, validateHistory, modelOpCheck } from 'faultline';
+ * const parsed = await readHistory('history.edn');
+ * const model = MODELS['cas-register']!({ init: 0, nilReads: defaultNilReads(parsed.format) });
+ * const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });
  * console.log(check(history.ops, model).valid);
  */
 
@@ -24,6 +25,7 @@ export type { HistoryFormat, ParsedHistory } from './history/parsed-history.js';
 
 // Sequential specifications.
 export { MODELS } from './models/index.js';
+export { defaultNilReads, type NilReads } from './models/nil-reads.js';
 export { modelOpCheck } from './models/op-check.js';
 export type { Model, ModelFactory, ModelOptions } from './models/model.js';
 

@@ -11,6 +11,7 @@ import { convergenceChecker } from './convergence.js';
 import { counterChecker } from './counter.js';
 import { durabilityChecker } from './durability.js';
 import { linearizableChecker } from './linearizable/check.js';
+import { nilReadResultsUnknown } from './_internals/nil-read-results.js';
 import { sessionsChecker } from './sessions.js';
 import { setChecker } from './set.js';
 import { staleReadsChecker } from './stale-reads.js';
@@ -40,11 +41,11 @@ const REGISTER_MODELS: readonly string[] = ['register', 'cas-register', 'kv'];
 export const CHECKERS: Readonly<Record<CheckerName, (subject: CheckerSubject) => Checker>> = {
   linearizable: ({ model }) => linearizableChecker({ model }),
   convergence: () => convergenceChecker(),
-  durability: ({ model, initial }) => durabilityFor(model.name, initial),
+  durability: ({ model, initial }) => durabilityFor(model, initial),
   'anti-entropy': () => antiEntropyChecker(),
   availability: () => availabilityChecker(),
-  sessions: ({ model, initial }) => registersOnly(model.name, sessionsChecker({ initial: initial ?? null })),
-  'stale-reads': ({ model, initial }) => registersOnly(model.name, staleReadsChecker({ initial: initial ?? null })),
+  sessions: ({ model, initial }) => registersOnly(model, sessionsChecker({ initial: initial ?? null })),
+  'stale-reads': ({ model, initial }) => registersOnly(model, staleReadsChecker({ initial: initial ?? null })),
   counter: ({ initial }) => counterChecker(typeof initial === 'number' ? { initial } : {}),
   set: () => setChecker(),
 };
@@ -75,15 +76,21 @@ export function defaultCheckerNames(model: string): CheckerName[] {
 }
 
 /** Durability judges registers, sets and counters; for another model it cannot say what a lost write is. */
-function durabilityFor(model: string, initial: unknown): Checker {
-  if (model === 'set' || model === 'counter') return durabilityChecker({ model });
-  if (REGISTER_MODELS.includes(model)) return durabilityChecker({ model: 'register', initial: initial ?? null });
-  return refusing('durability', `durability applies to registers, sets and counters, not to model ${model}`);
+function durabilityFor(model: Model<any>, initial: unknown): Checker {
+  if (model.name === 'set' || model.name === 'counter') return durabilityChecker({ model: model.name });
+  if (REGISTER_MODELS.includes(model.name)) return readingNil(model, durabilityChecker({ model: 'register', initial: initial ?? null }));
+  return refusing('durability', `durability applies to registers, sets and counters, not to model ${model.name}`);
 }
 
 /** Session guarantees and stale reads need a read to name its write: registers of unique values. */
-function registersOnly(model: string, checker: Checker): Checker {
-  return REGISTER_MODELS.includes(model) ? checker : refusing(checker.name, `applies to register workloads, not to model ${model}`);
+function registersOnly(model: Model<any>, checker: Checker): Checker {
+  return REGISTER_MODELS.includes(model.name) ? readingNil(model, checker) : refusing(checker.name, `applies to register workloads, not to model ${model.name}`);
+}
+
+/** A register checker that reads a read of nil as the model does: under `unknown` it says nothing of the register. */
+function readingNil(model: Model<any>, checker: Checker): Checker {
+  if (model.nilReads !== 'unknown') return checker;
+  return { name: checker.name, check: (history, context) => checker.check(nilReadResultsUnknown(history), context) };
 }
 
 /** A checker that cannot judge this model: composing it gives an unknown verdict with the reason. */

@@ -5,12 +5,13 @@ import { checkerNamed, defaultCheckerNames } from '../checker/by-name.js';
 import { CHECKER_NAMES, type Checker, type Verdict } from '../checker/checker.js';
 import { checkAll } from '../checker/compose.js';
 import type { LinearizableDetail } from '../checker/linearizable/check.js';
-import { HISTORY_FORMATS, pairOperations, readHistory, ReadAbortedError, validateHistory, type HistoryFormat, type ParsedHistory } from '../history/index.js';
-import { inferModel, MODELS, modelNames } from '../models/index.js';
+import { HISTORY_FORMATS, pairOperations, ReadAbortedError, validateHistory, type HistoryFormat, type ParsedHistory } from '../history/index.js';
+import { inferModel, MODELS, modelNames, type NilReads } from '../models/index.js';
 import type { Model } from '../models/model.js';
 import { modelOpCheck } from '../models/op-check.js';
 import { checkJson, explainFailure } from '../report/linearizability-report.js';
 import { EXIT, exitFor, UsageError } from './exit-codes.js';
+import { nilReadsFor, nilReadsOption, readHistoryArgument } from './history-input.js';
 import { commandAction, Output } from './output.js';
 import { parseCheckerNames, parseJsonFlag, parsePath, parseSeconds } from './parse-flags.js';
 
@@ -18,6 +19,7 @@ interface CheckFlags {
   model?: string;
   format?: HistoryFormat;
   init?: string;
+  nilReads?: NilReads;
   timeout?: string;
   maxMemory?: string;
   checkers?: string;
@@ -37,10 +39,11 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('check a recorded history (NDJSON, Jepsen EDN or Jepsen log): linearizability and the checkers its model implies')
-    .argument('<file>', 'the history file')
+    .argument('<file>', 'the history file (gzip or not), or - for standard input')
     .option('-m, --model <name>', `sequential model: ${modelNames().join(', ')} (default: inferred from the ops)`)
     .addOption(new Option('-f, --format <format>', 'history format (default: detected from the content)').choices(HISTORY_FORMATS))
     .option('--init <json>', 'initial value as JSON, e.g. 0, \'""\' or \'{"x":0}\' (default: null, Jepsen\'s nil)')
+    .addOption(nilReadsOption())
     .option('--timeout <seconds>', 'search budget; when it runs out the verdict is unknown (exit 3) (default: none)')
     .option('--max-memory <size>', `memory budget, e.g. 2GB or 512MB; when it runs out the verdict is unknown (exit 3) (default: ${formatBytes(defaultMaxMemoryBytes())})`)
     .option(
@@ -64,16 +67,16 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
   const readSignal = timeoutSeconds === undefined ? undefined : AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(timeoutSeconds * 1000 - performance.now()))));
   let parsed: ParsedHistory;
   try {
-    parsed = await readHistory(file, { ...(flags.format ? { format: flags.format } : {}), ...(readSignal ? { signal: readSignal } : {}) });
+    parsed = await readHistoryArgument(file, { ...(flags.format ? { format: flags.format } : {}), ...(readSignal ? { signal: readSignal } : {}) });
   } catch (error) {
     if (!(error instanceof ReadAbortedError)) throw error;
     const reason = `the ${flags.timeout} s budget ran out while reading the file (${error.linesRead} line(s) read)`;
     out.human(pc.yellow(`unknown: ${reason}`));
-    out.json({ file, valid: 'unknown', reason, elapsedMs: performance.now() });
+    out.json({ file: error.file, valid: 'unknown', reason, elapsedMs: performance.now() });
     return EXIT.UNKNOWN;
   }
   const inferred = flags.model === undefined ? inferModel(parsed.ops) : undefined;
-  const model = MODELS[flags.model ?? inferred!.name]!({ init });
+  const model = MODELS[flags.model ?? inferred!.name]!({ init, nilReads: nilReadsFor(flags.nilReads, parsed.format) });
   const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });
   const checkers = (requested ?? defaultCheckerNames(model.name)).map((name) => checkerNamed(name, { model, initial: init })!);
 
@@ -87,9 +90,10 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
   const linearizable = linearizableDetail(verdict);
   const ops = linearizable?.ops ?? pairOperations(history.ops).length;
 
-  out.human(`${pc.bold(file)} (${parsed.format}): ${ops} ops` +
+  out.human(`${pc.bold(parsed.file)} (${parsed.format}): ${ops} ops` +
     (linearizable === undefined ? '' : `, ${linearizable.partitions} partition(s)`) + `, model ${model.name}` +
-    (inferred ? ` (inferred: ${inferred.reason})` : ''));
+    (inferred ? ` (inferred: ${inferred.reason})` : '') +
+    (model.nilReads === undefined ? '' : `, nil reads: ${model.nilReads}`));
   for (const line of humanVerdicts(verdict, checkers, model, flags.timeout)) out.human(line);
   if (flags.report !== undefined) {
     // Loaded only when asked for: every other check starts without the report's modules.
@@ -98,7 +102,8 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
     process.stderr.write(`report written to ${written.file}\n`);
   }
   out.json(checkJson(verdict, {
-    file, format: parsed.format, model: model.name, ops, elapsedMs,
+    file: parsed.file, format: parsed.format, model: model.name, ops, elapsedMs,
+    ...(model.nilReads === undefined ? {} : { nilReads: model.nilReads }),
     ...(inferred ? { inferred: inferred.reason } : {}),
     ...(linearizable ? { linearizable } : {}),
   }));

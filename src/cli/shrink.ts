@@ -1,15 +1,16 @@
 import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { shrinkHistory, type HistoryShrinkResult } from '../explore/shrink-history.js';
-import { HISTORY_FORMATS, pairOperations, readHistory, validateHistory, writeHistory, type HistoryFormat } from '../history/index.js';
+import { HISTORY_FORMATS, pairOperations, validateHistory, writeHistory, type HistoryFormat } from '../history/index.js';
 import type { Operation } from '../history/operation.js';
-import { inferModel, MODELS, modelNames } from '../models/index.js';
+import { inferModel, MODELS, modelNames, type NilReads } from '../models/index.js';
 import type { Model } from '../models/model.js';
 import { modelOpCheck } from '../models/op-check.js';
 import { renderHistoryTimeline } from '../report/history-timeline.js';
 import { counterexampleOps } from '../report/linearizability-report.js';
 import { linearizabilityReason } from '../report/reason.js';
 import { EXIT, UsageError } from './exit-codes.js';
+import { nilReadsFor, nilReadsOption, readHistoryArgument } from './history-input.js';
 import { commandAction, Output } from './output.js';
 import { parseJsonFlag, parseSeconds } from './parse-flags.js';
 
@@ -17,6 +18,7 @@ interface ShrinkFlags {
   model?: string;
   format?: HistoryFormat;
   init?: string;
+  nilReads?: NilReads;
   timeout?: string;
   out?: string;
   json?: boolean;
@@ -34,10 +36,11 @@ export function registerShrink(program: Command): void {
   program
     .command('shrink')
     .description('shrink a recorded history that is not linearizable to a smaller one whose failure implies the original\'s')
-    .argument('<history>', 'the history file (NDJSON, Jepsen EDN or Jepsen log)')
+    .argument('<history>', 'the history file (NDJSON, Jepsen EDN or Jepsen log, gzip or not), or - for standard input')
     .option('-m, --model <name>', `sequential model: ${modelNames().join(', ')} (default: inferred from the ops)`)
     .addOption(new Option('-f, --format <format>', 'history format (default: detected from the content)').choices(HISTORY_FORMATS))
     .option('--init <json>', 'initial value as JSON (default: null, Jepsen\'s nil)')
+    .addOption(nilReadsOption())
     .option('--timeout <seconds>', 'budget of each check; a step whose check runs out is not taken (default 10)')
     .option('-o, --out <file>', 'write the shrunk history here (.edn for Jepsen EDN, else NDJSON)')
     .option('--json', 'print one JSON object on stdout (with the shrunk history); human text goes to stderr')
@@ -51,22 +54,23 @@ async function shrinkFile(file: string, flags: ShrinkFlags, out: Output): Promis
     throw new UsageError(`--model: unknown model "${flags.model}" (known: ${modelNames().join(', ')})`);
   }
   if (flags.out === '') throw new UsageError('--out: expected a file name, got ""');
-  const parsed = await readHistory(file, flags.format ? { format: flags.format } : {});
-  const model = MODELS[flags.model ?? inferModel(parsed.ops).name]!({ init });
+  const parsed = await readHistoryArgument(file, flags.format ? { format: flags.format } : {});
+  const model = MODELS[flags.model ?? inferModel(parsed.ops).name]!({ init, nilReads: nilReadsFor(flags.nilReads, parsed.format) });
   const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });
   const result = shrinkHistory(history.ops, model, timeoutMs === undefined ? {} : { timeoutMs });
   if (result.valid !== false) {
     out.human(result.valid === true ? pc.green('valid: linearizable, nothing to shrink') : pc.yellow('unknown: the check ran out of time before a verdict'));
-    out.json({ file, valid: result.valid, model: model.name });
+    out.json({ file: parsed.file, valid: result.valid, model: model.name, ...nilReadsField(model) });
     return result.valid === true ? EXIT.OK : EXIT.UNKNOWN;
   }
   if (flags.out !== undefined) await writeHistory(flags.out, result.history, { format: flags.out.endsWith('.edn') ? 'edn' : 'ndjson' });
   const reason = linearizabilityReason(result.check.detail.failures[0]!, model, pairOperations(result.history));
-  for (const line of humanReport(file, model, result, reason, flags.out)) out.human(line);
+  for (const line of humanReport(parsed.file, model, result, reason, flags.out)) out.human(line);
   out.json({
-    file,
+    file: parsed.file,
     valid: false,
     model: model.name,
+    ...nilReadsField(model),
     clientOpsBefore: result.clientOpsBefore,
     clientOpsAfter: result.clientOpsAfter,
     steps: result.steps,
@@ -75,6 +79,11 @@ async function shrinkFile(file: string, flags: ShrinkFlags, out: Output): Promis
     history: result.history,
   });
   return EXIT.VIOLATION;
+}
+
+/** The reading of nil reads the check used, for the models whose reads return a register's value. */
+function nilReadsField(model: Model<any>): { nilReads?: NilReads } {
+  return model.nilReads === undefined ? {} : { nilReads: model.nilReads };
 }
 
 function humanReport(file: string, model: Model<any>, result: HistoryShrinkResult, reason: string, outFile: string | undefined): string[] {

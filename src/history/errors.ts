@@ -54,7 +54,8 @@ export function failAt(where: SourceLocation, field: string, problem: string): n
 export function describeInput(value: unknown, maxLength = 40): string {
   let text: string;
   if (value === undefined) return 'nothing';
-  if (typeof value === 'bigint') text = `${value}`;
+  // JSON has no Infinity or NaN (it writes null): name them.
+  if (typeof value === 'bigint' || (typeof value === 'number' && !Number.isFinite(value))) text = `${value}`;
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

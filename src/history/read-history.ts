@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { HistoryParser } from './_internals/history-parser.js';
+import { historyText } from './_internals/history-text.js';
 import { forEachLine } from './_internals/lines.js';
 import { HistoryError } from './errors.js';
 import { DEFAULT_HISTORY_LIMITS, tooLong, type HistoryLimits } from './limits.js';
@@ -12,6 +14,11 @@ import type { HistoryFormat, ParsedHistory } from './parsed-history.js';
 export interface ReadHistoryOptions extends Partial<HistoryLimits> {
   /** Skip detection and read as this format. */
   format?: HistoryFormat;
+  /**
+   * The name of the source in messages and in the result, for a stream or text
+   * (default `<stream>` and `<text>`); a file path names itself.
+   */
+  file?: string;
   /**
    * Stops reading when it aborts (a time budget that runs out while a large file is still
    * being read): the promise rejects with a {@link ReadAbortedError}.
@@ -33,9 +40,12 @@ export class ReadAbortedError extends Error {
 }
 
 /**
- * Reads a history file (NDJSON, Jepsen EDN or a Jepsen log, detected from its content
- * unless `opts.format` says), streaming it line by line: the file never sits in memory
- * as one string. Every problem with the input, including an unreadable file, is a
+ * Reads a history (NDJSON, Jepsen EDN or a Jepsen log, detected from its content
+ * unless `opts.format` says) from a file, or from a stream such as standard input,
+ * streaming it line by line: it never sits in memory as one string. gzip data (a
+ * `.gz` file, a compressed pipe) is decompressed on the way, recognised by its magic
+ * bytes, and the format is detected in the decompressed text. Every problem with the
+ * input, including an unreadable file or gzip data cut short, is a
  * {@link HistoryError} naming the file, line and field, and so is a line or a value
  * beyond the bounds of {@link HistoryLimits} (a line is cut short as soon as it passes
  * the bound, so `/dev/zero` is an error, not a hang or a crash).
@@ -43,11 +53,14 @@ export class ReadAbortedError extends Error {
  * @example
  * const h = await readHistory('histories/examples/cas-register-bad.ndjson');
  * console.log(h.format, h.ops.length, h.lines[0]);
+ * const piped = await readHistory(process.stdin, { file: '<stdin>' });
  */
-export async function readHistory(file: string, opts: ReadHistoryOptions = {}): Promise<ParsedHistory> {
+export async function readHistory(source: string | Readable, opts: ReadHistoryOptions = {}): Promise<ParsedHistory> {
+  const file = typeof source === 'string' ? source : (opts.file ?? '<stream>');
   const limits = limitsOf(opts);
   const parser = new HistoryParser(file, opts.format, limits);
-  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const bytes = typeof source === 'string' ? createReadStream(source, { highWaterMark: 1 << 20 }) : source;
+  const input = historyText(bytes, file);
   const lines = createInterface({ input, crlfDelay: Infinity });
   // 'line' events rather than for-await: the async iterator costs a promise per line.
   return new Promise<ParsedHistory>((resolve, reject) => {
@@ -85,7 +98,8 @@ export async function readHistory(file: string, opts: ReadHistoryOptions = {}): 
       }
     });
     // readline re-emits the stream's errors (a missing file, a directory) on itself.
-    const unreadable = (error: Error): void => fail(new HistoryError(file, undefined, 'file', `cannot read (${error.message})`));
+    const unreadable = (error: Error): void =>
+      fail(error instanceof HistoryError ? error : new HistoryError(file, undefined, 'file', `cannot read (${error.message})`));
     input.on('error', unreadable);
     lines.on('error', unreadable);
     lines.on('close', () => {
@@ -109,7 +123,7 @@ export async function readHistory(file: string, opts: ReadHistoryOptions = {}): 
  * const h = parseHistoryText('{"process":0,"type":"invoke","f":"read","value":null}\n', { file: 'inline' });
  * h.ops[0]; // { index: 0, time: 0, process: 0, type: 'invoke', f: 'read', value: null }
  */
-export function parseHistoryText(text: string, opts: ReadHistoryOptions & { file?: string } = {}): ParsedHistory {
+export function parseHistoryText(text: string, opts: ReadHistoryOptions = {}): ParsedHistory {
   const parser = new HistoryParser(opts.file ?? '<text>', opts.format, limitsOf(opts));
   forEachLine(text, (line) => parser.push(line));
   return parser.finish();

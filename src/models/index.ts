@@ -12,6 +12,7 @@ import { unorderedQueueModel } from './unordered-queue.js';
 export type { FieldError, Model, ModelOptions, ModelFactory } from './model.js';
 export { byKey } from './by-key.js';
 export { inferModel, type InferredModel } from './infer.js';
+export { defaultNilReads, NIL_READINGS, type NilReads } from './nil-reads.js';
 export {
   casRegisterModel,
   counterModel,

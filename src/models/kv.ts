@@ -1,9 +1,10 @@
 import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { nil, valueHash } from './canonical.js';
+import { nilReadsOption } from './nil-reads.js';
 import { describeCommand, formatValue } from './_internals/format.js';
 import { partitionByKey } from './_internals/partition-by-key.js';
-import { CAS, READ, WRITE } from './_internals/register-ops.js';
+import { CAS, readOp, WRITE } from './_internals/register-ops.js';
 
 /** Appends a string onto the key's value; nil reads as the empty string. */
 const APPEND: OpSpec<unknown> = {
@@ -25,6 +26,7 @@ function textOf(value: unknown): string {
  * A key-value store: one register per key (`get`/`read`, `put`/`write`, `append` of a
  * string, `cas` with `[expected, new]`), every key starting at `constraints.init` (use
  * `""` for Porcupine's kv histories, where absent keys read as the empty string).
+ * With `nilReads: 'unknown'` a read of nil matches whatever the key holds.
  *
  * The history splits by key (P-compositionality) and a state is one key's value, so
  * `step` is only meaningful on the ops of a single partition.
@@ -34,10 +36,13 @@ function textOf(value: unknown): string {
  * m.step('', { f: 'append', key: 'k', value: 'x' }, { known: true, value: 'x' }); // ['x']
  */
 export function kvModel(constraints: ModelOptions = {}): Model<unknown> {
+  const nilReads = nilReadsOption(constraints.nilReads);
+  const read = readOp(nilReads);
   return buildModel<unknown>({
     name: 'kv',
     init: nil(constraints.init),
-    ops: { get: READ, read: READ, put: WRITE, write: WRITE, append: APPEND, cas: CAS },
+    ops: { get: read, read, put: WRITE, write: WRITE, append: APPEND, cas: CAS },
+    nilReads,
     hash: valueHash,
     describeState: formatValue,
     keyed: true,

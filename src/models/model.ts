@@ -1,4 +1,5 @@
 import type { Input, Operation, Output } from '../history/operation.js';
+import type { NilReads } from './nil-reads.js';
 
 /** A named field problem in an op, reported with the op's file and line. */
 export interface FieldError {
@@ -18,6 +19,11 @@ export interface FieldError {
  */
 export interface Model<S = unknown, I = Input, O = Output> {
   name: string;
+  /**
+   * For models whose reads return a register's value: how a completed read of nil is
+   * read (see NIL_READINGS). Absent for models where nil is never a read's wildcard.
+   */
+  nilReads?: NilReads;
   /** The f values this model understands. */
   fs: readonly string[];
   init(): S;
@@ -63,6 +69,14 @@ export interface Model<S = unknown, I = Input, O = Output> {
 export interface ModelOptions {
   /** The initial value (Jepsen's nil = null when absent). */
   init?: unknown;
+  /**
+   * For the register models (register, cas-register, kv, multi-register): whether a
+   * completed read of nil is a read of an unknown value that matches any state
+   * (`unknown`, as Jepsen reads it) or a read of the value nil (`value`, the default).
+   * `defaultNilReads(format)` gives the reading a history's format was written for;
+   * other models ignore it.
+   */
+  nilReads?: NilReads;
 }
 
 export type ModelFactory = (constraints?: ModelOptions) => Model<any>;

@@ -3,7 +3,8 @@ import type { Model, ModelOptions } from './model.js';
 import { buildModel, type OpSpec } from './_internals/build-model.js';
 import { canonicalKey, sameValue } from './canonical.js';
 import { formatKey, formatValue } from './_internals/format.js';
-import { requireInit } from './_internals/init-check.js';
+import { isNil, requireInit } from './_internals/init-check.js';
+import { nilReadsOption, type NilReads } from './nil-reads.js';
 import { checkTxn, describeTxn, isRead, type MicroOp } from './_internals/txn.js';
 
 /**
@@ -22,6 +23,9 @@ type Registers = ReadonlyMap<string, unknown>;
  * nil) or one scalar value every register starts with; a list is rejected, as it
  * would be neither.
  *
+ * With `constraints.nilReads` `unknown` (Jepsen's reading), a `["read", k, nil]` step in
+ * an ok result matches whatever `k` holds, as Knossos' `multi-register` steps each read.
+ *
  * @example
  * const m = multiRegisterModel({ init: { x: 0 } });
  * const txn = [['write', 'x', 1], ['read', 'x', null]];
@@ -35,13 +39,14 @@ export function multiRegisterModel(constraints: ModelOptions = {}): Model<Regist
     init,
     (v) => !Array.isArray(v) && (typeof v !== 'object' || v === null || Object.getPrototypeOf(v) === Object.prototype),
   );
+  const nilReads = nilReadsOption(constraints.nilReads);
   const explicit = typeof init === 'object' && init !== null;
   const initialValues = new Map<string, unknown>(explicit ? Object.entries(init) : []);
   const initialOf = (key: string): unknown => (explicit ? (initialValues.get(key) ?? null) : (init ?? null));
   const valueOf = (state: Registers, key: string): unknown => (state.has(key) ? state.get(key) : initialOf(key));
 
   const txn: OpSpec<Registers> = {
-    step: (state, input, output) => stepTxn(state, input, output, valueOf, initialOf),
+    step: (state, input, output) => stepTxn(state, input, output, valueOf, initialOf, nilReads),
     describe: (input, output) => {
       const text = `${input.f} ${describeTxn(microOps(input), output.known ? microOps(output) : undefined)}`;
       return output.known ? text : `${text} ?`;
@@ -54,6 +59,7 @@ export function multiRegisterModel(constraints: ModelOptions = {}): Model<Regist
     name: 'multi-register',
     init: new Map(),
     ops: { txn },
+    nilReads,
     hash: hashRegisters,
     describeState: (state) => describeRegisters(state, explicit ? null : (init ?? null)),
   });
@@ -65,6 +71,7 @@ function stepTxn(
   output: Output,
   valueOf: (state: Registers, key: string) => unknown,
   initialOf: (key: string) => unknown,
+  nilReads: NilReads,
 ): Registers[] {
   const steps = microOps(input);
   const results = output.known ? microOps(output) : undefined;
@@ -74,7 +81,7 @@ function stepTxn(
     const [, rawKey, value] = steps[i]!;
     const key = String(rawKey);
     if (isRead(steps[i]!)) {
-      if (results !== undefined && !sameValue(valueOf(current, key), results[i]?.[2])) return [];
+      if (results !== undefined && !readMatches(valueOf(current, key), results[i], nilReads)) return [];
       continue;
     }
     // Copy on the first write only: read-only txns keep the state object as it is.
@@ -84,6 +91,12 @@ function stepTxn(
     current = copy;
   }
   return [current];
+}
+
+/** Whether a read step's result fits the register's value; under `unknown` a whole `[f k nil]` step fits any. */
+function readMatches(current: unknown, result: MicroOp | undefined, nilReads: NilReads): boolean {
+  if (nilReads === 'unknown' && result?.length === 3 && isNil(result[2])) return true;
+  return sameValue(current, result?.[2]);
 }
 
 function microOps(io: { value: unknown }): readonly MicroOp[] {

@@ -94,6 +94,8 @@ export interface CheckFacts {
   model: string;
   /** Why the model was chosen, when it was inferred. */
   inferred?: string;
+  /** How a completed read of nil was read, for the models whose reads return a register's value. */
+  nilReads?: string;
   /** Client operations in the history (the search's count, after dropping failed ops, when it ran). */
   ops: number;
   /** Wall-clock time of the whole check, used when the search did not run. */
@@ -118,6 +120,7 @@ export function checkJson(verdict: Verdict, facts: CheckFacts): Record<string, u
     valid: verdict.valid,
     model: facts.model,
     ...(facts.inferred !== undefined ? { modelInferred: facts.inferred } : {}),
+    ...(facts.nilReads !== undefined ? { nilReads: facts.nilReads } : {}),
     ops: facts.ops,
     ...(search ? { partitions: search.partitions, pruned: search.pruned } : {}),
     elapsedMs: Math.round((search?.elapsedMs ?? facts.elapsedMs) * 1000) / 1000,

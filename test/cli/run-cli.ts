@@ -12,11 +12,11 @@ export interface CliRun {
 
 const BIN = path.resolve('dist/src/cli/main.js');
 
-/** Runs the built `faultline` bin (npm test builds it first) with a time limit. */
-export function runCli(args: string[], timeoutMs = 60_000): CliRun {
+/** Runs the built `faultline` bin (npm test builds it first) with a time limit, and `stdin` on its standard input. */
+export function runCli(args: string[], timeoutMs = 60_000, stdin: string | Uint8Array = ''): CliRun {
   // NO_COLOR: picocolors colours output when CI is set, and these tests read plain text.
   const env = { ...process.env, NO_COLOR: '1' };
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: timeoutMs, env });
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: timeoutMs, env, input: stdin });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Op } from '../../src/history/op.js';
 import { parseHistoryText } from '../../src/history/read-history.js';
+import { validateHistory } from '../../src/history/validate-history.js';
 import { expectHistoryError } from './helpers.js';
+import { jepsenEdnHistory } from './jepsen-edn.js';
 
 const parse = (text: string) => parseHistoryText(text, { file: 'h.edn', format: 'edn' });
 
@@ -76,5 +80,31 @@ describe('edn reader', () => {
     ['{:index "0" :process 0 :type :invoke :f :read}', 1, 'index'],
   ])('rejects %j at line %i, field %s', (text, line, field) => {
     expectHistoryError(() => parse(`; comment\n${text}`), 'h.edn', line + 1, field);
+  });
+});
+
+/** An op without a nemesis op's value, which only has to be there. */
+const comparable = (op: Op): Op => (op.process === 'nemesis' ? { ...op, value: 'any' } : op);
+
+describe('edn reader: histories as current Jepsen writes them', () => {
+  it('reads index, time in ns, process, type, f, key, value and error of every op, drops extra keys, and keeps each map\'s first line', () => {
+    fc.assert(
+      fc.property(jepsenEdnHistory, ({ text, ops, lines }) => {
+        const history = parseHistoryText(text, { file: 'history.edn' });
+        if (ops.length > 0) expect(history.format).toBe('edn');
+        expect(history.ops.map(comparable)).toEqual(ops.map(comparable));
+        for (const op of history.ops) expect(op.value).not.toBeUndefined();
+        expect(history.lines).toEqual(lines);
+        expect(() => validateHistory(history)).not.toThrow();
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('reads Clojure\'s symbolic doubles as numbers, in values and beside closing brackets', () => {
+    const history = parse('{:process :nemesis, :type :info, :f :clock, :value {"n1" ##Inf, "n2" [##-Inf ##NaN]}}\n{:process 0, :type :invoke, :f :read, :value ##NaN}');
+    expect(history.ops.map((op) => op.value)).toEqual([{ n1: Infinity, n2: [-Infinity, NaN] }, NaN]);
+    expect(parse('{:process 0, :type :invoke, :f :read, :value "##Inf"}').ops[0]!.value).toBe('##Inf');
+    expectHistoryError(() => parse('{:process 0, :type :invoke, :f :read, :time ##Inf}'), 'h.edn', 1, 'time');
   });
 });

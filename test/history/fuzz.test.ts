@@ -11,6 +11,7 @@ import type { HistoryFormat } from '../../src/history/parsed-history.js';
 import { parseHistoryText } from '../../src/history/read-history.js';
 import { validateHistory } from '../../src/history/validate-history.js';
 import { CORPUS_MISSING, CORPUS_ROOT, jepsenLogLine, plainValue } from './helpers.js';
+import { jepsenEdnHistory } from './jepsen-edn.js';
 
 /** Well-formed histories: each process alternates invoke and completion; a nemesis now and then. */
 const validOps = fc
@@ -51,6 +52,7 @@ const seedText = fc.oneof(
   validOps.map(writeEdn),
   validOps.map((ops) => `[${writeEdn(ops)}]`),
   validOps.map(asLog),
+  jepsenEdnHistory.map((history) => history.text),
   fc.constantFrom(...handWritten, ...corpusHeads()),
 );
 

@@ -132,9 +132,11 @@ export class EdnFormScanner {
     }
     let end = i + 1;
     while (end < text.length && !isDelimiter(text[end]!)) end++;
-    this.tagWaiting = ch === '#';
+    // `##Inf`, `##-Inf` and `##NaN` are values (symbolic doubles), not tags.
+    const tag = ch === '#' && text[i + 1] !== '#';
+    this.tagWaiting = tag;
     // An atom completes a top-level form, unless it is a tag waiting for its value.
-    if (this.closers.length === 0 && ch !== '#') this.finishForm(text, formStart, end);
+    if (this.closers.length === 0 && !tag) this.finishForm(text, formStart, end);
     return end;
   }
 

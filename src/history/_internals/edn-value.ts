@@ -1,11 +1,12 @@
 import { parseEDNString } from 'edn-data';
 import { failAt, type SourceLocation } from '../errors.js';
-import { markBigIntegers } from './edn-big-integers.js';
+import { markNumberLiterals, SYMBOLIC_DOUBLE_TAG, symbolicDouble } from './edn-number-literals.js';
 
 /**
  * Plain-data parsing: keywords become strings (":x" -> "x"), nil null, vectors, lists
  * and sets arrays, maps objects, symbols and chars strings. `#inst` keeps its text
- * rather than becoming a Date, so every value stays JSON.
+ * rather than becoming a Date, so every value stays JSON; `##Inf`, `##-Inf` and `##NaN`
+ * are the numbers they name.
  */
 const PLAIN_DATA: NonNullable<Parameters<typeof parseEDNString>[1]> = {
   mapAs: 'object',
@@ -14,7 +15,7 @@ const PLAIN_DATA: NonNullable<Parameters<typeof parseEDNString>[1]> = {
   setAs: 'array',
   symbolAs: 'string',
   charAs: 'string',
-  tagHandlers: { inst: (text: unknown) => text },
+  tagHandlers: { inst: (text: unknown) => text, [SYMBOLIC_DOUBLE_TAG]: symbolicDouble },
 };
 
 /**
@@ -25,7 +26,7 @@ const PLAIN_DATA: NonNullable<Parameters<typeof parseEDNString>[1]> = {
  */
 export function parseEdnForm(text: string, where: SourceLocation, field: string): unknown {
   try {
-    return toPlainData(parseEDNString(markBigIntegers(text), PLAIN_DATA));
+    return toPlainData(parseEDNString(markNumberLiterals(text), PLAIN_DATA));
   } catch (error) {
     const reason = error instanceof RangeError ? 'nested too deeply' : (error as Error).message;
     return failAt(where, field, `invalid EDN (${reason})`);

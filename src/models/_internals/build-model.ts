@@ -1,5 +1,6 @@
 import type { Input, Operation, Output } from '../../history/operation.js';
 import type { FieldError, Model } from '../model.js';
+import type { NilReads } from '../nil-reads.js';
 import { formatValue } from './format.js';
 
 /** What a model knows about one f: how it steps, reads and is checked. */
@@ -30,6 +31,8 @@ export interface ModelSpec<S> {
   describeState(state: S): string;
   /** True when every op must carry a key. */
   keyed?: boolean;
+  /** How the model's reads take a result of nil, for models that read registers. */
+  nilReads?: NilReads;
   partition?(ops: readonly Operation[]): Operation[][];
 }
 
@@ -63,6 +66,7 @@ export function buildModel<S>(spec: ModelSpec<S>): Model<S> {
     readOnly: (input) => ops.get(input.f)?.readOnly?.(input) ?? false,
   };
   if (spec.partition) model.partition = spec.partition;
+  if (spec.nilReads !== undefined) model.nilReads = spec.nilReads;
   if ([...ops.values()].some((op) => op.blindWrite !== undefined)) {
     model.blindWrite = (input) => ops.get(input.f)?.blindWrite?.(input);
     // An op that does not say what it observes may depend on anything.

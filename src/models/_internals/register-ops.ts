@@ -1,7 +1,9 @@
 import type { Input } from '../../history/operation.js';
 import { comparable, nil, sameValue } from '../canonical.js';
+import type { NilReads } from '../nil-reads.js';
 import type { OpSpec } from './build-model.js';
 import { describeCommand, describeQuery, formatValue } from './format.js';
+import { isNil } from './init-check.js';
 
 /**
  * A read of a single value: the result must be the state (nil reads null). An unknown
@@ -16,6 +18,30 @@ export const READ: OpSpec<unknown> = {
   readOnly: () => true,
   observes: (_input, output) => (output.known ? [comparable(output.value)] : []),
 };
+
+/**
+ * A read as Jepsen reads it: like {@link READ}, except that a result of nil is a read of
+ * an unknown value, which matches any state and observes none.
+ *
+ * @example
+ * READ_NIL_UNKNOWN.step(3, { f: 'read', value: null }, { known: true, value: null }); // [3]
+ */
+export const READ_NIL_UNKNOWN: OpSpec<unknown> = {
+  step: (state, _input, output) => (!output.known || isNil(output.value) || sameValue(state, output.value) ? [state] : []),
+  describe: describeQuery,
+  readOnly: () => true,
+  observes: (_input, output) => (output.known && !isNil(output.value) ? [comparable(output.value)] : []),
+};
+
+/**
+ * The read of a register model under a reading of nil reads.
+ *
+ * @example
+ * readOp('unknown') === READ_NIL_UNKNOWN; // true
+ */
+export function readOp(nilReads: NilReads): OpSpec<unknown> {
+  return nilReads === 'unknown' ? READ_NIL_UNKNOWN : READ;
+}
 
 /**
  * A blind write: the state becomes the written value, whatever it was.
