@@ -1,6 +1,7 @@
 import type { Operation } from '../../history/operation.js';
 import type { Model } from '../../models/model.js';
 import { buildEntries, callEntryOf, HEAD, isCallEntry, lift, NIL, opOfEntry, unlift, type EntryList } from './entries.js';
+import { MULTI, StateTable } from './state-table.js';
 import { VisitedSet } from './visited.js';
 
 /** The deepest point the search reached in an illegal partition. */
@@ -17,18 +18,18 @@ export interface LongestPrefix {
 /** Where a search stands after {@link PartitionSearch.run}. */
 export type SearchStatus = 'running' | 'ok' | 'illegal';
 
-interface Frame {
-  op: number;
-  stateBefore: unknown;
-  successors: unknown[];
-  next: number;
-}
-
 /**
  * Wing & Gong's search with Lowe's memoisation, as in Porcupine, for one partition:
  * walk the event list; at a call, try to linearize that op now (a model step); at a
  * return, the op it closes should already be linearized, so backtrack. Indeterminate
  * ops have no return and so are never forced to happen.
+ *
+ * One reduction on top: a read (an op the model says never changes the state) that
+ * fits the current state is linearized at once and for good. If any linearization of
+ * the rest exists, moving the read to the front of it keeps it legal (every op that
+ * must precede the read is already linearized, and the read changes no later state),
+ * so when the search fails after the read, it fails without it too and needs no
+ * other order at this point. Histories of mostly reads search far fewer orders.
  *
  * The search is resumable: {@link run} does a bounded number of steps, so a caller can
  * interleave many partitions and stop at the first illegal one, as Porcupine does with
@@ -42,24 +43,44 @@ interface Frame {
 export class PartitionSearch<S> {
   status: SearchStatus = 'running';
   longest: LongestPrefix | undefined;
+  /** Steps taken so far (one per event visited). */
+  steps = 0;
   private readonly list: EntryList;
-  private readonly hasReturn: boolean[];
+  private readonly hasReturn: Uint8Array;
+  private readonly readOnly: Uint8Array;
+  private readonly table: StateTable<S>;
   private readonly visited: VisitedSet;
-  private readonly stack: Frame[] = [];
-  private state: S;
+  // The stack of linearized ops, one frame per depth: the op, the state before it,
+  // whether it is a committed read, and for an op with several successors their list and
+  // the next one to try.
+  private readonly stackOp: Int32Array;
+  private readonly stackBefore: Int32Array;
+  private readonly stackNext: Int32Array;
+  private readonly stackCommitted: Uint8Array;
+  private readonly stackLists: Array<Int32Array | undefined>;
+  private depth = 0;
+  private state: number;
   private remaining: number;
   private entry: number;
   private bestDepth = -1;
 
   constructor(
-    private readonly ops: readonly Operation<unknown, unknown>[],
-    private readonly model: Model<S, any, any>,
+    ops: readonly Operation<unknown, unknown>[],
+    model: Model<S, any, any>,
     private readonly trackLongest: boolean,
   ) {
+    const n = ops.length;
     this.list = buildEntries(ops);
-    this.hasReturn = ops.map((op) => op.ret !== Infinity);
-    this.visited = new VisitedSet(ops.length, (state: S) => model.hash(state));
-    this.state = model.init();
+    this.hasReturn = Uint8Array.from(ops, (op) => (op.ret !== Infinity ? 1 : 0));
+    this.readOnly = Uint8Array.from(ops, (op) => (model.readOnly?.(op.input) === true ? 1 : 0));
+    this.table = new StateTable(ops, model);
+    this.visited = new VisitedSet(n);
+    this.stackOp = new Int32Array(n);
+    this.stackBefore = new Int32Array(n);
+    this.stackNext = new Int32Array(n);
+    this.stackCommitted = new Uint8Array(n);
+    this.stackLists = new Array(n).fill(undefined);
+    this.state = this.table.initial;
     this.remaining = this.list.knownCount;
     this.entry = this.list.next[HEAD]!;
     if (this.remaining === 0) this.status = 'ok';
@@ -67,18 +88,28 @@ export class PartitionSearch<S> {
 
   /** Advances by at most `maxSteps` steps. */
   run(maxSteps: number): SearchStatus {
-    const { list, ops, model } = this;
-    for (let steps = 0; steps < maxSteps && this.status === 'running'; steps++) {
+    const next = this.list.next;
+    let steps = 0;
+    for (; steps < maxSteps && this.status === 'running'; steps++) {
       const entry = this.entry;
       if (entry !== NIL && isCallEntry(entry)) {
         const op = opOfEntry(entry);
-        const successors = model.step(this.state, ops[op]!.input, ops[op]!.output);
-        this.entry = this.tryPlace(op, this.state, successors, 0) ? list.next[HEAD]! : list.next[entry]!;
+        const code = this.table.successors(this.state, op);
+        if (this.readOnly[op] === 1 && code === this.state) {
+          // A read that fits: linearize it now and for good (see the class comment). If
+          // this configuration plus the read was explored already, it failed, and so
+          // does this one.
+          if (this.place(op, code, 0, 1)) this.entry = next[HEAD]!;
+          else if (!this.backtrack()) this.status = 'illegal';
+          continue;
+        }
+        const placed = code >= 0 ? this.place(op, code, 0, 0) : code === MULTI && this.tryPlaceAny(op, this.table.lastList, 0);
+        this.entry = placed ? next[HEAD]! : next[entry]!;
         continue;
       }
       // A return (or the end of the list): the op it closes was not linearized in time.
-      if (this.trackLongest && this.stack.length > this.bestDepth) {
-        this.bestDepth = this.stack.length;
+      if (this.trackLongest && this.depth > this.bestDepth) {
+        this.bestDepth = this.depth;
         this.longest = this.snapshot(entry);
       }
       if (!this.backtrack()) {
@@ -86,45 +117,66 @@ export class PartitionSearch<S> {
         this.status = 'illegal';
       }
     }
+    this.steps += steps;
     return this.status;
   }
 
   /** The linearization found (op positions in order); meaningful once status is 'ok'. */
   order(): number[] {
-    return this.stack.map((frame) => frame.op);
+    return Array.from(this.stackOp.subarray(0, this.depth));
   }
 
-  // Linearizes `op` into the first successor state not already visited, from index `from`.
-  private tryPlace(op: number, before: S, successors: S[], from: number): boolean {
-    for (let i = from; i < successors.length; i++) {
-      const after = successors[i]!;
-      if (!this.visited.addWith(op, after)) continue;
-      this.stack.push({ op, stateBefore: before, successors, next: i + 1 });
-      this.visited.toggle(op);
-      lift(this.list, op, this.hasReturn[op]!);
-      if (this.hasReturn[op] && --this.remaining === 0) this.status = 'ok';
-      this.state = after;
-      return true;
+  // Linearizes `op` into the first of several successor states not already visited, from index `from`.
+  private tryPlaceAny(op: number, states: Int32Array, from: number): boolean {
+    for (let i = from; i < states.length; i++) {
+      if (this.place(op, states[i]!, 0, 0)) {
+        this.stackLists[this.depth - 1] = states;
+        this.stackNext[this.depth - 1] = i + 1;
+        return true;
+      }
     }
     return false;
   }
 
-  // Undoes the last linearization and moves on to its next branch. False when none is left.
-  private backtrack(): boolean {
-    const frame = this.stack.pop();
-    if (frame === undefined) return false;
-    const op = frame.op;
-    unlift(this.list, op, this.hasReturn[op]!);
+  // Pushes `op` leading to state `after`, unless that configuration was visited already.
+  private place(op: number, after: number, nextIndex: number, committed: number): boolean {
+    if (!this.visited.addWith(op, after)) return false;
+    const d = this.depth++;
+    this.stackOp[d] = op;
+    this.stackBefore[d] = this.state;
+    this.stackNext[d] = nextIndex;
+    this.stackCommitted[d] = committed;
+    this.stackLists[d] = undefined;
     this.visited.toggle(op);
-    if (this.hasReturn[op]) this.remaining++;
-    this.state = frame.stateBefore as S;
-    if (this.tryPlace(op, this.state, frame.successors as S[], frame.next)) {
-      this.entry = this.list.next[HEAD]!;
-    } else {
-      // Try the ops after this one; at the end of the list the next step backtracks again.
-      this.entry = this.list.next[callEntryOf(op)]!;
-    }
+    const hasReturn = this.hasReturn[op] === 1;
+    lift(this.list, op, hasReturn);
+    if (hasReturn && --this.remaining === 0) this.status = 'ok';
+    this.state = after;
     return true;
+  }
+
+  // Undoes the last linearization and moves on to its next branch; a committed read
+  // failing means its configuration fails, so undo further. False when none is left.
+  private backtrack(): boolean {
+    while (this.depth > 0) {
+      const d = --this.depth;
+      const op = this.stackOp[d]!;
+      const hasReturn = this.hasReturn[op] === 1;
+      unlift(this.list, op, hasReturn);
+      this.visited.toggle(op);
+      if (hasReturn) this.remaining++;
+      this.state = this.stackBefore[d]!;
+      if (this.stackCommitted[d] === 1) continue;
+      const states = this.stackLists[d];
+      if (states !== undefined && this.tryPlaceAny(op, states, this.stackNext[d]!)) {
+        this.entry = this.list.next[HEAD]!;
+      } else {
+        // Try the ops after this one; at the end of the list the next step backtracks again.
+        this.entry = this.list.next[callEntryOf(op)]!;
+      }
+      return true;
+    }
+    return false;
   }
 
   /** Where the search stands now: the evidence of a search cut short by a budget. */
@@ -137,9 +189,13 @@ export class PartitionSearch<S> {
     for (let e = this.list.next[HEAD]!; e !== NIL && e !== blockedEntry; e = this.list.next[e]!) {
       if (isCallEntry(e)) candidates.push(opOfEntry(e));
     }
+    const states: unknown[] = [];
+    for (let d = 0; d < this.depth; d++) {
+      states.push(this.table.value(d + 1 < this.depth ? this.stackBefore[d + 1]! : this.state));
+    }
     return {
       order: this.order(),
-      states: this.stack.map((frame) => frame.successors[frame.next - 1]),
+      states,
       blockedOp: blockedEntry === NIL ? -1 : opOfEntry(blockedEntry),
       candidates,
     };
