@@ -1,7 +1,7 @@
-import type { Operation } from '../../history/operation.js';
+import type { Operation, Output } from '../../history/operation.js';
 import type { Model } from '../../models/model.js';
 import { buildEntries, callEntryOf, HEAD, isCallEntry, lift, NIL, opOfEntry, unlift, type EntryList } from './entries.js';
-import { MULTI, StateTable } from './state-table.js';
+import { MULTI, prefixHashes, StateTable } from './state-table.js';
 import { VisitedSet } from './visited.js';
 
 /** The deepest point the search reached in an illegal partition. */
@@ -14,6 +14,13 @@ export interface LongestPrefix {
   /** Ops that were callable at that point (candidates to go next); none fit. */
   candidates: number[];
 }
+
+// Op kinds for the pruning of texts.
+const READS = 0;
+const APPENDS = 1;
+const RESETS = 2;
+/** How far deadText looks ahead in the event list. */
+const LOOKAHEAD_ENTRIES = 64;
 
 /** Where a search stands after {@link PartitionSearch.run}. */
 export type SearchStatus = 'running' | 'ok' | 'illegal';
@@ -30,6 +37,13 @@ export type SearchStatus = 'running' | 'ok' | 'illegal';
  * must precede the read is already linearized, and the read changes no later state),
  * so when the search fails after the read, it fails without it too and needs no
  * other order at this point. Histories of mostly reads search far fewer orders.
+ *
+ * And one pruning, for models whose states are texts that ops append to (a kv with
+ * appends): while no op that may still go before a read can reset the state (every
+ * one is a read or an append), the read will see the current text with appends after
+ * it, so a current text that is not a prefix of what the read returned is a dead end.
+ * The test compares text hashes (StateTable), and a hash can only match wrongly, which
+ * keeps a dead end, never prunes a live one.
  *
  * The search is resumable: {@link run} does a bounded number of steps, so a caller can
  * interleave many partitions and stop at the first illegal one, as Porcupine does with
@@ -58,6 +72,10 @@ export class PartitionSearch<S> {
   private readonly stackNext: Int32Array;
   private readonly stackCommitted: Uint8Array;
   private readonly stackLists: Array<Int32Array | undefined>;
+  // Per op, for the pruning of texts: its kind, and for a read the text it returned.
+  private readonly kinds: Uint8Array;
+  private readonly observed: Array<string | undefined>;
+  private readonly observedPrefixes: Array<[Int32Array, Int32Array] | undefined>;
   private depth = 0;
   private state: number;
   private remaining: number;
@@ -73,6 +91,15 @@ export class PartitionSearch<S> {
     this.list = buildEntries(ops);
     this.hasReturn = Uint8Array.from(ops, (op) => (op.ret !== Infinity ? 1 : 0));
     this.readOnly = Uint8Array.from(ops, (op) => (model.readOnly?.(op.input) === true ? 1 : 0));
+    const appends = model.appendMark !== undefined && ops.some((op) => model.appendMark!(op.input) !== undefined);
+    this.kinds = Uint8Array.from(ops, (op, i) =>
+      this.readOnly[i] === 1 ? READS : appends && model.appendMark!(op.input) !== undefined ? APPENDS : RESETS);
+    this.observed = ops.map((op, i) => {
+      if (!appends || this.readOnly[i] === 0 || !(op.output as Output).known) return undefined;
+      const seen = model.observes?.(op.input, op.output);
+      return Array.isArray(seen) && seen.length === 1 && typeof seen[0] === 'string' ? seen[0] : undefined;
+    });
+    this.observedPrefixes = new Array(n).fill(undefined);
     this.table = new StateTable(ops, model);
     this.visited = new VisitedSet(n);
     this.stackOp = new Int32Array(n);
@@ -104,7 +131,10 @@ export class PartitionSearch<S> {
           continue;
         }
         const placed = code >= 0 ? this.place(op, code, 0, 0) : code === MULTI && this.tryPlaceAny(op, this.table.lastList, 0);
-        this.entry = placed ? next[HEAD]! : next[entry]!;
+        if (!placed) this.entry = next[entry]!;
+        else if (this.deadText()) {
+          if (!this.backtrack()) this.status = 'illegal';
+        } else this.entry = next[HEAD]!;
         continue;
       }
       // A return (or the end of the list): the op it closes was not linearized in time.
@@ -119,6 +149,28 @@ export class PartitionSearch<S> {
     }
     this.steps += steps;
     return this.status;
+  }
+
+  // True when the state is a text that a read which must come before any reset did not
+  // return a continuation of (see the class comment). Looks a bounded way ahead.
+  private deadText(): boolean {
+    const text = this.table.textOf(this.state);
+    if (text === undefined) return false;
+    const next = this.list.next;
+    let e = next[HEAD]!;
+    for (let seen = 0; e !== NIL && seen < LOOKAHEAD_ENTRIES; seen++, e = next[e]!) {
+      const op = opOfEntry(e);
+      if (isCallEntry(e)) {
+        if (this.kinds[op] === RESETS) return false;
+        continue;
+      }
+      const observed = this.observed[op];
+      if (observed === undefined) continue;
+      if (text.length > observed.length) return true;
+      const prefixes = (this.observedPrefixes[op] ??= prefixHashes(observed));
+      if (prefixes[0][text.length] !== text.hash1 || prefixes[1][text.length] !== text.hash2) return true;
+    }
+    return false;
   }
 
   /** The linearization found (op positions in order); meaningful once status is 'ok'. */

@@ -59,6 +59,15 @@ export class StateTable<S> {
     return this.values[id]!;
   }
 
+  /**
+   * The text hashes of a string state, to compare with a prefix of another text (see
+   * textHashes); undefined for a state that is not a string.
+   */
+  textOf(id: number): { length: number; hash1: number; hash2: number } | undefined {
+    const value = this.values[id];
+    return typeof value === 'string' ? { length: value.length, hash1: this.textHash1[id]!, hash2: this.textHash2[id]! } : undefined;
+  }
+
   /** The number of distinct states met so far. */
   get size(): number {
     return this.values.length;
@@ -175,6 +184,23 @@ function textHash(text: string, base: number): number {
   let hash = 0;
   for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, base) + text.charCodeAt(i)) | 0;
   return hash;
+}
+
+/**
+ * The hashes StateTable gives every prefix of a text: entry k is the hash of its first k
+ * characters, so "is the string state s a prefix of this text" is one comparison.
+ *
+ * @example
+ * const [h1] = prefixHashes('abc'); // h1[2] is the hash of 'ab'
+ */
+export function prefixHashes(text: string): [Int32Array, Int32Array] {
+  const h1 = new Int32Array(text.length + 1);
+  const h2 = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    h1[i + 1] = (Math.imul(h1[i]!, BASE1) + text.charCodeAt(i)) | 0;
+    h2[i + 1] = (Math.imul(h2[i]!, BASE2) + text.charCodeAt(i)) | 0;
+  }
+  return [h1, h2];
 }
 
 function power(base: number, exponent: number): number {
