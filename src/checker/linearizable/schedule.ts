@@ -52,7 +52,13 @@ export function searchPartitions(
 ): SearchOutcome {
   const started = performance.now();
   const byCost = partitions.map((_, p) => p).sort((a, b) => partitions[a]!.length - partitions[b]!.length || a - b);
-  const searches = new Map<number, PartitionSearch<unknown>>(byCost.map((p) => [p, new PartitionSearch(partitions[p]!, model, false)]));
+  // Made when first searched: most end before every partition has had a turn.
+  const searches = new Map<number, PartitionSearch<unknown> | undefined>(byCost.map((p) => [p, undefined]));
+  const searchOf = (p: number): PartitionSearch<unknown> => {
+    let search = searches.get(p);
+    if (search === undefined) searches.set(p, (search = new PartitionSearch(partitions[p]!, model, false)));
+    return search;
+  };
   const orders: number[][] = new Array(partitions.length);
   const illegal: number[] = [];
   const finish = (p: number, status: 'ok' | 'illegal', order: () => number[]): void => {
@@ -71,8 +77,8 @@ export function searchPartitions(
   while (searches.size > 0) {
     // One round: a slice for each partition this thread searches.
     for (const p of mine) {
-      const search = searches.get(p);
-      if (search === undefined) continue;
+      if (!searches.has(p)) continue;
+      const search = searchOf(p);
       const status = search.run(SLICE_STEPS);
       if (status !== 'running') finish(p, status, () => search.order());
       workers?.collect(finish);
@@ -85,7 +91,7 @@ export function searchPartitions(
       performance.now() - started >= (options.parallelAfterMs ?? PARALLEL_AFTER_MS)) {
       // Keep the partitions furthest along; the workers start the others from scratch.
       const keep = Math.ceil(left.length / (workerCount + 1));
-      const byProgress = [...left].sort((a, b) => searches.get(b)!.steps - searches.get(a)!.steps || a - b);
+      const byProgress = [...left].sort((a, b) => (searches.get(b)?.steps ?? 0) - (searches.get(a)?.steps ?? 0) || a - b);
       const handed = byCost.filter((p) => byProgress.indexOf(p) >= keep && searches.has(p));
       workers = startSearchWorkers(recipe, partitions, handed, Math.min(workerCount, handed.length), options.workerExecArgv);
       mine = byProgress.slice(0, keep).sort((a, b) => byCost.indexOf(a) - byCost.indexOf(b));

@@ -91,16 +91,16 @@ export class PartitionSearch<S> {
     this.list = buildEntries(ops);
     this.hasReturn = Uint8Array.from(ops, (op) => (op.ret !== Infinity ? 1 : 0));
     this.readOnly = Uint8Array.from(ops, (op) => (model.readOnly?.(op.input) === true ? 1 : 0));
-    const appends = model.appendMark !== undefined && ops.some((op) => model.appendMark!(op.input) !== undefined);
-    this.kinds = Uint8Array.from(ops, (op, i) =>
-      this.readOnly[i] === 1 ? READS : appends && model.appendMark!(op.input) !== undefined ? APPENDS : RESETS);
+    const marks = model.appendMark === undefined ? undefined : ops.map((op) => model.appendMark!(op.input));
+    const appends = marks !== undefined && marks.some((mark) => mark !== undefined);
+    this.kinds = Uint8Array.from(ops, (_, i) => (this.readOnly[i] === 1 ? READS : appends && marks[i] !== undefined ? APPENDS : RESETS));
     this.observed = ops.map((op, i) => {
       if (!appends || this.readOnly[i] === 0 || !(op.output as Output).known) return undefined;
       const seen = model.observes?.(op.input, op.output);
       return Array.isArray(seen) && seen.length === 1 && typeof seen[0] === 'string' ? seen[0] : undefined;
     });
     this.observedPrefixes = new Array(n).fill(undefined);
-    this.table = new StateTable(ops, model);
+    this.table = new StateTable(ops, model, appends ? marks : undefined);
     this.visited = new VisitedSet(n);
     this.stackOp = new Int32Array(n);
     this.stackBefore = new Int32Array(n);
@@ -132,7 +132,9 @@ export class PartitionSearch<S> {
         }
         const placed = code >= 0 ? this.place(op, code, 0, 0) : code === MULTI && this.tryPlaceAny(op, this.table.lastList, 0);
         if (!placed) this.entry = next[entry]!;
-        else if (this.deadText()) {
+        // The evidence search (trackLongest) goes without this pruning: its deepest prefix
+        // must end where an op's completion could not be passed, as the report says.
+        else if (!this.trackLongest && this.deadText()) {
           if (!this.backtrack()) this.status = 'illegal';
         } else this.entry = next[HEAD]!;
         continue;

@@ -15,7 +15,7 @@ export const MULTI = -2;
  * write's is the same value object each time, so neither is hashed again.
  *
  * @example
- * const table = new StateTable(ops, model);
+ * const table = new StateTable(ops, model, ops.map((op) => model.appendMark?.(op.input)));
  * const code = table.successors(table.initial, 0); // the state ids op 0 may lead to
  */
 export class StateTable<S> {
@@ -36,7 +36,7 @@ export class StateTable<S> {
   private textHash1 = new Int32Array(1024);
   private textHash2 = new Int32Array(1024);
   // Per op: its append mark (model.appendMark), the mark's hashes and BASE1^length.
-  private readonly marks: Array<string | undefined>;
+  private readonly marks: ReadonlyArray<string | undefined>;
   private readonly markHash1: Int32Array;
   private readonly markHash2: Int32Array;
   private readonly markPowers: Int32Array;
@@ -44,11 +44,13 @@ export class StateTable<S> {
   constructor(
     private readonly ops: readonly Operation<unknown, unknown>[],
     private readonly model: Model<S, any, any>,
+    /** Each op's `model.appendMark`, when the caller has them (else none is used). */
+    marks?: ReadonlyArray<string | undefined>,
   ) {
-    this.marks = ops.map((op) => model.appendMark?.(op.input));
+    this.marks = marks ?? [];
     this.markHash1 = Int32Array.from(this.marks, (mark) => (mark === undefined ? 0 : textHash(mark, BASE1)));
     this.markHash2 = Int32Array.from(this.marks, (mark) => (mark === undefined ? 0 : textHash(mark, BASE2)));
-    this.markPowers = Int32Array.from(this.marks, (mark) => power(BASE1, mark?.length ?? 0));
+    this.markPowers = Int32Array.from(this.marks, (mark) => (mark === undefined ? 1 : power(BASE1, mark.length)));
     this.lastAfter = new Array(ops.length).fill(undefined);
     this.lastId = new Int32Array(ops.length);
     this.initial = this.intern(model.init());
