@@ -75,6 +75,25 @@ export function searchPartitions(
   let workers: SearchWorkers | undefined;
   let mine = byCost;
   while (searches.size > 0) {
+    const left = byCost.filter((p) => searches.has(p));
+    if (workers === undefined && recipe !== undefined && workerCount > 0 && left.length > 1 &&
+      performance.now() - started >= (options.parallelAfterMs ?? PARALLEL_AFTER_MS)) {
+      // Keep the partitions furthest along; the workers start the others from scratch.
+      const keep = Math.ceil(left.length / (workerCount + 1));
+      const byProgress = [...left].sort((a, b) => (searches.get(b)?.steps ?? 0) - (searches.get(a)?.steps ?? 0) || a - b);
+      const kept = new Set(byProgress.slice(0, keep));
+      const handed = left.filter((p) => !kept.has(p));
+      workers = startSearchWorkers(recipe, partitions, handed, Math.min(workerCount, handed.length), options.workerExecArgv);
+      mine = left.filter((p) => kept.has(p));
+    } else if (workers !== undefined) {
+      // Mine are done: take one no worker has claimed, else help with one they have
+      // (the same search, so whichever finishes first gives the same answer).
+      mine = mine.filter((p) => searches.has(p));
+      if (mine.length === 0) {
+        const claimed = workers.claim();
+        mine = claimed === undefined ? left.slice(0, 1) : [claimed];
+      }
+    }
     // One round: a slice for each partition this thread searches.
     for (const p of mine) {
       if (!searches.has(p)) continue;
@@ -85,24 +104,6 @@ export function searchPartitions(
       if (illegal.length > 0 && !options.allPartitions) return done(undefined);
       const stoppedBy = budget.over();
       if (stoppedBy !== undefined) return done(stoppedBy);
-    }
-    const left = byCost.filter((p) => searches.has(p));
-    if (workers === undefined && recipe !== undefined && workerCount > 0 && left.length > 1 &&
-      performance.now() - started >= (options.parallelAfterMs ?? PARALLEL_AFTER_MS)) {
-      // Keep the partitions furthest along; the workers start the others from scratch.
-      const keep = Math.ceil(left.length / (workerCount + 1));
-      const byProgress = [...left].sort((a, b) => (searches.get(b)?.steps ?? 0) - (searches.get(a)?.steps ?? 0) || a - b);
-      const handed = byCost.filter((p) => byProgress.indexOf(p) >= keep && searches.has(p));
-      workers = startSearchWorkers(recipe, partitions, handed, Math.min(workerCount, handed.length), options.workerExecArgv);
-      mine = byProgress.slice(0, keep).sort((a, b) => byCost.indexOf(a) - byCost.indexOf(b));
-    } else if (workers !== undefined) {
-      // Mine are done: take one no worker has claimed, else help with one they have
-      // (the same search, so whichever finishes first gives the same answer).
-      mine = mine.filter((p) => searches.has(p));
-      if (mine.length === 0) {
-        const claimed = workers.claim();
-        mine = claimed === undefined ? left.slice(0, 1) : [claimed];
-      }
     }
   }
   return done(undefined);
