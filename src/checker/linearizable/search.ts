@@ -1,4 +1,5 @@
 import type { Operation, Output } from '../../history/operation.js';
+import { canonicalKey } from '../../models/canonical.js';
 import type { Model } from '../../models/model.js';
 import { buildEntries, callEntryOf, HEAD, isCallEntry, lift, NIL, opOfEntry, unlift, type EntryList } from './entries.js';
 import { MULTI, prefixHashes, StateTable } from './state-table.js';
@@ -38,6 +39,12 @@ export type SearchStatus = 'running' | 'ok' | 'illegal';
  * so when the search fails after the read, it fails without it too and needs no
  * other order at this point. Histories of mostly reads search far fewer orders.
  *
+ * Indeterminate ops that are twins (the same f, key, value and unknown result) are
+ * interchangeable once both are called: a linearization that uses the later-called one
+ * without the earlier can use the earlier in its place. So the later twin is placed only
+ * after the earlier, and the search does not try each subset of a batch of identical
+ * timed-out writes.
+ *
  * And one pruning, for models whose states are texts that ops append to (a kv with
  * appends): while no op that may still go before a read can reset the state (every
  * one is a read or an append), the read will see the current text with appends after
@@ -72,6 +79,8 @@ export class PartitionSearch<S> {
   private readonly stackNext: Int32Array;
   private readonly stackCommitted: Uint8Array;
   private readonly stackLists: Array<Int32Array | undefined>;
+  /** Per op: its indeterminate twin called just before it, or -1 (see the class comment). */
+  private readonly twinBefore: Int32Array;
   // Per op, for the pruning of texts: its kind, and for a read the text it returned.
   private readonly kinds: Uint8Array;
   private readonly observed: Array<string | undefined>;
@@ -100,6 +109,7 @@ export class PartitionSearch<S> {
       return Array.isArray(seen) && seen.length === 1 && typeof seen[0] === 'string' ? seen[0] : undefined;
     });
     this.observedPrefixes = new Array(n).fill(undefined);
+    this.twinBefore = indeterminateTwins(ops);
     this.table = new StateTable(ops, model, appends ? marks : undefined);
     this.visited = new VisitedSet(n);
     this.stackOp = new Int32Array(n);
@@ -121,6 +131,11 @@ export class PartitionSearch<S> {
       const entry = this.entry;
       if (entry !== NIL && isCallEntry(entry)) {
         const op = opOfEntry(entry);
+        const twin = this.twinBefore[op]!;
+        if (twin >= 0 && (this.visited.bits[twin >>> 5]! & (1 << (twin & 31))) === 0) {
+          this.entry = next[entry]!;
+          continue;
+        }
         const code = this.table.successors(this.state, op);
         if (this.readOnly[op] === 1 && code === this.state) {
           // A read that fits: linearize it now and for good (see the class comment). If
@@ -254,4 +269,18 @@ export class PartitionSearch<S> {
       candidates,
     };
   }
+}
+
+/** For each indeterminate op, the last indeterminate op called before it with the same input and result; else -1. */
+function indeterminateTwins(ops: readonly Operation<unknown, unknown>[]): Int32Array {
+  const twins = new Int32Array(ops.length).fill(-1);
+  const last = new Map<string, number>();
+  const byCall = ops.map((_, i) => i).filter((i) => ops[i]!.ret === Infinity).sort((a, b) => ops[a]!.call - ops[b]!.call || a - b);
+  for (const i of byCall) {
+    const key = canonicalKey([ops[i]!.input, ops[i]!.output]);
+    const before = last.get(key);
+    if (before !== undefined) twins[i] = before;
+    last.set(key, i);
+  }
+  return twins;
 }
