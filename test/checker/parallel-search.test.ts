@@ -18,7 +18,7 @@ const absent = corpusRoot() === undefined;
 if (absent) console.warn(`parallel corpus tests skipped: ${CORPUS_ABSENT_MESSAGE}`);
 
 /** Workers from the first slice on, loading the TypeScript sources. */
-const PARALLEL = { workers: 1, parallelAfterMs: 0, workerExecArgv: TS_WORKER_FLAGS };
+const PARALLEL = { workers: 1, parallelAfterSteps: 0, workerExecArgv: TS_WORKER_FLAGS };
 
 async function corpusHistory(entry: (typeof entries)[number]) {
   const model = MODELS[entry.model]!({ init: entry.init });

@@ -25,12 +25,12 @@ export interface LinearizableOptions {
   maxMemoryBytes?: number;
   /**
    * Worker threads that may search partitions in parallel with the calling thread, once
-   * the search has run `parallelAfterMs` and several partitions are left. Only for
+   * the search has taken `parallelAfterSteps` steps and several partitions are left. Only for
    * models made by MODELS (a worker makes its own copy). Default: one per further core.
    */
   workers?: number;
-  /** See `workers`. Default 30. */
-  parallelAfterMs?: number;
+  /** See `workers`. Default 200,000 (tens of ms): a smaller search is over before a worker has started. */
+  parallelAfterSteps?: number;
   /** Node flags for those workers (e.g. a TypeScript loader when running from sources). */
   workerExecArgv?: string[];
 }
@@ -124,7 +124,7 @@ export function checkLinearizable(
   const outcome = searchPartitions(partitions, model, budget, {
     allPartitions: constraints.allPartitions ?? false,
     ...(constraints.workers === undefined ? {} : { workers: constraints.workers }),
-    ...(constraints.parallelAfterMs === undefined ? {} : { parallelAfterMs: constraints.parallelAfterMs }),
+    ...(constraints.parallelAfterSteps === undefined ? {} : { parallelAfterSteps: constraints.parallelAfterSteps }),
     ...(constraints.workerExecArgv === undefined ? {} : { workerExecArgv: constraints.workerExecArgv }),
   });
   const failures = outcome.illegal.map((p) => {

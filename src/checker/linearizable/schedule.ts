@@ -12,8 +12,12 @@ export interface ScheduleOptions {
   allPartitions: boolean;
   /** Worker threads besides the calling one (default: one per further core). */
   workers?: number;
-  /** Search on the calling thread alone for this long (ms) before starting workers (default 30). */
-  parallelAfterMs?: number;
+  /**
+   * Search on the calling thread alone for this many steps before starting workers
+   * (default 200,000). Counted in steps, not ms, so the choice does not depend on the
+   * machine's load, and small searches never pay for starting a worker.
+   */
+  parallelAfterSteps?: number;
   /** Node flags for the workers (a TypeScript loader when running from sources). */
   workerExecArgv?: string[];
 }
@@ -37,7 +41,7 @@ export const SLICE_STEPS = 4096;
  * The partitions take turns in slices of SLICE_STEPS steps, smallest first, so an easy
  * illegal partition is found before a hard valid one is finished (Porcupine gets the
  * same from one goroutine per partition and a kill switch). When the work outlasts
- * `parallelAfterMs` and several partitions are left, worker threads take some of them
+ * `parallelAfterSteps` and several partitions are left, worker threads take some of them
  * (see search-workers.ts); the verdict is the same either way, since each partition's
  * search is the same wherever it runs.
  *
@@ -50,7 +54,7 @@ export function searchPartitions(
   budget: { over(): BudgetEnd | undefined },
   options: ScheduleOptions,
 ): SearchOutcome {
-  const started = performance.now();
+  let stepsDone = 0;
   const byCost = partitions.map((_, p) => p).sort((a, b) => partitions[a]!.length - partitions[b]!.length || a - b);
   // Made when first searched: most end before every partition has had a turn.
   const searches = new Map<number, PartitionSearch<unknown> | undefined>(byCost.map((p) => [p, undefined]));
@@ -77,7 +81,7 @@ export function searchPartitions(
   while (searches.size > 0) {
     const left = byCost.filter((p) => searches.has(p));
     if (workers === undefined && recipe !== undefined && workerCount > 0 && left.length > 1 &&
-      performance.now() - started >= (options.parallelAfterMs ?? PARALLEL_AFTER_MS)) {
+      stepsDone >= (options.parallelAfterSteps ?? PARALLEL_AFTER_STEPS)) {
       // Keep the partitions furthest along; the workers start the others from scratch.
       const keep = Math.ceil(left.length / (workerCount + 1));
       const byProgress = [...left].sort((a, b) => (searches.get(b)?.steps ?? 0) - (searches.get(a)?.steps ?? 0) || a - b);
@@ -98,7 +102,9 @@ export function searchPartitions(
     for (const p of mine) {
       if (!searches.has(p)) continue;
       const search = searchOf(p);
+      const before = search.steps;
       const status = search.run(SLICE_STEPS);
+      stepsDone += search.steps - before;
       if (status !== 'running') finish(p, status, () => search.order());
       workers?.collect(finish);
       if (illegal.length > 0 && !options.allPartitions) return done(undefined);
@@ -109,5 +115,5 @@ export function searchPartitions(
   return done(undefined);
 }
 
-/** Searching on one thread for this long first spares small histories the cost of starting workers. */
-const PARALLEL_AFTER_MS = 30;
+/** Searching on one thread for this many steps first spares small histories the cost of starting workers. */
+const PARALLEL_AFTER_STEPS = 200_000;

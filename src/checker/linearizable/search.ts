@@ -147,11 +147,20 @@ export class PartitionSearch<S> {
         }
         const placed = code >= 0 ? this.place(op, code, 0, 0) : code === MULTI && this.tryPlaceAny(op, this.table.lastList, 0);
         if (!placed) this.entry = next[entry]!;
-        // The evidence search (trackLongest) goes without this pruning: its deepest prefix
-        // must end where an op's completion could not be passed, as the report says.
-        else if (!this.trackLongest && this.deadText()) {
-          if (!this.backtrack()) this.status = 'illegal';
-        } else this.entry = next[HEAD]!;
+        else {
+          const blocking = this.deadText();
+          if (blocking === NIL) this.entry = next[HEAD]!;
+          else {
+            // The read at `blocking` completed and must take effect before any reset, yet
+            // neither this state nor any order of the candidates before it fits it: the
+            // same evidence as an op whose completion could not be passed.
+            if (this.trackLongest && this.depth > this.bestDepth) {
+              this.bestDepth = this.depth;
+              this.longest = this.snapshot(blocking);
+            }
+            if (!this.backtrack()) this.status = 'illegal';
+          }
+        }
         continue;
       }
       // A return (or the end of the list): the op it closes was not linearized in time.
@@ -168,26 +177,27 @@ export class PartitionSearch<S> {
     return this.status;
   }
 
-  // True when the state is a text that a read which must come before any reset did not
-  // return a continuation of (see the class comment). Looks a bounded way ahead.
-  private deadText(): boolean {
+  // The return entry of a read that must come before any reset and did not return a
+  // continuation of the state's text (see the class comment), else NIL. Looks a bounded
+  // way ahead.
+  private deadText(): number {
     const text = this.table.textOf(this.state);
-    if (text === undefined) return false;
+    if (text === undefined) return NIL;
     const next = this.list.next;
     let e = next[HEAD]!;
     for (let seen = 0; e !== NIL && seen < LOOKAHEAD_ENTRIES; seen++, e = next[e]!) {
       const op = opOfEntry(e);
       if (isCallEntry(e)) {
-        if (this.kinds[op] === RESETS) return false;
+        if (this.kinds[op] === RESETS) return NIL;
         continue;
       }
       const observed = this.observed[op];
       if (observed === undefined) continue;
-      if (text.length > observed.length) return true;
+      if (text.length > observed.length) return e;
       const prefixes = (this.observedPrefixes[op] ??= prefixHashes(observed));
-      if (prefixes[0][text.length] !== text.hash1 || prefixes[1][text.length] !== text.hash2) return true;
+      if (prefixes[0][text.length] !== text.hash1 || prefixes[1][text.length] !== text.hash2) return e;
     }
-    return false;
+    return NIL;
   }
 
   /** The linearization found (op positions in order); meaningful once status is 'ok'. */
