@@ -30,11 +30,11 @@ export class StateTable<S> {
   private readonly lastAfter: unknown[];
   private readonly lastId: Int32Array;
   // Strings: open addressing on their text hashes (see internString); each state's hashes by id.
-  private textSlots = new Int32Array(1024);
-  private textMask = 1023;
+  private textSlots = new Int32Array(64);
+  private textMask = 63;
   private textCount = 0;
-  private textHash1 = new Int32Array(1024);
-  private textHash2 = new Int32Array(1024);
+  private textHash1 = new Int32Array(64);
+  private textHash2 = new Int32Array(64);
   // Per op: its append mark (model.appendMark), the mark's hashes and BASE1^length.
   private readonly marks: ReadonlyArray<string | undefined>;
   private readonly markHash1: Int32Array;
