@@ -1,43 +1,48 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { registerCheck } from './check.js';
-import { registerExplore } from './explore.js';
-import { registerGuard } from './guard.js';
-import { registerMerge } from './merge.js';
-import { registerPresets } from './presets.js';
-import { registerReplay } from './replay.js';
-import { registerReport } from './report.js';
-import { registerServe } from './serve.js';
-import { registerRun } from './run.js';
-import { registerShrink } from './shrink.js';
 import { EXIT } from './exit-codes.js';
 import { reportInternalError } from './internal-error.js';
 
 const { version } = createRequire(import.meta.url)('../../../package.json') as { version: string };
 
+type Register = (program: Command) => void;
+
 /**
- * The `faultline` program with every subcommand registered.
+ * Each subcommand's module, loaded only when needed: a subcommand imports what it uses
+ * (the checker, the simulator, fast-check...), and a process that runs `check` should
+ * not pay for loading the simulator. In the order `faultline --help` lists them.
+ */
+const SUBCOMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  check: async () => (await import('./check.js')).registerCheck,
+  run: async () => (await import('./run.js')).registerRun,
+  explore: async () => (await import('./explore.js')).registerExplore,
+  replay: async () => (await import('./replay.js')).registerReplay,
+  shrink: async () => (await import('./shrink.js')).registerShrink,
+  presets: async () => (await import('./presets.js')).registerPresets,
+  merge: async () => (await import('./merge.js')).registerMerge,
+  guard: async () => (await import('./guard.js')).registerGuard,
+  report: async () => (await import('./report.js')).registerReport,
+  serve: async () => (await import('./serve.js')).registerServe,
+};
+
+/**
+ * The `faultline` program with its subcommands registered: only `subcommand` when it
+ * names one (its help and its errors read the same, since a subcommand's help shows
+ * only itself), else every one (for `faultline --help`, a typo, or no argument).
  *
  * @example
- * await buildProgram().parseAsync(['check', 'h.ndjson'], { from: 'user' });
+ * await (await buildProgram('check')).parseAsync(['check', 'h.ndjson'], { from: 'user' });
  */
-export function buildProgram(): Command {
+export async function buildProgram(subcommand?: string): Promise<Command> {
   const program = new Command('faultline')
     .description('Jepsen-style, property-based correctness checking for replicated stores')
     .version(version)
     .showHelpAfterError('(run faultline --help for usage)')
     .exitOverride();
-  registerCheck(program);
-  registerRun(program);
-  registerExplore(program);
-  registerReplay(program);
-  registerShrink(program);
-  registerPresets(program);
-  registerMerge(program);
-  registerGuard(program);
-  registerReport(program);
-  registerServe(program);
+  const only = subcommand !== undefined && Object.hasOwn(SUBCOMMANDS, subcommand) ? [subcommand] : Object.keys(SUBCOMMANDS);
+  const registers = await Promise.all(only.map((name) => SUBCOMMANDS[name]!()));
+  for (const register of registers) register(program);
   return program;
 }
 
@@ -46,7 +51,8 @@ const jsonMode = process.argv.slice(2).includes('--json');
 
 async function main(): Promise<void> {
   try {
-    await buildProgram().parseAsync(process.argv);
+    // The first argument is the subcommand, when there is one (the program takes no options of its own but --help and --version).
+    await (await buildProgram(process.argv[2])).parseAsync(process.argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version exit 0; every other parse problem is a usage error (exit 2).

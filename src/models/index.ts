@@ -8,11 +8,13 @@ import { mutexModel } from './mutex.js';
 import { registerModel } from './register.js';
 import { setModel } from './set.js';
 import { unorderedQueueModel } from './unordered-queue.js';
+import { rememberingRecipes } from './recipe.js';
 
 export type { FieldError, Model, ModelOptions, ModelFactory } from './model.js';
 export { byKey } from './by-key.js';
 export { inferModel, type InferredModel } from './infer.js';
 export { defaultNilReads, NIL_READINGS, type NilReads } from './nil-reads.js';
+export { modelRecipe, type ModelRecipe } from './recipe.js';
 export {
   casRegisterModel,
   counterModel,
@@ -26,14 +28,16 @@ export {
 };
 
 /**
- * Every model by the name users give on the command line and in scenario files.
+ * Every model by the name users give on the command line and in scenario files. Each
+ * model they make remembers how it was made (see modelRecipe), so that a worker thread
+ * can make the same one.
  *
  * @example
  * const model = MODELS['cas-register']!({ init: 0 });
  */
 export const MODELS: Readonly<Record<string, ModelFactory>> = Object.freeze(
   // No prototype: a user's `--model toString` must find nothing, not Object's method.
-  Object.assign(Object.create(null) as Record<string, ModelFactory>, {
+  Object.assign(Object.create(null) as Record<string, ModelFactory>, recipesRemembered({
     register: registerModel,
     'cas-register': casRegisterModel,
     kv: kvModel,
@@ -43,7 +47,7 @@ export const MODELS: Readonly<Record<string, ModelFactory>> = Object.freeze(
     mutex: mutexModel,
     'fifo-queue': fifoQueueModel,
     'unordered-queue': unorderedQueueModel,
-  }),
+  })),
 );
 
 /**
@@ -54,4 +58,8 @@ export const MODELS: Readonly<Record<string, ModelFactory>> = Object.freeze(
  */
 export function modelNames(): string[] {
   return Object.keys(MODELS);
+}
+
+function recipesRemembered(factories: Record<string, ModelFactory>): Record<string, ModelFactory> {
+  return Object.fromEntries(Object.entries(factories).map(([name, factory]) => [name, rememberingRecipes(name, factory)]));
 }

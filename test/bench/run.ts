@@ -2,9 +2,11 @@
  * `npm run bench`: every benchmark, printed as tables. Figures are medians over
  * repeated runs after a warm-up; run it on an idle machine.
  *
- * Select parts with arguments: `npm run bench -- corpus scale sim` (default: all).
+ * Select parts with arguments: `npm run bench -- corpus startup scale sim` (default: all).
  */
 import { benchCorpus } from './corpus-bench.js';
+import { corpusEntries } from './corpus-path.js';
+import { freshCheck, startupBench } from './process-bench.js';
 import { benchScale } from './scale-bench.js';
 import { benchReport } from './report-bench.js';
 import { benchSimKernel } from './sim-kernel.js';
@@ -13,14 +15,20 @@ import { benchStore, type StoreMode } from './store-bench.js';
 import { median } from './stats.js';
 import { table } from './stats.js';
 
-/** Porcupine's times on this machine (Go), as given with the reference corpus, in ms. */
+/**
+ * Porcupine's check times (its CheckEvents, Go) on this kind of machine, in ms: the low
+ * end of each measured range, so that a ratio is never flattered.
+ */
 const PORCUPINE_MS: Record<string, number> = {
-  'jepsen/etcd_002.log': 179,
-  'jepsen/etcd_007.log': 104,
-  'kv/c50-ok.txt': 207,
+  'jepsen/etcd_002.log': 180,
+  'jepsen/etcd_007.log': 105,
+  'kv/c50-ok.txt': 210,
   'kv/c50-bad.txt': 8,
+  'kv/c10-ok.txt': 1.5,
 };
 const PORCUPINE_CORPUS_TOTAL_MS = 500;
+/** Fresh processes per history: the median of this many. */
+const FRESH_RUNS = 5;
 
 const BENCHES: Record<string, () => Promise<void>> = {
   async corpus() {
@@ -29,19 +37,43 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const rows = await benchCorpus({ repeats: 7 });
     if (rows.length === 0) return;
     const total = rows.reduce((sum, r) => sum + r.checkMsMedian, 0);
-    console.log('\nLinearizability checker on the Porcupine corpus (median of 7, check time; parse separate)\n');
+    const ratio = (ms: number, porcupine: number | undefined): string => (porcupine ? (ms / porcupine).toFixed(2) : '');
+    console.log('\nLinearizability checker on the Porcupine corpus, warm (in one process, median of 7; parse separate)\n');
     console.log(
       table(
         ['history', 'expected', 'verdict', 'check ms', 'parse ms', 'porcupine ms', 'ratio'],
-        rows.map((r) => {
-          const porcupine = PORCUPINE_MS[r.file];
-          return [r.file, r.expected, r.verdict, r.checkMsMedian, r.parseMs, porcupine ?? '', porcupine ? (r.checkMsMedian / porcupine).toFixed(2) : ''];
+        rows.map((r) => [r.file, r.expected, r.verdict, r.checkMsMedian, r.parseMs, PORCUPINE_MS[r.file] ?? '', ratio(r.checkMsMedian, PORCUPINE_MS[r.file])]),
+      ),
+    );
+    console.log(`\ncorpus total, warm: ${total.toFixed(1)} ms (Porcupine ~${PORCUPINE_CORPUS_TOTAL_MS} ms, ratio ${(total / PORCUPINE_CORPUS_TOTAL_MS).toFixed(2)})`);
+    const wrong = rows.filter((r) => (r.expected === 'valid') !== (r.verdict === 'true'));
+    if (wrong.length > 0) console.log(`WRONG VERDICTS: ${wrong.map((r) => r.file).join(', ')}`);
+
+    // As a user or CI meets it: a new `faultline check --json` process per history.
+    const fresh = corpusEntries().filter((entry) => PORCUPINE_MS[entry.file] !== undefined).map((entry) => {
+      const warm = rows.find((r) => r.file === entry.file)!;
+      return { entry, warm, ...freshCheck(entry, FRESH_RUNS) };
+    });
+    console.log(`\nThe same histories each in a fresh \`faultline check --json\` process (median of ${FRESH_RUNS}): elapsedMs, and the whole process's wall time\n`);
+    console.log(
+      table(
+        ['history', 'verdict', 'porcupine ms', 'warm ms', 'warm ratio', 'fresh ms', 'fresh ratio', 'process wall ms'],
+        fresh.map((r) => {
+          const porcupine = PORCUPINE_MS[r.entry.file]!;
+          return [r.entry.file, r.verdict, porcupine, r.warm.checkMsMedian, ratio(r.warm.checkMsMedian, porcupine), r.elapsedMsMedian, ratio(r.elapsedMsMedian, porcupine), r.wallMsMedian];
         }),
       ),
     );
-    console.log(`\ncorpus total: ${total.toFixed(1)} ms (Porcupine ~${PORCUPINE_CORPUS_TOTAL_MS} ms, ratio ${(total / PORCUPINE_CORPUS_TOTAL_MS).toFixed(2)})`);
-    const wrong = rows.filter((r) => (r.expected === 'valid') !== (r.verdict === 'true'));
-    if (wrong.length > 0) console.log(`WRONG VERDICTS: ${wrong.map((r) => r.file).join(', ')}`);
+    const freshTotal = fresh.reduce((sum, r) => sum + r.elapsedMsMedian, 0);
+    const porcupineTotal = fresh.reduce((sum, r) => sum + PORCUPINE_MS[r.entry.file]!, 0);
+    console.log(`\ntotal of these, fresh: ${freshTotal.toFixed(1)} ms (Porcupine ${porcupineTotal} ms, ratio ${(freshTotal / porcupineTotal).toFixed(2)})`);
+    const startup = startupBench(11);
+    console.log(`\nprocess start (median of 11, alternating): node -e 0 ${startup.bareNodeMs.toFixed(0)} ms; faultline check on 3 ops ${startup.checkMs.toFixed(0)} ms (+${(startup.checkMs - startup.bareNodeMs).toFixed(0)} ms)`);
+  },
+  async startup() {
+    const startup = startupBench(21);
+    console.log('\nProcess start, median of 21 spawns each, alternating\n');
+    console.log(table(['command', 'wall ms'], [['node -e 0', startup.bareNodeMs], ['faultline check (3 ops)', startup.checkMs], ['difference', startup.checkMs - startup.bareNodeMs]]));
   },
   async scale() {
     const figures = await benchScale({ ops: 1_000_000, keys: 1000, processes: 50 });

@@ -8,6 +8,7 @@ import { modelOpCheck } from '../../models/op-check.js';
 import type { Checker, Validity, Verdict } from '../checker.js';
 import { oneLineReason } from './one-line-reason.js';
 import { pruneIndeterminate } from './prune.js';
+import { searchPartitions, SLICE_STEPS } from './schedule.js';
 import { PartitionSearch, type LongestPrefix } from './search.js';
 
 /** Options for {@link checkLinearizable}. */
@@ -22,6 +23,16 @@ export interface LinearizableOptions {
    * Default: none.
    */
   maxMemoryBytes?: number;
+  /**
+   * Worker threads that may search partitions in parallel with the calling thread, once
+   * the search has taken `parallelAfterSteps` steps and several partitions are left. Only for
+   * models made by MODELS (a worker makes its own copy). Default: one per further core.
+   */
+  workers?: number;
+  /** See `workers`. Default 200,000 (tens of ms): a smaller search is over before a worker has started. */
+  parallelAfterSteps?: number;
+  /** Node flags for those workers (e.g. a TypeScript loader when running from sources). */
+  workerExecArgv?: string[];
 }
 
 /** Why one partition (e.g. one key) is not linearizable. */
@@ -56,6 +67,11 @@ export interface LinearizableDetail {
   pruned: number;
   elapsedMs: number;
   failures: PartitionFailure[];
+  /**
+   * Partitions whose search was left unfinished because an illegal one was found first
+   * (or a budget ran out), by position; absent when every partition was decided.
+   */
+  unfinished?: number[];
   /** For an unknown verdict: the budget that ran out. */
   stoppedBy?: BudgetEnd;
   /** For a valid history: one linearization per partition, as operation ids. */
@@ -105,7 +121,12 @@ export function checkLinearizable(
   );
   const pruned = operations.length - partitions.reduce((sum, ops) => sum + ops.length, 0);
   const budget = searchBudget(deadline, constraints.maxMemoryBytes);
-  const outcome = searchAll(partitions, model, budget, constraints.allPartitions ?? false);
+  const outcome = searchPartitions(partitions, model, budget, {
+    allPartitions: constraints.allPartitions ?? false,
+    ...(constraints.workers === undefined ? {} : { workers: constraints.workers }),
+    ...(constraints.parallelAfterSteps === undefined ? {} : { parallelAfterSteps: constraints.parallelAfterSteps }),
+    ...(constraints.workerExecArgv === undefined ? {} : { workerExecArgv: constraints.workerExecArgv }),
+  });
   const failures = outcome.illegal.map((p) => {
     // Search the illegal partition again, this time keeping the deepest prefix as evidence.
     // It is known to be illegal, so a budget that runs out here costs only the evidence.
@@ -121,6 +142,7 @@ export function checkLinearizable(
     pruned,
     elapsedMs: performance.now() - started,
     failures,
+    ...(outcome.unfinished.length > 0 ? { unfinished: outcome.unfinished } : {}),
     ...(valid === 'unknown' ? { stoppedBy: outcome.stoppedBy! } : {}),
     ...(valid === true ? { linearization: outcome.orders } : {}),
   };
@@ -129,8 +151,6 @@ export function checkLinearizable(
     : oneLineReason(valid, detail, model, constraints.timeoutMs);
   return valid === false ? { valid, anomaly: 'not-linearizable', reason, detail } : { valid, reason, detail };
 }
-
-const SLICE_STEPS = 4096;
 
 /**
  * The budgets a search can run out of.
@@ -163,44 +183,6 @@ function searchBudget(deadline: number, maxMemoryBytes: number | undefined): { o
 }
 
 const MEMORY_READ_MS = 20;
-
-/**
- * Runs every partition's search in round-robin slices that double each round, so an
- * easy illegal partition is found before a hard valid one is finished (Porcupine gets
- * the same from one goroutine per partition and a kill switch).
- */
-function searchAll(
-  partitions: Operation[][],
-  model: Model<any>,
-  budget: { over(): BudgetEnd | undefined },
-  allPartitions: boolean,
-): { illegal: number[]; stoppedBy: BudgetEnd | undefined; orders: number[][] } {
-  const searches = partitions.map((ops) => new PartitionSearch(ops, model, false));
-  const orders: number[][] = new Array(partitions.length);
-  const illegal: number[] = [];
-  let active = searches.map((_, p) => p);
-  for (let slice = SLICE_STEPS; active.length > 0; slice = Math.min(slice * 2, 1 << 20)) {
-    const stillRunning: number[] = [];
-    for (const p of active) {
-      // A slice of up to 2^20 steps can take many seconds on a slow model, so the
-      // budgets are read every SLICE_STEPS steps within it, not only between slices.
-      let status = searches[p]!.run(SLICE_STEPS);
-      for (let done = SLICE_STEPS; status === 'running' && done < slice; done += SLICE_STEPS) {
-        const stoppedBy = budget.over();
-        if (stoppedBy !== undefined) return { illegal, stoppedBy, orders };
-        status = searches[p]!.run(SLICE_STEPS);
-      }
-      if (status === 'running') stillRunning.push(p);
-      else if (status === 'ok') orders[p] = searches[p]!.order().map((i) => partitions[p]![i]!.id);
-      else illegal.push(p);
-      if (illegal.length > 0 && !allPartitions) return { illegal, stoppedBy: undefined, orders };
-      const stoppedBy = budget.over();
-      if (stoppedBy !== undefined) return { illegal, stoppedBy, orders };
-    }
-    active = stillRunning;
-  }
-  return { illegal: illegal.sort((a, b) => a - b), stoppedBy: undefined, orders };
-}
 
 function explainFailure(partition: number, ops: Operation[], longest: LongestPrefix): PartitionFailure {
   const blocked = longest.blockedOp >= 0 ? ops[longest.blockedOp] : undefined;

@@ -1,32 +1,30 @@
+import { pairHash } from './state-table.js';
+
 /**
  * Memo of search configurations already explored: (set of linearized operations,
  * model state). Reaching a configuration twice cannot lead anywhere new, so the
  * second visit is pruned (Lowe's improvement to Wing & Gong).
  *
- * The set is a bitset with an incrementally maintained Zobrist hash; the state is
- * keyed by itself when it is a primitive (a string or number: Map hashing is native
- * and cached per string) and by the model's hash when it is a structure. A Zobrist
- * slot holds one entry index while all its entries share one state (the common case,
- * no allocation), and upgrades to a Map by state when a second state appears. Entries'
- * bitsets live back to back in one growing arena, chained per (hash, state): the
- * search records hundreds of thousands of them and per-entry objects made the garbage
- * collector the largest cost.
+ * The set is a bitset with an incrementally maintained Zobrist hash and the state is
+ * an interned id (see StateTable), so a configuration is a few integers. Entries live in
+ * typed arrays (their bitsets back to back in one growing arena) under an open-addressing
+ * table: the search records hundreds of thousands of them, and per-entry objects or Map
+ * entries made hashing and the garbage collector the largest costs.
  */
 export class VisitedSet {
   readonly bits: Uint32Array;
   private readonly words: number;
   private readonly zobrist: Int32Array;
   private hash = 0;
-  private readonly slots = new Map<number, number | Map<unknown, number>>();
+  /** Entry index + 1 per slot; 0 is empty. */
+  private table: Int32Array;
+  private mask: number;
+  private entryHash: Int32Array;
+  private entryState: Int32Array;
   private arena: Uint32Array;
-  private chain: Int32Array;
-  private readonly keys: unknown[] = [];
   size = 0;
 
-  constructor(
-    opCount: number,
-    private readonly hashState: (state: any) => string | number,
-  ) {
+  constructor(opCount: number) {
     this.words = Math.max(1, Math.ceil(opCount / 32));
     this.bits = new Uint32Array(this.words);
     this.zobrist = new Int32Array(opCount);
@@ -38,8 +36,11 @@ export class VisitedSet {
       x ^= x << 5;
       this.zobrist[i] = x;
     }
-    this.arena = new Uint32Array(this.words * 64);
-    this.chain = new Int32Array(64);
+    this.table = new Int32Array(256);
+    this.mask = 255;
+    this.entryHash = new Int32Array(128);
+    this.entryState = new Int32Array(128);
+    this.arena = new Uint32Array(this.words * 128);
   }
 
   toggle(op: number): void {
@@ -48,73 +49,65 @@ export class VisitedSet {
   }
 
   /**
-   * Records the configuration "current bits with `op` added, in `state`".
+   * Records the configuration "current bits with `op` added, in state `state`".
    * Returns false when it was already recorded.
    */
-  addWith(op: number, state: unknown): boolean {
+  addWith(op: number, state: number): boolean {
     this.toggle(op);
-    const added = this.add(this.stateKey(state));
+    const added = this.add(state);
     this.toggle(op);
     return added;
   }
 
-  private add(key: unknown): boolean {
-    const slot = this.slots.get(this.hash);
-    if (slot === undefined) {
-      this.slots.set(this.hash, this.record(key, -1));
-      return true;
+  private add(state: number): boolean {
+    const key = pairHash(this.hash, state);
+    const { table, mask, entryHash, entryState } = this;
+    let slot = key & mask;
+    for (let stored = table[slot]!; stored !== 0; stored = table[slot]!) {
+      const e = stored - 1;
+      if (entryHash[e] === key && entryState[e] === state && this.sameBits(e)) return false;
+      slot = (slot + 1) & mask;
     }
-    if (typeof slot === 'number') {
-      if (this.keys[slot] === key) {
-        if (this.findBits(slot)) return false;
-        this.slots.set(this.hash, this.record(key, slot));
-        return true;
-      }
-      const byState = new Map<unknown, number>([[this.keys[slot], slot]]);
-      byState.set(key, this.record(key, -1));
-      this.slots.set(this.hash, byState);
-      return true;
-    }
-    const head = slot.get(key);
-    if (head !== undefined && this.findBits(head)) return false;
-    slot.set(key, this.record(key, head ?? -1));
+    const e = this.size++;
+    if (e >= this.entryHash.length) this.growEntries();
+    this.entryHash[e] = key;
+    this.entryState[e] = state;
+    this.arena.set(this.bits, e * this.words);
+    table[slot] = e + 1;
+    if (this.size * 2 > table.length) this.growTable();
     return true;
   }
 
-  // Primitives key themselves; structures key by the model's hash, tagged so that the
-  // two kinds can never collide (a string starting with NUL is tagged too).
-  private stateKey(state: unknown): unknown {
-    if (typeof state === 'string') return state.charCodeAt(0) === 0 ? `\u0000s${state}` : state;
-    if (typeof state !== 'object' || state === null) return state;
-    return `\u0000o${this.hashState(state)}`;
+  // True when entry `e` has exactly the current bitset.
+  private sameBits(e: number): boolean {
+    const { arena, bits, words } = this;
+    const offset = e * words;
+    for (let i = 0; i < words; i++) if (arena[offset + i] !== bits[i]) return false;
+    return true;
   }
 
-  private record(key: unknown, next: number): number {
-    const e = this.size++;
-    if (e >= this.chain.length) this.grow();
-    this.arena.set(this.bits, e * this.words);
-    this.chain[e] = next;
-    this.keys.push(key);
-    return e;
-  }
-
-  // True when an entry in the chain from `head` has exactly the current bitset.
-  private findBits(head: number): boolean {
-    for (let e = head; e >= 0; e = this.chain[e]!) {
-      const offset = e * this.words;
-      let i = 0;
-      while (i < this.words && this.arena[offset + i] === this.bits[i]) i++;
-      if (i === this.words) return true;
-    }
-    return false;
-  }
-
-  private grow(): void {
-    const arena = new Uint32Array(this.arena.length * 2);
+  private growEntries(): void {
+    const capacity = this.entryHash.length * 2;
+    const entryHash = new Int32Array(capacity);
+    entryHash.set(this.entryHash);
+    this.entryHash = entryHash;
+    const entryState = new Int32Array(capacity);
+    entryState.set(this.entryState);
+    this.entryState = entryState;
+    const arena = new Uint32Array(capacity * this.words);
     arena.set(this.arena);
     this.arena = arena;
-    const chain = new Int32Array(this.chain.length * 2);
-    chain.set(this.chain);
-    this.chain = chain;
+  }
+
+  private growTable(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let e = 0; e < this.size; e++) {
+      let slot = this.entryHash[e]! & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = e + 1;
+    }
+    this.table = table;
+    this.mask = mask;
   }
 }
