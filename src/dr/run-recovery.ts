@@ -76,19 +76,26 @@ export function runRecovery(setup: RecoverySetup, seed: number, timing: Recovery
   });
 
   const failAtMs = timing.failAtMs + Math.floor(world.random() * timing.failJitterMs);
-  scheduleLosses(world, setup, failAtMs, timing, lostMs);
+  scheduleLosses(world, setup.loss, failAtMs, setup.lossSpacingMs ?? 0, lostMs);
   const endMs = failAtMs + timing.afterMs;
   world.runUntil(endMs);
   return measure(world, setup, { acks, failAtMs, endMs, startedMs, lostMs, stats, regions });
 }
 
-/** Each loss group is one region-loss fault, planned and applied by the nemesis; later ones follow at lossSpacingMs. */
-function scheduleLosses(world: World, setup: RecoverySetup, failAtMs: number, timing: RecoveryTiming, lostMs: Map<string, number>): void {
+/**
+ * Destroys each group of `groups` with one region-loss fault, planned and
+ * applied by the nemesis, the first at `failAtMs` and each next one
+ * `spacingMs` later; records when each node was lost in `lostMs`.
+ *
+ * @example
+ * scheduleLosses(world, [['p', 'a2']], 3000, 0, lostMs);
+ */
+export function scheduleLosses(world: World, groups: readonly string[][], failAtMs: number, spacingMs: number, lostMs: Map<string, number>): void {
   const effects = new WorldEffects(world, noDiscovery, linkDefaults());
-  setup.loss.forEach((targets, i) => {
-    const atMs = failAtMs + i * (setup.lossSpacingMs ?? 0);
+  groups.forEach((targets, i) => {
+    const atMs = failAtMs + i * spacingMs;
     world.schedule(atMs, `region-loss ${targets.join(',')}`, () => {
-      const fault = { kind: 'region-loss' as const, atMs, durationMs: timing.afterMs, targets };
+      const fault = { kind: 'region-loss' as const, atMs, durationMs: 0, targets };
       const plan = planFault(fault, { storeNodes: world.nodeIdsOf('store'), allNodes: world.nodeIds, groups: [], leaders: () => [] });
       world.annotate('start-crash', { fault: i, kind: 'region-loss', ...plan.detail });
       for (const effect of plan.effects) effects.apply(i, effect);
