@@ -1,6 +1,7 @@
 import { planFault } from '../nemesis/plan.js';
 import { WorldEffects } from '../nemesis/world-effects.js';
 import { objectStoreNode, ObjectStoreStats } from '../sim/object-store.js';
+import type { NodeFactory } from '../sim/node.js';
 import { World } from '../sim/world.js';
 import { linkDefaults } from '../sim/world-options.js';
 import type { LinkRef } from '../sim/network.js';
@@ -52,7 +53,7 @@ export function runRecovery(setup: RecoverySetup, seed: number, timing: Recovery
   const acks: AckedWrite[] = [];
   const writers = setup.writers.map((_, i) => `c${i + 1}`);
 
-  const addNode = (id: string, region: string, factory: Parameters<World['addNode']>[1], kind: 'store' | 'client' = 'store') => {
+  const addNode = <M>(id: string, region: string, factory: NodeFactory<M>, kind: 'store' | 'client' = 'store') => {
     world.addNode(id, factory, { kind });
     regions.set(id, region);
     const links: LinkRef[] = [];
@@ -61,7 +62,7 @@ export function runRecovery(setup: RecoverySetup, seed: number, timing: Recovery
   };
   const addData = (id: string) => {
     const spec = setup.nodes.find((node) => node.id === id)!;
-    addNode(id, spec.region, (ctx) => new DataNode(ctx as never, spec.config, stats));
+    addNode(id, spec.region, (ctx) => new DataNode(ctx, spec.config, stats));
     startedMs.set(id, world.now());
   };
 
@@ -69,10 +70,10 @@ export function runRecovery(setup: RecoverySetup, seed: number, timing: Recovery
   for (const spec of setup.nodes) if (spec.provisioned !== true) addData(spec.id);
   const controlPlane = { provision: (id: string) => void world.schedule(world.now() + timing.bootMs, `provision ${id}`, () => addData(id)) };
   const monitorConfig = { serving: setup.serving, successors: setup.successors, clients: writers, pingEveryMs: timing.pingEveryMs, detectMs: timing.detectMs };
-  addNode(MONITOR, EDGE, (ctx) => new Monitor(ctx as never, monitorConfig, controlPlane), 'client');
+  addNode(MONITOR, EDGE, (ctx) => new Monitor(ctx, monitorConfig, controlPlane), 'client');
   setup.writers.forEach((serving, i) => {
     const config = { serving, writeEveryMs: timing.writeEveryMs, timeoutMs: timing.clientTimeoutMs, keys: timing.keys, idBase: (i + 1) * 1_000_000 };
-    addNode(writers[i]!, EDGE, (ctx) => new Writer(ctx as never, config, acks), 'client');
+    addNode(writers[i]!, EDGE, (ctx) => new Writer(ctx, config, acks), 'client');
   });
 
   const failAtMs = timing.failAtMs + Math.floor(world.random() * timing.failJitterMs);

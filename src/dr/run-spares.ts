@@ -47,9 +47,9 @@ export function runSpares(level: SparesLevel, seed: number, timing: SparesTiming
   const owners = ringOwners(active, timing.ranges, timing.replicas);
   const moved = { bytes: 0 };
   const acks: RingAck[] = [];
-  for (const id of [...active, ...spares]) world.addNode(id, (ctx) => new RingNode(ctx as never, 'm', timing.ranges, timing.transfer, moved));
-  world.addNode('m', (ctx) => new RingMonitor(ctx as never, owners, spares, ['c1'], timing.pingEveryMs, timing.detectMs), { kind: 'client' });
-  world.addNode('c1', (ctx) => new RingWriter(ctx as never, owners, timing.ranges, timing.keys, timing.writeEveryMs, timing.clientTimeoutMs, acks), { kind: 'client' });
+  for (const id of [...active, ...spares]) world.addNode(id, (ctx) => new RingNode(ctx, 'm', timing.ranges, timing.transfer, moved));
+  world.addNode('m', (ctx) => new RingMonitor(ctx, owners, spares, ['c1'], timing.pingEveryMs, timing.detectMs), { kind: 'client' });
+  world.addNode('c1', (ctx) => new RingWriter(ctx, owners, timing.ranges, timing.keys, timing.writeEveryMs, timing.clientTimeoutMs, acks), { kind: 'client' });
 
   const failAtMs = timing.failAtMs + Math.floor(world.random() * timing.failJitterMs);
   const victims: string[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { measureSparesLevels } from '../../src/dr/measure-many.js';
 import { SPARES_TIMING } from '../../src/dr/ring.js';
+import { runSpares } from '../../src/dr/run-spares.js';
 
 const RUNS = 8;
 const [none, oneOfOne, oneOfTwo, twoOfTwo] = measureSparesLevels(RUNS, 1);
@@ -27,5 +28,14 @@ describe('N+1 and N+2 spares of a leaderless ring', () => {
     expect(twoOfTwo!.cost.nodeSeconds).toBeGreaterThan(oneOfTwo!.cost.nodeSeconds);
     expect(oneOfOne!.rpoWrites.p99).toBe(0);
     expect(twoOfTwo!.rpoWrites.p99).toBe(0);
+  });
+});
+
+describe('a spares run', () => {
+  test('is the same for the same seed, and draws its failure time from it', () => {
+    const level = { spares: 2, failures: 2 };
+    expect(runSpares(level, 4, SPARES_TIMING)).toEqual(runSpares(level, 4, SPARES_TIMING));
+    const failTimes = new Set([1, 2, 3, 4, 5].map((seed) => runSpares(level, seed, SPARES_TIMING).failAtMs));
+    expect(failTimes.size).toBeGreaterThan(1);
   });
 });
