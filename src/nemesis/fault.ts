@@ -72,6 +72,17 @@ export const FAULT_KINDS = [
 export const PERMANENT_FAULT_KINDS: readonly FaultKind[] = ['region-loss'];
 
 /**
+ * Kinds aimed at stores spread over regions. Schedules draw them only when
+ * asked (by name, or `--nemesis all`): presets and the default schedules leave
+ * them out, so the runs they draw stay the runs they drew before these kinds
+ * existed, and a permanent loss never reaches a store that cannot survive it.
+ *
+ * @example
+ * FAULT_KINDS.filter((kind) => !REGION_FAULT_KINDS.includes(kind)); // the kinds presets draw from
+ */
+export const REGION_FAULT_KINDS: readonly FaultKind[] = ['region-loss', 'region-isolation'];
+
+/**
  * The range and default of one numeric parameter of a fault kind.
  */
 export interface FaultParamRange {
