@@ -24,6 +24,7 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   guard: async () => (await import('./guard.js')).registerGuard,
   report: async () => (await import('./report.js')).registerReport,
   serve: async () => (await import('./serve.js')).registerServe,
+  dr: async () => (await import('./dr.js')).registerDr,
 };
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { workloadSpanMs } from '../../workloads/index.js';
 import type { WorkloadSpec } from '../../workloads/workload.js';
 import type { Scenario } from '../run/scenario.js';
-import { FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
+import { FAULT_KINDS, REGION_FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
 import { PRESETS } from '../presets/index.js';
 import type { ClientPolicyConfig } from '../client/policy.js';
 import type { StoreConfig } from '../store/config.js';
@@ -76,7 +76,8 @@ export function scenarioArb(constraints: ScenarioArbOptions = {}): fc.Arbitrary<
     ...bounds,
     ...(fixedWorkload.workload === undefined ? {} : { workloads: [fixedWorkload.workload] }),
   }).map((spec) => ({ ...spec, ...fixedWorkload }));
-  const kinds = constraints.kinds ?? (preset?.faultKinds.length ? preset.faultKinds : FAULT_KINDS);
+  // Without a preset, every kind but the region kinds, which are drawn only when asked for.
+  const kinds = constraints.kinds ?? (preset?.faultKinds.length ? preset.faultKinds : FAULT_KINDS.filter((kind) => !REGION_FAULT_KINDS.includes(kind)));
   return fc
     .record({ seed: fc.integer({ min: 0, max: 0x7fffffff }), setup, workload })
     .chain(({ seed, setup: { store, client }, workload }) => {

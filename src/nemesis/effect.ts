@@ -25,7 +25,8 @@ export type Effect =
   | { type: 'pause'; nodes: string[]; durationMs: number }
   | { type: 'slow'; node: string; extraMs: number }
   | { type: 'disk-full'; nodes: string[] }
-  | { type: 'discovery' };
+  | { type: 'discovery' }
+  | { type: 'destroy'; nodes: string[] };
 
 /**
  * The text key of a directed link.

@@ -22,6 +22,9 @@
  *   failure that loses unfsynced writes), `pause` (a GC pause), `slow` (CPU stress).
  * - disks: `disk-full` (appends fail until heal).
  * - discovery: `discovery` (clients cannot resolve the leader until heal).
+ * - regions: `region-loss` (every node of one datacenter group destroyed with
+ *   its disks, for good: heal restores nothing), `region-isolation` (the group
+ *   cut off from every other node, intact, until heal).
  */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -55,7 +58,29 @@ export const FAULT_KINDS = [
   'clock-bump', 'clock-strobe', 'clock-drift',
   'crash-one', 'crash-minority', 'crash-majority', 'crash-all', 'crash-leader',
   'crash-unsynced', 'pause', 'slow', 'disk-full', 'discovery',
+  'region-loss', 'region-isolation',
 ] as const;
+
+/**
+ * Kinds whose damage outlasts their heal (a destroyed node never comes back).
+ * A store that promises durability cannot promise it through these unless it
+ * keeps copies outside the lost group, so presets leave them out.
+ *
+ * @example
+ * PERMANENT_FAULT_KINDS.includes('region-loss'); // true
+ */
+export const PERMANENT_FAULT_KINDS: readonly FaultKind[] = ['region-loss'];
+
+/**
+ * Kinds aimed at stores spread over regions. Schedules draw them only when
+ * asked (by name, or `--nemesis all`): presets and the default schedules leave
+ * them out, so the runs they draw stay the runs they drew before these kinds
+ * existed, and a permanent loss never reaches a store that cannot survive it.
+ *
+ * @example
+ * FAULT_KINDS.filter((kind) => !REGION_FAULT_KINDS.includes(kind)); // the kinds presets draw from
+ */
+export const REGION_FAULT_KINDS: readonly FaultKind[] = ['region-loss', 'region-isolation'];
 
 /**
  * The range and default of one numeric parameter of a fault kind.
@@ -136,4 +161,6 @@ export const FAULT_TARGETING: Readonly<Record<FaultKind, 'none' | 'one' | 'some'
   slow: 'one',
   'disk-full': 'one',
   discovery: 'none',
+  'region-loss': 'group',
+  'region-isolation': 'group',
 };

@@ -2,7 +2,7 @@ import type { ClockSetting, Effect, LinkSetting } from './effect.js';
 import { FAULT_PARAMS, type Fault, type FaultKind } from './fault.js';
 import { partitionLinks } from './plan-partition.js';
 import { linksTouching, majorityCount } from './shapes.js';
-import { leaderOrTargets, oneTarget, orderedNodes, validTargets, type FaultScope } from './targets.js';
+import { groupTargets, leaderOrTargets, oneTarget, orderedNodes, validTargets, type FaultScope } from './targets.js';
 
 export type { FaultScope } from './targets.js';
 
@@ -58,6 +58,12 @@ export function planFault(fault: Fault, scope: FaultScope): FaultPlan {
     }
     case 'discovery':
       return { family: 'discovery', effects: [{ type: 'discovery' }], detail: {} };
+    case 'region-loss': {
+      const nodes = groupTargets(fault, scope);
+      return { family: 'crash', effects: [{ type: 'destroy', nodes }], detail: { nodes, permanent: true } };
+    }
+    case 'region-isolation':
+      return planPartition({ ...fault, kind: 'partition-group' }, scope);
   }
   throw new Error(`unknown fault kind '${kind}'`);
 }

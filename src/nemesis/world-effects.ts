@@ -68,6 +68,9 @@ export class WorldEffects {
       case 'discovery':
         if (this.discoveryDown.push(owner, ['discovery'], true)[0]!.wasFree) this.discovery.failUntil(Number.POSITIVE_INFINITY);
         return;
+      case 'destroy':
+        for (const node of effect.nodes) world.destroy(node);
+        return;
     }
   }
 
@@ -94,6 +97,9 @@ export class WorldEffects {
         return;
       case 'discovery':
         if (this.discoveryDown.remove(owner, ['discovery'])[0]!.next === undefined) this.discovery.heal();
+        return;
+      case 'destroy':
+        // Permanent: a destroyed node and its disk do not come back.
         return;
     }
   }

@@ -99,6 +99,13 @@ export class SimDisk implements Disk {
     return lost;
   }
 
+  /** Loses every record, durable or not: the disk itself is gone (see World.destroy). */
+  wipe(): void {
+    this.lostOnCrash += this.size;
+    this.durable = [];
+    this.pending = [];
+  }
+
   /** Makes every further append throw, until {@link SimDisk.free}. */
   fill(): void {
     this.filled = true;

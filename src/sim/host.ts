@@ -63,6 +63,8 @@ export class NodeHost {
   peers: readonly string[] = [];
   /** Whether the latest incarnation declared `immutableData` (see {@link SimNode.immutableData}). */
   immutableData = false;
+  /** Destroyed with its disk (a lost machine or datacenter): it never restarts. */
+  destroyed = false;
 
   constructor(
     readonly index: number,

@@ -19,3 +19,4 @@ export { jsonLength } from './json-length.js';
 export { deepFreeze, defaultImmutableDataMode, type ImmutableDataMode } from './immutable-data.js';
 export { ChurnTable } from './churn-table.js';
 export { DiskFullError, type Disk, type NodeContext, type NodeFactory, type SimNode } from './node.js';
+export { objectStoreNode, ObjectStoreStats, type ObjectStoreOptions, type ObjectStoreReply, type ObjectStoreRequest } from './object-store.js';

@@ -197,11 +197,35 @@ export class World extends SimKernel {
    */
   restart(id: string): boolean {
     const host = this.host(id);
-    if (host.state !== 'down') return false;
+    if (host.state !== 'down' || host.destroyed) return false;
     const node = host.build(this);
     this.trace.record({ timeMs: this.nowMs, kind: 'restart', node: id, detail: `${host.disk.size} records` });
     node.start?.();
     return true;
+  }
+
+  /**
+   * Destroys a node with its disk, for good (a machine or a whole datacenter
+   * lost): it crashes, every record on its disk is gone, and it never restarts.
+   * Returns false when it was already destroyed.
+   *
+   * @example
+   * world.destroy('a1'); // world.disk('a1').size === 0; world.restart('a1') === false
+   */
+  destroy(id: string): boolean {
+    const host = this.host(id);
+    if (host.destroyed) return false;
+    if (host.state !== 'down') this.crash(id, { loseUnsynced: true });
+    host.state = 'down';
+    host.destroyed = true;
+    host.disk.wipe();
+    this.trace.record({ timeMs: this.nowMs, kind: 'crash', node: id, detail: 'destroyed with its disk' });
+    return true;
+  }
+
+  /** True once {@link World.destroy} took the node. */
+  isDestroyed(id: string): boolean {
+    return this.host(id).destroyed;
   }
 
   /**

@@ -11,6 +11,7 @@ import { benchScale } from './scale-bench.js';
 import { benchReport } from './report-bench.js';
 import { benchSimKernel } from './sim-kernel.js';
 import { printExploreBenchmarks } from './explore-bench.js';
+import { benchRedundancy } from './redundancy-bench.js';
 import { benchStore, type StoreMode } from './store-bench.js';
 import { median } from './stats.js';
 import { table } from './stats.js';
@@ -114,6 +115,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const figures = await benchSimKernel();
     console.log('\nSimulator kernel\n');
     console.log(table(['measure', 'per second'], Object.entries(figures).map(([k, v]) => [k, Math.round(v).toString()])));
+  },
+  async redundancy() {
+    benchRedundancy({ runs: 200, seed: 1 });
   },
 };
 
