@@ -9,6 +9,7 @@ import { registerPresets } from './presets.js';
 import { registerReplay } from './replay.js';
 import { registerRun } from './run.js';
 import { registerShrink } from './shrink.js';
+import { registerTest } from './test.js';
 import { EXIT } from './exit-codes.js';
 import { reportInternalError } from './internal-error.js';
 
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerPresets(program);
   registerMerge(program);
   registerGuard(program);
+  registerTest(program);
   return program;
 }
 
