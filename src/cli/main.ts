@@ -5,6 +5,7 @@ import { registerCheck } from './check.js';
 import { registerExplore } from './explore.js';
 import { registerGuard } from './guard.js';
 import { registerMerge } from './merge.js';
+import { registerNode } from './node.js';
 import { registerPresets } from './presets.js';
 import { registerReplay } from './replay.js';
 import { registerRun } from './run.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerMerge(program);
   registerGuard(program);
   registerTest(program);
+  registerNode(program);
   return program;
 }
 

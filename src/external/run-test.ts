@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compose } from '../checker/compose.js';
 import type { Verdict } from '../checker/checker.js';
@@ -81,6 +81,8 @@ export async function runExternalTest(options: ExternalTestOptions): Promise<Ext
   const workload = EXTERNAL_WORKLOAD_DEFS[options.workload];
   const log = options.log ?? (() => {});
   const nodeIds = Array.from({ length: options.nodeCount }, (_, i) => `n${i + 1}`);
+  // A folder of an earlier test: its nodes' data and logs must not leak into this one.
+  for (const sub of ['node-logs', 'node-data']) rmSync(join(options.dir, sub), { recursive: true, force: true });
   mkdirSync(join(options.dir, 'node-logs'), { recursive: true });
   const history = new HistoryLog();
   const netRng = new SimRandom(options.seed);
@@ -137,7 +139,6 @@ export async function runExternalTest(options: ExternalTestOptions): Promise<Ext
     await cluster.close();
     network.close();
     if (routerLog.length > 0) {
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(join(options.dir, 'node-logs', 'router.log'), `${routerLog.join('\n')}\n`);
     }
   }
