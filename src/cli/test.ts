@@ -120,6 +120,8 @@ async function runTest(words: string[], out: Output): Promise<number> {
     faults: result.faults,
     nodeExits: result.nodeExits,
     malformedReplies: result.malformedReplies.length,
+    droppedAtStdin: result.droppedAtStdin,
+    peakMemoryMiB: result.peakMemoryMiB,
   };
   writeFileSync(join(options.dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   for (const end of result.nodeExits) {

@@ -2,8 +2,9 @@ import type { NodeProcess } from './node-process.js';
 import type { RealtimeNetwork } from './network.js';
 import { parseMessage, type Message } from './protocol.js';
 
-/** Messages in flight from one node beyond which its stdout is no longer read. */
+/** Messages, or bytes of them, in flight from one node beyond which its stdout is no longer read. */
 const MAX_IN_FLIGHT_PER_NODE = 10_000;
+const MAX_IN_FLIGHT_BYTES_PER_NODE = 8 << 20;
 
 /**
  * A node's output that is not a message: the run stops (exit 2) naming the node
@@ -30,7 +31,7 @@ export type Endpoint = (message: Message) => void;
  * The router: every line a node writes is parsed, checked and put on the
  * network; every message the network delivers goes to its node's stdin, a
  * client or a service. A message to nobody is logged and dropped. A node with
- * too many messages in flight has its stdout paused until they drain
+ * too many messages (or bytes) in flight has its stdout paused until they drain
  * (back-pressure: a flooding node cannot exhaust faultline's memory).
  *
  * @example
@@ -41,7 +42,9 @@ export type Endpoint = (message: Message) => void;
 export class Router {
   private readonly nodes = new Map<string, NodeProcess>();
   private readonly endpoints = new Map<string, Endpoint>();
-  private readonly inFlightFrom = new Map<string, number>();
+  private readonly inFlightFrom = new Map<string, { messages: number; bytes: number }>();
+  /** The line length of each message a node wrote, while it is in flight. */
+  private readonly sizes = new WeakMap<Message, number>();
   /** The first protocol error, which ends the run. */
   fatal: ProtocolError | undefined;
   onFatal: (error: ProtocolError) => void = () => {};
@@ -64,6 +67,7 @@ export class Router {
     if (this.fatal !== undefined) return;
     const parsed = parseMessage(line);
     if ('problem' in parsed) return this.protocolError(node, parsed.problem, line);
+    this.sizes.set(parsed.message, line.length);
     this.send(parsed.message);
   }
 
@@ -84,18 +88,29 @@ export class Router {
     if (!this.network.send(message)) return;
     const source = this.nodes.get(message.src);
     if (source === undefined) return;
-    const count = (this.inFlightFrom.get(message.src) ?? 0) + 1;
-    this.inFlightFrom.set(message.src, count);
-    if (count >= MAX_IN_FLIGHT_PER_NODE) source.pauseOutput();
+    const load = this.loadOf(message.src);
+    load.messages++;
+    load.bytes += this.sizes.get(message) ?? 0;
+    if (load.messages >= MAX_IN_FLIGHT_PER_NODE || load.bytes >= MAX_IN_FLIGHT_BYTES_PER_NODE) source.pauseOutput();
+  }
+
+  private loadOf(node: string): { messages: number; bytes: number } {
+    let load = this.inFlightFrom.get(node);
+    if (load === undefined) {
+      load = { messages: 0, bytes: 0 };
+      this.inFlightFrom.set(node, load);
+    }
+    return load;
   }
 
   /** A message the network delivers. */
   deliver(message: Message): void {
     const source = this.nodes.get(message.src);
     if (source !== undefined) {
-      const count = (this.inFlightFrom.get(message.src) ?? 1) - 1;
-      this.inFlightFrom.set(message.src, count);
-      if (count <= MAX_IN_FLIGHT_PER_NODE / 2) source.resumeOutput();
+      const load = this.loadOf(message.src);
+      load.messages = Math.max(0, load.messages - 1);
+      load.bytes = Math.max(0, load.bytes - (this.sizes.get(message) ?? 0));
+      if (load.messages <= MAX_IN_FLIGHT_PER_NODE / 2 && load.bytes <= MAX_IN_FLIGHT_BYTES_PER_NODE / 2) source.resumeOutput();
     }
     const node = this.nodes.get(message.dest);
     if (node !== undefined) {

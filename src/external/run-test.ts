@@ -62,6 +62,10 @@ export interface ExternalTestResult {
   nodeExits: NodeEnd[];
   /** Replies that were not what the request asked for (recorded as indeterminate). */
   malformedReplies: { op: number; problem: string }[];
+  /** Messages dropped because their node stopped reading its stdin (16 MiB waiting), by node. */
+  droppedAtStdin: Record<string, number>;
+  /** faultline's own peak resident memory over the run, MiB. */
+  peakMemoryMiB: number;
 }
 
 /**
@@ -134,6 +138,8 @@ export async function runExternalTest(options: ExternalTestOptions): Promise<Ext
       verdict, history: history.ops, stats: runStats(history.ops, finalFromIndex), network: stats,
       faults: windows.map((w) => ({ fault: describeFault(w.fault), startMs: w.startMs, endMs: w.endMs })),
       nodeExits: cluster.exits, malformedReplies: malformed,
+      droppedAtStdin: Object.fromEntries([...cluster.nodes].map(([id, node]) => [id, node.droppedToStdin])),
+      peakMemoryMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
   } finally {
     await cluster.close();

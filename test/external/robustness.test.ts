@@ -26,6 +26,12 @@ describe('faultline test: nodes that misbehave, and no process left behind', () 
     expect(run.stderr).toMatch(/n\d wrote a line that is not a Maelstrom message \(not JSON\): "hello, I am not JSON"/);
   });
 
+  it('a node that writes a line longer than 1 MiB stops the run: exit 2 naming the node, quoting its head', () => {
+    const run = runTest(['--bin', 'node', `${FIXTURES}/long-line.mjs`, '--workload', 'echo', '--node-count', '1', '--time-limit', '2', '--rate', '20']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/n1 wrote a line that is not a Maelstrom message \(a line longer than 1048576 bytes\): "\{\\"src\\":\\"n1\\"/);
+  });
+
   it('a node that dies during init is exit 2 naming it, with its exit code and stderr', () => {
     const run = runTest(['--bin', 'node', `${FIXTURES}/dies-in-init.mjs`, '--workload', 'echo', '--node-count', '1']);
     expect(run.status).toBe(2);
@@ -53,6 +59,16 @@ describe('faultline test: nodes that misbehave, and no process left behind', () 
     const report = JSON.parse(run.stdout);
     expect(report.network.unknownDestination).toBeGreaterThan(0);
     expect(readFileSync(path.join(report.dir, 'node-logs', 'router.log'), 'utf8')).toMatch(/unknown destination "n99"/);
+  });
+
+  it('a node that floods its stdout does not exhaust faultline\'s memory: its output is paused, messages to a node that stopped reading are dropped', () => {
+    const run = runTest(['--bin', 'node', `${FIXTURES}/flood.mjs`, '--workload', 'echo', '--node-count', '2', '--time-limit', '3', '--latency', '200', '--json']);
+    // No echo is ever answered (the nodes stopped reading): nothing to judge.
+    expect(run.status).toBe(3);
+    const report = JSON.parse(run.stdout);
+    expect(report.network.sent).toBeGreaterThan(1000);
+    expect(report.droppedAtStdin.n1 + report.droppedAtStdin.n2).toBeGreaterThan(0);
+    expect(report.peakMemoryMiB).toBeLessThan(400);
   });
 
   it('no node process remains after a normal run', () => {

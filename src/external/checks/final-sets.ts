@@ -97,7 +97,8 @@ function verdictOf(detail: FinalSetsDetail): Verdict<FinalSetsDetail> {
     return { valid: 'unknown', detail, reason: `no final read answered by ${detail.unread.join(', ')}: whether they hold every element is not known` };
   }
   const stable = detail.stableLatencyMs.count === 0 ? '' : `; stable after ${detail.stableLatencyMs.p50} ms (p50), ${detail.stableLatencyMs.p99} ms (p99)`;
-  return { valid: true, detail, reason: `all ${detail.acknowledged} acknowledged element(s) in every node's final read (${detail.stale} stale for a while)${stable}` };
+  const perOp = detail.msgsPerOp === undefined ? '' : `; ${detail.msgsPerOp} server message(s) per broadcast`;
+  return { valid: true, detail, reason: `all ${detail.acknowledged} acknowledged element(s) in every node's final read (${detail.stale} stale for a while)${stable}${perOp}` };
 }
 
 function keysOf(read: OpPair): Set<string> {
