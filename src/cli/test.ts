@@ -159,7 +159,7 @@ function testOptions(words: string[]): ExternalTestOptions {
   return {
     bin: parsePath('--bin', bin), args, workload, nodeCount, seed, nemesis, dir,
     timeLimitS: parseSeconds('--time-limit', text('--time-limit') ?? '10'),
-    rate: parseSeconds('--rate', text('--rate') ?? '10'),
+    rate: parsePositive('--rate', text('--rate') ?? '10'),
     concurrency: concurrencyOf(text('--concurrency') ?? '2n', nodeCount),
     latencyMs: parseNonNegative('--latency', text('--latency') ?? '0'),
     lossProbability: parseProbability('--loss', text('--loss') ?? '0'),
@@ -185,6 +185,12 @@ function nemesisKinds(text: string | undefined): ExternalFault[] {
 function parseNonNegative(flag: string, text: string): number {
   const value = Number(text);
   if (text.trim() === '' || !Number.isFinite(value) || value < 0) throw new UsageError(`${flag}: expected a number >= 0, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+function parsePositive(flag: string, text: string): number {
+  const value = parseNonNegative(flag, text);
+  if (value === 0) throw new UsageError(`${flag}: expected a number > 0, got ${JSON.stringify(text)}`);
   return value;
 }
 
