@@ -37,7 +37,7 @@ export function registerTest(program: Command): void {
     .option('--rate <r>', 'client ops per second over all clients (default 10)')
     .option('--concurrency <c>', 'client processes: a number, or Nn for N times the node count (default 2n)')
     .option('--latency <ms>', 'mean one-way latency per message, ms (exponential, capped at 10x; default 0)')
-    .option('--loss <p>', 'probability that a message between nodes is lost, in [0, 1) (default 0)')
+    .option('--loss <p>', 'probability that a message (between nodes, or to and from clients and services) is lost, in [0, 1) (default 0)')
     .option('--nemesis <kinds>', `faults, comma-separated: ${EXTERNAL_FAULTS.join(', ')} (default none)`)
     .option('--nemesis-interval <s>', 'seconds between a fault starting and healing, and between faults (default 5)')
     .option('-s, --seed <n>', 'fixes the workload and the fault schedule (default: a fresh one, printed)')

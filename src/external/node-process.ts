@@ -79,7 +79,6 @@ export class NodeProcess {
       reject: false,
       detached: true,
       stripFinalNewline: false,
-      env: { FAULTLINE_NODE_ID: this.id },
     });
     this.child = child;
     await new Promise<void>((resolve, reject) => {
