@@ -7,7 +7,7 @@ const FAULTLINE_NODE = ['--bin', 'node', 'dist/src/cli/main.js', 'node'];
 
 describe('faultline node: the store\'s own nodes as real processes', () => {
   it('the safe single-leader preset passes lin-kv under partitions, kills and pauses', () => {
-    const run = runTest([...FAULTLINE_NODE, '--preset', 'sl-majority', '--workload', 'lin-kv', '--time-limit', '8', '--rate', '40',
+    const run = runTest([...FAULTLINE_NODE, '--preset', 'sl-majority', '--workload', 'lin-kv', '--time-limit', '6', '--rate', '40',
       '--nemesis', 'partition,kill,pause', '--nemesis-interval', '1', '--seed', '2', '--json']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
