@@ -5,7 +5,7 @@ import pc from 'picocolors';
 import { writeNdjson } from '../history/ndjson-writer.js';
 import { EXTERNAL_FAULTS, type ExternalFault } from '../external/nemesis.js';
 import { ExternalRunError } from '../external/run-error.js';
-import { runExternalTest, type ExternalTestOptions } from '../external/run-test.js';
+import type { ExternalTestOptions } from '../external/run-test.js';
 import { EXTERNAL_WORKLOADS, type ExternalWorkloadName } from '../external/workloads.js';
 import { exitFor, UsageError } from './exit-codes.js';
 import { commandAction, type Output } from './output.js';
@@ -98,6 +98,8 @@ async function runTest(words: string[], out: Output): Promise<number> {
   const options = testOptions(words);
   out.human(`testing ${[options.bin, ...options.args].join(' ')}: ${options.workload}, ${options.nodeCount} node(s), ${options.concurrency} client(s), ${options.timeLimitS} s at ${options.rate} op/s` +
     `${options.nemesis.length === 0 ? '' : `, nemesis ${options.nemesis.join(',')} every ${options.nemesisIntervalS} s`}, seed ${options.seed}`);
+  // Loaded here, not at startup: process supervision (execa) is needed by this command only.
+  const { runExternalTest } = await import('../external/run-test.js');
   let result;
   try {
     result = await runExternalTest({ ...options, log: (line) => process.stderr.write(`${line}\n`) });
