@@ -25,6 +25,8 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   report: async () => (await import('./report.js')).registerReport,
   serve: async () => (await import('./serve.js')).registerServe,
   dr: async () => (await import('./dr.js')).registerDr,
+  test: async () => (await import('./test.js')).registerTest,
+  node: async () => (await import('./node.js')).registerNode,
 };
 
 /**

@@ -7,6 +7,7 @@
 import { benchCorpus } from './corpus-bench.js';
 import { corpusEntries } from './corpus-path.js';
 import { freshCheck, startupBench } from './process-bench.js';
+import { benchRouter } from './router-bench.js';
 import { benchScale } from './scale-bench.js';
 import { benchReport } from './report-bench.js';
 import { benchSimKernel } from './sim-kernel.js';
@@ -110,6 +111,19 @@ const BENCHES: Record<string, () => Promise<void>> = {
   },
   async explore() {
     await printExploreBenchmarks();
+  },
+  async router() {
+    // Warm-up, then the median of 5 runs of each load.
+    await benchRouter({ nodes: 5, requests: 20_000, window: 50 });
+    const rows: Array<Array<string | number>> = [];
+    for (const [label, window] of [['light (1 in flight per client)', 1], ['saturated (50 in flight per client)', 50]] as const) {
+      const runs: Awaited<ReturnType<typeof benchRouter>>[] = [];
+      for (let i = 0; i < 5; i++) runs.push(await benchRouter({ nodes: 5, requests: window === 1 ? 5_000 : 50_000, window }));
+      rows.push([label, Math.round(median(runs.map((r) => r.messagesPerSec))), median(runs.map((r) => r.hopMsP50)).toFixed(3), median(runs.map((r) => r.hopMsP99)).toFixed(3)]);
+    }
+    console.log('\nRouter of faultline test: 5 echo node processes, no added latency (median of 5)\n');
+    console.log(table(['load', 'messages/s', 'hop p50 ms', 'hop p99 ms'], rows));
+    console.log('\ngoals: >= 20,000 messages/s saturated; hop p50 < 1 ms');
   },
   async sim() {
     const figures = await benchSimKernel();
