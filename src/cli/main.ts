@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { registerCheck } from './check.js';
+import { registerExperiment } from './experiment.js';
 import { registerExplore } from './explore.js';
 import { registerGuard } from './guard.js';
 import { registerMerge } from './merge.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerPresets(program);
   registerMerge(program);
   registerGuard(program);
+  registerExperiment(program);
   return program;
 }
 
