@@ -17,6 +17,7 @@ export function experimentReport(experiment: Experiment, result: ExperimentResul
     `experiment "${experiment.name}" (seed ${result.seed}): ${experiment.preset ?? experiment.store.mode}, ${experiment.workload.workload} workload, ` +
       `${experiment.workload.clients} client(s), an op every ${experiment.workload.spacingMs} ms each`,
     `fault: ${result.fault.kind} on ${result.fault.radius}, for ${phases.injectionMs} ms after a ${phases.baselineMs} ms baseline; ${phases.recoveryMs} ms recovery`,
+    `  ${faultTimes(result)}`,
     `hypothesis, in every ${hypothesis.windowMs} ms window: ${bounds(experiment).join(' and ')}` +
       (abort === null ? '' : `; abort when ${abortBounds(experiment).join(' or ')}`),
   ];
@@ -26,6 +27,13 @@ export function experimentReport(experiment: Experiment, result: ExperimentResul
   if (!result.ops.clientsFinished) lines.push('warning: the clients did not finish their ops before the run\'s horizon; ops still open count as info in the last window');
   lines.push(`verdict: ${verdictWords(result)}`);
   return lines;
+}
+
+function faultTimes({ fault }: ExperimentResult): string {
+  if (fault.started === null) return 'it never started (the clients were done before the baseline ended)';
+  const detail = Object.entries(fault.started.detail).map(([name, value]) => `${name} ${JSON.stringify(value)}`).join(', ');
+  const healed = fault.healedAtMs === null ? 'never healed' : `healed at ${fault.healedAtMs} ms`;
+  return `started at ${fault.started.atMs} ms${detail === '' ? '' : ` (${detail})`}, ${healed}`;
 }
 
 function bounds({ hypothesis }: Experiment): string[] {
@@ -50,7 +58,7 @@ function phaseTable(phase: PhaseResult): string[] {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return [
     `${phase.name} ${phase.fromMs}-${phase.toMs} ms: ${heldWord(phase.held)} (${worst})`,
-    ...rows.map((row) => `  ${row.map((cell, column) => (column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`),
+    ...rows.map((row) => `  ${row.map((cell, column) => (column === 0 || column === row.length - 1 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ').trimEnd()}`),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { WORKLOADS } from '../../workloads/index.js';
 import type { ScenarioOp } from '../client/op-source.js';
 import type { Fault } from '../nemesis/fault.js';
+import type { Op } from '../history/op.js';
 import { seededRandom } from '../run/seeds.js';
 import { horizonForSpanMs, simulate, type RunView, type Simulation } from '../run/simulate.js';
 import { experimentFault } from './blast-radius.js';
@@ -22,7 +23,17 @@ import { timedOps, windowFigures } from './window-metrics.js';
 export interface ExperimentResult {
   name: string;
   seed: number;
-  fault: { kind: string; radius: string; targets?: string[]; params?: Record<string, number>; linkShare?: number };
+  fault: {
+    kind: string;
+    radius: string;
+    targets?: string[];
+    params?: Record<string, number>;
+    linkShare?: number;
+    /** What the nemesis recorded when the fault started (the nodes or groups it resolved), and when; null if it never started. */
+    started: { atMs: number; detail: Record<string, unknown> } | null;
+    /** When the fault was healed (virtual ms); null if it never started. */
+    healedAtMs: number | null;
+  };
   phases: PhaseResult[];
   aborted: Abort | null;
   held: boolean | 'unknown';
@@ -77,12 +88,23 @@ export function runExperiment(experiment: Experiment): ExperimentResult {
       ...(fault.targets === undefined ? {} : { targets: fault.targets }),
       ...(fault.params === undefined ? {} : { params: fault.params }),
       ...(planned.linkShare === undefined ? {} : { linkShare: planned.linkShare }),
+      ...nemesisTimes(run.history),
     },
     phases: results,
     aborted: abort,
     held,
     ops: { invoked: run.stats.clients.invoked, clientsFinished: run.stats.clientsFinished },
   };
+}
+
+/** When the one fault started (with what the nemesis resolved it to) and healed, from the nemesis ops of the history. */
+function nemesisTimes(history: readonly Op[]): Pick<ExperimentResult['fault'], 'started' | 'healedAtMs'> {
+  const nemesis = history.filter((op) => op.process === 'nemesis');
+  const start = nemesis.find((op) => op.f.startsWith('start-'));
+  const stop = nemesis.find((op) => op.f.startsWith('stop-'));
+  if (start === undefined) return { started: null, healedAtMs: null };
+  const { fault: _index, kind: _kind, ...detail } = start.value as Record<string, unknown>;
+  return { started: { atMs: start.time / 1e6, detail }, healedAtMs: stop === undefined ? null : stop.time / 1e6 };
 }
 
 /** The run: the store, the clients and their steady ops over all three phases, and the one fault. */

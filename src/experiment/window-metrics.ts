@@ -11,6 +11,8 @@ import type { Hypothesis } from './experiment.js';
 export interface TimedOp {
   invokeMs: number;
   endMs: number;
+  /** endMs - invokeMs, from the history's integer nanoseconds (no float noise); Infinity while open. */
+  latencyMs: number;
   type: 'ok' | 'declined' | 'fail' | 'info';
 }
 
@@ -50,18 +52,21 @@ export interface WindowFigures {
 export function timedOps(history: readonly Op[]): TimedOp[] {
   const ops: TimedOp[] = [];
   const open = new Map<number, TimedOp>();
+  const invokedNs = new Map<TimedOp, number>();
   for (const op of history) {
     if (typeof op.process !== 'number') continue;
     if (op.type === 'invoke') {
-      const timed: TimedOp = { invokeMs: op.time / 1e6, endMs: Number.POSITIVE_INFINITY, type: 'info' };
+      const timed: TimedOp = { invokeMs: op.time / 1e6, endMs: Number.POSITIVE_INFINITY, latencyMs: Number.POSITIVE_INFINITY, type: 'info' };
       ops.push(timed);
       open.set(op.process, timed);
+      invokedNs.set(timed, op.time);
       continue;
     }
     const timed = open.get(op.process);
     if (timed === undefined) continue;
     open.delete(op.process);
     timed.endMs = op.time / 1e6;
+    timed.latencyMs = (op.time - invokedNs.get(timed)!) / 1e6;
     timed.type = op.type === 'fail' && typeof op.error === 'string' && ANSWER_ERRORS.includes(op.error) ? 'declined' : op.type;
   }
   return ops;
@@ -116,7 +121,7 @@ function emptyCounts(fromMs: number, toMs: number): Counts {
 
 function add(counts: Counts, op: TimedOp): void {
   counts[op.type]++;
-  if (op.type === 'ok' || op.type === 'declined') counts.latenciesMs.push(op.endMs - op.invokeMs);
+  if (op.type === 'ok' || op.type === 'declined') counts.latenciesMs.push(op.latencyMs);
 }
 
 function countOps(ops: readonly TimedOp[], fromMs: number, toMs: number): Counts {
