@@ -33,7 +33,7 @@ export function parseExperiment(text: string, file: string): Experiment {
   const document = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false });
   const error = document.errors[0];
   if (error !== undefined) {
-    const line = error.linePos?.[0]?.line;
+    const line = lineCounter.linePos(error.pos[0]).line;
     throw new ConfigError('', `is not valid YAML or JSON: ${error.message.split('\n')[0]}`, undefined, at(file, line));
   }
   let value: unknown;

@@ -1,6 +1,6 @@
 import { WORKLOADS, workloadNames } from '../../workloads/index.js';
 import { defaultClientPolicy, validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
-import { requireObject, type PlainObject } from '../config/config-checks.js';
+import { isPlainObject, requireObject, type PlainObject } from '../config/config-checks.js';
 import { ConfigError, requireInteger, requireNumber, requireOneOf, requirePositive } from '../config/config-error.js';
 import { MAX_SEED } from '../explore/validate-scenario.js';
 import { FAULT_KINDS } from '../nemesis/fault.js';
@@ -33,7 +33,7 @@ const MAX_PLANNED_OPS = 1_000_000;
  *   blastRadius: { nodes: ['n3'] } }).workload.workload; // 'cas-register'
  */
 export function validateExperiment(value: unknown): Experiment {
-  requireObject('', value);
+  if (!isPlainObject(value)) throw new ConfigError('', `must be a mapping of experiment fields (${FIELDS.join(', ')})`);
   for (const field of Object.keys(value)) {
     if (!(FIELDS as readonly string[]).includes(field)) throw new ConfigError(field, `is not an experiment field (known: ${FIELDS.join(', ')})`);
   }
@@ -70,7 +70,7 @@ function storeOf(value: PlainObject): { preset?: string; store: StoreConfig; cli
 }
 
 function validateHypothesis(value: unknown): Hypothesis {
-  requireObject('hypothesis', value);
+  requireSection('hypothesis', value);
   onlyFields('hypothesis', value, ['windowMs', 'okShare', 'p99LatencyMs']);
   requirePositive('hypothesis.windowMs', value.windowMs);
   if (value.okShare !== undefined) requireNumber('hypothesis.okShare', value.okShare, 0, 1);
@@ -82,7 +82,7 @@ function validateHypothesis(value: unknown): Hypothesis {
 }
 
 function validatePhases(value: unknown, windowMs: number): Phases {
-  requireObject('phases', value);
+  requireSection('phases', value);
   onlyFields('phases', value, ['baselineMs', 'injectionMs', 'recoveryMs']);
   for (const name of ['baselineMs', 'injectionMs', 'recoveryMs'] as const) {
     const field = `phases.${name}`;
@@ -97,15 +97,15 @@ function validatePhases(value: unknown, windowMs: number): Phases {
 }
 
 /**
- * The workload, its fields left out taken from the preset's workload when it is
- * the same one, else from the defaults (3 clients, 1 key, an op every 20 ms).
+ * The workload (default: the preset's, else register), its fields left out
+ * taken from the preset's workload when it is the same one, else from the
+ * defaults (3 clients, 1 key, an op every 20 ms).
  */
 function validateWorkload(value: unknown, presetWorkload: Preset['workload'] | undefined, phases: Phases): ExperimentWorkload {
   const given = value ?? {};
   requireObject('workload', given);
   onlyFields('workload', given, ['workload', 'clients', 'keys', 'spacingMs', 'readFraction', 'values']);
-  const name = given.workload ?? presetWorkload?.workload;
-  if (name === undefined) throw new ConfigError('workload.workload', `is missing (known: ${workloadNames().join(', ')})`);
+  const name = given.workload ?? presetWorkload?.workload ?? 'register';
   if (typeof name !== 'string' || WORKLOADS[name] === undefined) {
     throw new ConfigError('workload.workload', `is not a known workload (known: ${workloadNames().join(', ')})`, name);
   }
@@ -137,7 +137,7 @@ function validateWorkload(value: unknown, presetWorkload: Preset['workload'] | u
 }
 
 function validateExperimentFault(value: unknown): ExperimentFault {
-  requireObject('fault', value);
+  requireSection('fault', value);
   onlyFields('fault', value, ['kind', 'params']);
   requireOneOf('fault.kind', value.kind, FAULT_KINDS);
   // The catalogue's own check of the parameters; times come from the phases.
@@ -185,6 +185,12 @@ function validateAbort(value: unknown, hypothesis: Hypothesis): AbortRule | null
     requireNumber('abort.p99LatencyMarginMs', value.p99LatencyMarginMs, 0);
   }
   return value as AbortRule;
+}
+
+/** A section the file must have: missing is said so, anything but a mapping is not one. */
+function requireSection(path: string, value: unknown): asserts value is PlainObject {
+  if (value === undefined) throw new ConfigError(path, 'is missing');
+  requireObject(path, value);
 }
 
 function onlyFields(path: string, value: PlainObject, known: readonly string[]): void {
