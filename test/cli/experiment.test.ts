@@ -91,6 +91,26 @@ describe('faultline experiment: the shipped examples', () => {
   });
 });
 
+describe('faultline experiment: undecidable', () => {
+  it('windows in which no op ends cannot be judged: exit 3 when nothing broke the hypothesis', () => {
+    // One client, an op every 2 s on average, half-second windows: most windows see no op end.
+    const file = tempFile('sparse.json', JSON.stringify({
+      name: 'sparse', preset: 'll-abd', workload: { clients: 1, spacingMs: 2000 },
+      hypothesis: { windowMs: 500, okShare: 0.5 },
+      phases: { baselineMs: 1000, injectionMs: 1000, recoveryMs: 1000 },
+      fault: { kind: 'latency', params: { extraMs: 5 } },
+    }));
+    const run = runCli(['experiment', file, '--json']);
+    expect(run.status).toBe(3);
+    const result = jsonOf(run);
+    expect(result.held).toBe('unknown');
+    const windows = result.phases.flatMap((phase) => phase.windows);
+    expect(windows.some((window) => window.held === 'unknown' && window.okShare === null)).toBe(true);
+    expect(windows.every((window) => window.held !== false)).toBe(true);
+    expect(run.stderr).toMatch(/verdict: unknown: a window had no op to judge/);
+  });
+});
+
 describe('faultline experiment: bad files exit 2 with one line naming the file, line and field', () => {
   const base = [
     'name: test',

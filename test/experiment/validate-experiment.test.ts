@@ -1,4 +1,5 @@
 import { fc, test } from '@fast-check/vitest';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ConfigError } from '../../src/config/config-error.js';
@@ -164,6 +165,15 @@ describe('parseExperiment', () => {
     '    - n1',
     '    - n9',
   ].join('\n');
+
+  it('reads the README\'s sample file as it stands', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Chaos experiments'));
+    const sample = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const experiment = parseExperiment(sample, 'README.md');
+    expect(experiment.blastRadius).toEqual({ nodes: ['n3'] });
+    expect(experiment.abort).toEqual({ okShareMargin: 0.3, p99LatencyMarginMs: 500 });
+  });
 
   it('reads YAML and JSON alike', () => {
     const fromYaml = parseExperiment(yaml.replace('n9', 'n2'), 'e.yaml');
