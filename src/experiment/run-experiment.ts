@@ -8,7 +8,7 @@ import { experimentFault } from './blast-radius.js';
 import type { Experiment } from './experiment.js';
 import { abortReason, type Abort } from './abort.js';
 import { phaseResults, type PhaseResult } from './phases.js';
-import { timedOps, windowFigures } from './window-metrics.js';
+import { OpTimeline, timedOps, windowFigures } from './window-metrics.js';
 
 /**
  * What an experiment found: each phase with its windows and whether the
@@ -57,12 +57,15 @@ export function runExperiment(experiment: Experiment): ExperimentResult {
   const planned = experimentFault(experiment);
   const injectionEndMs = phases.baselineMs + phases.injectionMs;
   let aborted: Abort | null = null;
+  const timeline = new OpTimeline();
   const watch = experiment.abort === null ? undefined : {
     everyMs: hypothesis.windowMs,
     onTick(view: RunView) {
       // Only windows that end while the fault is in force can abort it.
       if (aborted !== null || view.nowMs <= phases.baselineMs || view.nowMs >= injectionEndMs) return;
-      const window = windowFigures(timedOps(view.history), view.nowMs - hypothesis.windowMs, view.nowMs, hypothesis);
+      timeline.update(view.history);
+      const fromMs = view.nowMs - hypothesis.windowMs;
+      const window = windowFigures(timeline.endedIn(fromMs, view.nowMs), fromMs, view.nowMs, hypothesis);
       const reason = abortReason(window, hypothesis, experiment.abort!);
       if (reason === undefined) return;
       aborted = { atMs: view.nowMs, window, reason };

@@ -42,34 +42,68 @@ export interface WindowFigures {
 
 /**
  * The client ops of a history with their start and end times, in the order
- * they were invoked. Each client process has one op open at a time, so an op's
- * completion is the next completion of its process; an op with none yet is
- * open (`endMs` Infinity, type 'info'). Nemesis ops are left out.
+ * they were invoked (see {@link OpTimeline}).
  *
  * @example
- * timedOps(history)[0]; // { invokeMs: 0, endMs: 3.2, type: 'ok' }
+ * timedOps(history)[0]; // { invokeMs: 0, endMs: 3.2, latencyMs: 3.2, type: 'ok' }
  */
 export function timedOps(history: readonly Op[]): TimedOp[] {
-  const ops: TimedOp[] = [];
-  const open = new Map<number, TimedOp>();
-  const invokedNs = new Map<TimedOp, number>();
-  for (const op of history) {
-    if (typeof op.process !== 'number') continue;
-    if (op.type === 'invoke') {
-      const timed: TimedOp = { invokeMs: op.time / 1e6, endMs: Number.POSITIVE_INFINITY, latencyMs: Number.POSITIVE_INFINITY, type: 'info' };
-      ops.push(timed);
-      open.set(op.process, timed);
-      invokedNs.set(timed, op.time);
-      continue;
+  const timeline = new OpTimeline();
+  timeline.update(history);
+  return timeline.ops;
+}
+
+/**
+ * The client ops of a growing history, read incrementally: each update reads
+ * only the ops recorded since the last one, so a run can be looked at every
+ * window at a cost that does not grow with its length. Each client process has
+ * one op open at a time, so an op's completion is the next completion of its
+ * process; an op with none yet is open (`endMs` Infinity, type 'info').
+ * Nemesis ops are left out.
+ *
+ * @example
+ * const timeline = new OpTimeline();
+ * timeline.update(history);
+ * timeline.endedIn(1000, 2000).length; // ops that ended in [1000, 2000)
+ */
+export class OpTimeline {
+  /** Every op so far, in invoke order. */
+  readonly ops: TimedOp[] = [];
+  /** The ops that ended, in end order (the history's order). */
+  private readonly ended: TimedOp[] = [];
+  private readonly open = new Map<number, { timed: TimedOp; invokeNs: number }>();
+  private read = 0;
+
+  /** Reads the ops of `history` recorded since the last update (the same history, grown). */
+  update(history: readonly Op[]): void {
+    for (; this.read < history.length; this.read++) {
+      const op = history[this.read]!;
+      if (typeof op.process !== 'number') continue;
+      if (op.type === 'invoke') {
+        const timed: TimedOp = { invokeMs: op.time / 1e6, endMs: Number.POSITIVE_INFINITY, latencyMs: Number.POSITIVE_INFINITY, type: 'info' };
+        this.ops.push(timed);
+        this.open.set(op.process, { timed, invokeNs: op.time });
+        continue;
+      }
+      const entry = this.open.get(op.process);
+      if (entry === undefined) continue;
+      this.open.delete(op.process);
+      const { timed } = entry;
+      timed.endMs = op.time / 1e6;
+      timed.latencyMs = (op.time - entry.invokeNs) / 1e6;
+      timed.type = op.type === 'fail' && typeof op.error === 'string' && ANSWER_ERRORS.includes(op.error) ? 'declined' : op.type;
+      this.ended.push(timed);
     }
-    const timed = open.get(op.process);
-    if (timed === undefined) continue;
-    open.delete(op.process);
-    timed.endMs = op.time / 1e6;
-    timed.latencyMs = (op.time - invokedNs.get(timed)!) / 1e6;
-    timed.type = op.type === 'fail' && typeof op.error === 'string' && ANSWER_ERRORS.includes(op.error) ? 'declined' : op.type;
   }
-  return ops;
+
+  /** The ops that ended in [fromMs, toMs), read back from the latest. */
+  endedIn(fromMs: number, toMs: number): TimedOp[] {
+    const found: TimedOp[] = [];
+    for (let i = this.ended.length - 1; i >= 0 && this.ended[i]!.endMs >= fromMs; i--) {
+      if (this.ended[i]!.endMs < toMs) found.push(this.ended[i]!);
+    }
+    return found.reverse();
+  }
 }
 
 /**

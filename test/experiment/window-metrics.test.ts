@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Op } from '../../src/history/op.js';
 import { phaseResults } from '../../src/experiment/phases.js';
-import { figuresByWindow, percentile, timedOps } from '../../src/experiment/window-metrics.js';
+import { figuresByWindow, OpTimeline, percentile, timedOps } from '../../src/experiment/window-metrics.js';
 
 /** A history from [process, invoke ms, end ms | undefined (open), type, error?] rows, in time order. */
 function history(rows: Array<[number, number, number | undefined, Op['type'], string?]>): Op[] {
@@ -32,6 +32,19 @@ describe('window figures', () => {
       [110, 130, 'ok'], [190, Number.POSITIVE_INFINITY, 'info'], [250, 260, 'ok'],
     ]);
     expect(ops[1]!.latencyMs).toBe(35);
+  });
+
+  it('reads a growing history incrementally to the same ops, and finds those that ended in a window', () => {
+    const full = history([[0, 0, 10, 'ok'], [1, 5, 40, 'ok'], [0, 20, 30, 'fail', 'cas-mismatch'], [2, 50, 120, 'fail'], [0, 110, 130, 'ok']]);
+    const timeline = new OpTimeline();
+    timeline.update(full.slice(0, 5));
+    // Five ops in: the first write ended; the second and the cas are still open.
+    expect(timeline.ops.map((op) => op.endMs)).toEqual([10, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY]);
+    expect(timeline.endedIn(0, 100).map((op) => op.endMs)).toEqual([10]);
+    timeline.update(full);
+    expect(timeline.ops).toEqual(timedOps(full));
+    expect(timeline.endedIn(30, 120).map((op) => [op.endMs, op.type])).toEqual([[30, 'declined'], [40, 'ok']]);
+    expect(timeline.endedIn(200, 300)).toEqual([]);
   });
 
   it('counts each op in the window it ended in, the late and open ones in the last, and judges each bound', () => {
