@@ -34,7 +34,7 @@ export function parseExperiment(text: string, file: string): Experiment {
   const error = document.errors[0];
   if (error !== undefined) {
     const line = lineCounter.linePos(error.pos[0]).line;
-    throw new ConfigError('', `is not valid YAML or JSON: ${error.message.split('\n')[0]}`, undefined, at(file, line));
+    throw new ConfigError('', `is not valid YAML or JSON: ${error.message.split('\n')[0]}`, undefined, file, line);
   }
   let value: unknown;
   try {
@@ -49,12 +49,8 @@ export function parseExperiment(text: string, file: string): Experiment {
     const line = lineOfField(document, lineCounter, cause.field);
     const prefix = cause.field === '' ? ': ' : `${cause.field}: `;
     const problem = cause.message.startsWith(prefix) ? cause.message.slice(prefix.length) : cause.message;
-    throw new ConfigError(cause.field, problem, undefined, at(file, line));
+    throw new ConfigError(cause.field, problem, undefined, file, line);
   }
-}
-
-function at(file: string, line: number | undefined): string {
-  return line === undefined ? file : `${file}:${line}`;
 }
 
 /**

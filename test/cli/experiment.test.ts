@@ -134,9 +134,15 @@ describe('faultline experiment: bad files exit 2 with one line naming the file, 
     expect(run.stdout).toBe('');
   }
 
-  it('a value out of range names its line and field', () => {
+  it('a value out of range names its line and field; under --json, as file, line and field', () => {
     expectBadFile('share.yaml', base.join('\n').replace('okShare: 0.99', 'okShare: 1.5'),
       /share\.yaml:5: hypothesis\.okShare: 1\.5 must be a number in \[0, 1\]$/);
+    const file = tempFile('share.yaml', base.join('\n').replace('okShare: 0.99', 'okShare: 1.5'));
+    const run = runCli(['experiment', file, '--json']);
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: { message: `${file}:5: hypothesis.okShare: 1.5 must be a number in [0, 1]`, file, line: 5, field: 'hypothesis.okShare' },
+    });
   });
 
   it('a blast radius the fault cannot take is refused', () => {
