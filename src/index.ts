@@ -38,7 +38,7 @@ export { checkAll, compose, type ComposeEntry } from './checker/compose.js';
 export { ANOMALY_CLASSES, type AnomalyClass } from './checker/anomaly.js';
 
 // Runs on the simulator: one scenario, many, shrinking, replay.
-export { simulate, type RunResult, type RunStats, type SimulateOptions, type Simulation } from './run/simulate.js';
+export { simulate, type RunResult, type RunStats, type RunView, type RunWatch, type SimulateOptions, type Simulation } from './run/simulate.js';
 export type { Scenario } from './run/scenario.js';
 export type { ScenarioOp } from './client/op-source.js';
 export { runScenario, type RunScenarioOptions, type ScenarioOutcome } from './run/run-scenario.js';

@@ -27,6 +27,7 @@ const SUBCOMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
   dr: async () => (await import('./dr.js')).registerDr,
   test: async () => (await import('./test.js')).registerTest,
   node: async () => (await import('./node.js')).registerNode,
+  experiment: async () => (await import('./experiment.js')).registerExperiment,
 };
 
 /**

@@ -52,7 +52,12 @@ export function reportInputError(error: unknown, out: Output): void {
 function inputErrorDetail(error: unknown): Record<string, unknown> | undefined {
   if (error instanceof HistoryError) return { message: error.message, file: error.file, line: error.line, field: error.field };
   if (error instanceof ConfigError) {
-    return { message: error.message, ...(error.file === undefined ? {} : { file: error.file }), ...(error.field === '' ? {} : { field: error.field }) };
+    return {
+      message: error.message,
+      ...(error.file === undefined ? {} : { file: error.file }),
+      ...(error.line === undefined ? {} : { line: error.line }),
+      ...(error.field === '' ? {} : { field: error.field }),
+    };
   }
   if (error instanceof UsageError) return { message: error.message };
   if (isPathSystemError(error)) return { message: describePathSystemError(error), file: error.path };

@@ -11,20 +11,25 @@ export class ConfigError extends Error {
   readonly field: string;
   /** The file the config came from, when it came from one (it leads the message). */
   readonly file: string | undefined;
+  /** The 1-based line of the field in that file, when known (`file:line` leads the message). */
+  readonly line: number | undefined;
 
   /**
    * @param field dotted path of the bad field ('' for the whole file)
    * @param problem what is wrong with it, as a phrase (e.g. "must be a positive integer")
    * @param value the offending value, shown before the problem when given
    * @param file the file holding the config, when there is one
+   * @param line the field's line in that file, when known
    */
-  constructor(field: string, problem: string, value?: unknown, file?: string) {
+  constructor(field: string, problem: string, value?: unknown, file?: string, line?: number) {
     const shown = value === undefined ? '' : `${formatValue(value)} `;
-    const where = [file, field].filter((part) => part !== undefined && part !== '').join(': ');
+    const located = file !== undefined && line !== undefined ? `${file}:${line}` : file;
+    const where = [located, field].filter((part) => part !== undefined && part !== '').join(': ');
     super(`${where}: ${shown}${problem}`);
     this.name = 'ConfigError';
     this.field = field;
     this.file = file;
+    this.line = file === undefined ? undefined : line;
   }
 }
 

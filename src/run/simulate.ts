@@ -7,7 +7,7 @@ import type { Op } from '../history/op.js';
 import type { TraceEvent, TraceKind, TraceOptions } from '../sim/trace.js';
 import { World, type NetworkOptions } from '../sim/world.js';
 import { createStore, validateStoreConfig, type StoreConfig } from '../store/config.js';
-import { ConfigError, requireInteger, requireNumber } from '../config/config-error.js';
+import { ConfigError, requireInteger, requireNumber, requirePositive } from '../config/config-error.js';
 import type { ReplicaState, StoreDefinition } from '../store/definition.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
 import { splitStoreClient } from './store-client.js';
@@ -101,6 +101,41 @@ export interface RunStats {
 export interface SimulateOptions {
   /** Store modes of your own, which `store.mode` may name (see ModeDefinition). */
   modes?: readonly ModeDefinition[];
+  /**
+   * Looks at the run while it goes, every `everyMs` of virtual time from 0 until
+   * the clients are done (see {@link RunWatch}). The looks are events of the
+   * World's own scheduler, so a watched run stays deterministic; a watch that
+   * heals nothing leaves the history as it would be without it.
+   */
+  watch?: RunWatch;
+}
+
+/**
+ * A look at a run in progress, every `everyMs` of virtual time (at everyMs,
+ * 2 * everyMs, ...): `onTick` sees the history so far and may end the faults
+ * early. Chaos experiments use it to abort an injection that hurts too much.
+ *
+ * @example
+ * simulate(simulation, { watch: { everyMs: 1000, onTick: (view) => { if (view.history.length > 500) view.healAll(); } } });
+ */
+export interface RunWatch {
+  everyMs: number;
+  onTick(view: RunView): void;
+}
+
+/**
+ * What a {@link RunWatch} sees at a tick.
+ *
+ * @example
+ * const onTick = (view: RunView) => console.log(view.nowMs, view.history.length);
+ */
+export interface RunView {
+  /** Virtual time of the tick, in ms. */
+  nowMs: number;
+  /** The history recorded so far (ops completed at nowMs may come after the tick). */
+  history: readonly Op[];
+  /** Heals every fault in force now and cancels those not started yet (as the final heal does). */
+  healAll(): void;
 }
 
 const DEFAULT_MAX_TIME_MS = 60_000;
@@ -153,6 +188,7 @@ export function simulate(scenario: Simulation, options: SimulateOptions = {}): R
     store, discovery: runtime.discovery, network: scenario.network,
     record: (op) => runtime.recorder.record(op),
   });
+  if (options.watch !== undefined) scheduleWatch(world, options.watch, runtime, nemesis.healAll, clients.finished);
   // The last client to finish stops this run early (see addClients).
   if (!clients.finished()) world.runUntil(scenario.maxTimeMs ?? DEFAULT_MAX_TIME_MS);
   clients.stopWatching();
@@ -166,6 +202,23 @@ export function simulate(scenario: Simulation, options: SimulateOptions = {}): R
     replicaStates: replicaStatesOf(world, store),
     stats: runStats(world, runtime, clients.finished()),
   };
+}
+
+/**
+ * Schedules the watch's ticks one at a time on the World's clock (each tick
+ * queues the next), so the looks take their place among the run's events
+ * deterministically; they stop once the clients are done.
+ */
+function scheduleWatch(world: World, watch: RunWatch, runtime: ClientRuntime, healAll: () => void, done: () => boolean): void {
+  requirePositive('watch.everyMs', watch.everyMs);
+  const tick = (atMs: number) => {
+    world.schedule(atMs, 'watch', () => {
+      if (done()) return;
+      watch.onTick({ nowMs: world.now(), history: runtime.recorder.ops, healAll });
+      tick(atMs + watch.everyMs);
+    });
+  };
+  tick(watch.everyMs);
 }
 
 /** The checks the store and client configs do not cover; each error names its field. */

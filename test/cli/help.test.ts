@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.js';
 
-const SUBCOMMANDS = ['check', 'run', 'explore', 'replay', 'shrink', 'presets', 'merge', 'guard', 'report', 'serve', 'dr', 'test', 'node'];
+const SUBCOMMANDS = ['check', 'run', 'explore', 'replay', 'shrink', 'presets', 'merge', 'guard', 'report', 'serve', 'dr', 'test', 'node', 'experiment'];
 
 describe('help, with each subcommand loaded only when it runs', () => {
   it('faultline --help lists every subcommand', () => {
