@@ -9,6 +9,7 @@ import type { Checker, Validity, Verdict } from '../checker.js';
 import { oneLineReason } from './one-line-reason.js';
 import { pruneIndeterminate } from './prune.js';
 import { PartitionSearch, type LongestPrefix } from './search.js';
+import { decideUniqueValues, type UniqueValuesDecision } from './unique-values.js';
 
 /** Options for {@link checkLinearizable}. */
 export interface LinearizableOptions {
@@ -22,6 +23,17 @@ export interface LinearizableOptions {
    * Default: none.
    */
   maxMemoryBytes?: number;
+  /**
+   * `auto` (the default) decides a read/write register partition whose writes all write
+   * different values in O(n log n), without search, and searches the others; `search`
+   * searches every partition (to compare the two, or to measure the search).
+   */
+  algorithm?: 'auto' | 'search';
+  /**
+   * Skip checking that every op is one the model can take: for a history that
+   * validateHistory has already checked against this model's ops.
+   */
+  validated?: boolean;
 }
 
 /** Why one partition (e.g. one key) is not linearizable. */
@@ -55,12 +67,29 @@ export interface LinearizableDetail {
   /** Indeterminate ops left out because no linearization could need them. */
   pruned: number;
   elapsedMs: number;
+  /**
+   * How the partitions were decided: `unique-values` when every one was a register
+   * with unique written values (decided without search), `search` when none was,
+   * `both` when some were.
+   */
+  algorithm: LinearizableAlgorithm;
   failures: PartitionFailure[];
   /** For an unknown verdict: the budget that ran out. */
   stoppedBy?: BudgetEnd;
   /** For a valid history: one linearization per partition, as operation ids. */
   linearization?: number[][];
 }
+
+/**
+ * The ways a partition is decided (see {@link LinearizableDetail.algorithm}).
+ *
+ * @example
+ * LINEARIZABLE_ALGORITHMS.includes(verdict.detail.algorithm); // true
+ */
+export const LINEARIZABLE_ALGORITHMS = ['unique-values', 'search', 'both'] as const;
+
+/** How the partitions of a history were decided. */
+export type LinearizableAlgorithm = (typeof LINEARIZABLE_ALGORITHMS)[number];
 
 /**
  * The verdict of {@link checkLinearizable}: always carries its search detail.
@@ -98,20 +127,23 @@ export function checkLinearizable(
 ): LinearizableVerdict {
   const started = performance.now();
   const deadline = constraints.timeoutMs === undefined ? Infinity : started + constraints.timeoutMs;
-  validateEntries(history, model);
+  if (constraints.validated !== true) validateEntries(history, model);
   const operations = isPaired(history) ? [...history] : pairOperations(history as Op[]);
-  const partitions = (model.partition ? model.partition(operations) : [operations]).map((ops) =>
-    pruneIndeterminate(ops, model),
-  );
-  const pruned = operations.length - partitions.reduce((sum, ops) => sum + ops.length, 0);
+  const groups = model.partition ? model.partition(operations) : [operations];
+  // A register partition with unique values is decided at once; the others are searched.
+  const decided = groups.map((ops) => (constraints.algorithm === 'search' ? undefined : decideUniqueValues(ops, model)));
+  const partitions = groups.map((ops, p) => (decided[p] === undefined ? pruneIndeterminate(ops, model) : ops));
+  const pruned = operations.length - partitions.reduce((sum, ops, p) => sum + ops.length - (decided[p]?.dropped ?? 0), 0);
   const budget = searchBudget(deadline, constraints.maxMemoryBytes);
-  const outcome = searchAll(partitions, model, budget, constraints.allPartitions ?? false);
+  const outcome = searchUndecided(partitions, decided, model, budget, constraints.allPartitions ?? false);
   const failures = outcome.illegal.map((p) => {
+    const decision = decided[p];
+    if (decision?.valid === false) return explainFailure(p, decision.witness, decision.longest, partitions[p]!);
     // Search the illegal partition again, this time keeping the deepest prefix as evidence.
     // It is known to be illegal, so a budget that runs out here costs only the evidence.
     const traced = new PartitionSearch(partitions[p]!, model, true);
     while (traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined);
-    return explainFailure(p, partitions[p]!, traced.longest ?? traced.snapshotNow());
+    return explainFailure(p, partitions[p]!, traced.longest ?? traced.snapshotNow(), partitions[p]!);
   });
   const valid: Validity = failures.length > 0 ? false : outcome.stoppedBy !== undefined ? 'unknown' : true;
   const detail: LinearizableDetail = {
@@ -120,6 +152,7 @@ export function checkLinearizable(
     partitions: partitions.length,
     pruned,
     elapsedMs: performance.now() - started,
+    algorithm: algorithmOf(decided),
     failures,
     ...(valid === 'unknown' ? { stoppedBy: outcome.stoppedBy! } : {}),
     ...(valid === true ? { linearization: outcome.orders } : {}),
@@ -165,20 +198,49 @@ function searchBudget(deadline: number, maxMemoryBytes: number | undefined): { o
 const MEMORY_READ_MS = 20;
 
 /**
+ * The searches' outcome merged with the partitions decided without search: those
+ * found invalid count as illegal (and, unless every partition is wanted, spare the
+ * search altogether); those found valid give their linearization.
+ */
+function searchUndecided(
+  partitions: Operation[][],
+  decided: ReadonlyArray<UniqueValuesDecision | undefined>,
+  model: Model<any>,
+  budget: { over(): BudgetEnd | undefined },
+  allPartitions: boolean,
+): { illegal: number[]; stoppedBy: BudgetEnd | undefined; orders: number[][] } {
+  const illegal = decided.flatMap((decision, p) => (decision?.valid === false ? [p] : []));
+  if (illegal.length > 0 && !allPartitions) return { illegal: illegal.slice(0, 1), stoppedBy: undefined, orders: [] };
+  const searched = decided.flatMap((decision, p) => (decision === undefined ? [p] : []));
+  const outcome = searchAll(partitions, searched, model, budget, allPartitions);
+  decided.forEach((decision, p) => {
+    if (decision?.valid === true) outcome.orders[p] = decision.order.map((i) => partitions[p]![i]!.id);
+  });
+  return { ...outcome, illegal: [...illegal, ...outcome.illegal].sort((a, b) => a - b) };
+}
+
+function algorithmOf(decided: ReadonlyArray<UniqueValuesDecision | undefined>): LinearizableAlgorithm {
+  const fast = decided.filter((decision) => decision !== undefined).length;
+  return fast === 0 ? 'search' : fast === decided.length ? 'unique-values' : 'both';
+}
+
+/**
  * Runs every partition's search in round-robin slices that double each round, so an
  * easy illegal partition is found before a hard valid one is finished (Porcupine gets
  * the same from one goroutine per partition and a kill switch).
  */
 function searchAll(
   partitions: Operation[][],
+  searched: readonly number[],
   model: Model<any>,
   budget: { over(): BudgetEnd | undefined },
   allPartitions: boolean,
 ): { illegal: number[]; stoppedBy: BudgetEnd | undefined; orders: number[][] } {
-  const searches = partitions.map((ops) => new PartitionSearch(ops, model, false));
+  const toSearch = new Set(searched);
+  const searches = partitions.map((ops, p) => (toSearch.has(p) ? new PartitionSearch(ops, model, false) : undefined));
   const orders: number[][] = new Array(partitions.length);
   const illegal: number[] = [];
-  let active = searches.map((_, p) => p);
+  let active = [...searched];
   for (let slice = SLICE_STEPS; active.length > 0; slice = Math.min(slice * 2, 1 << 20)) {
     const stillRunning: number[] = [];
     for (const p of active) {
@@ -202,10 +264,14 @@ function searchAll(
   return { illegal: illegal.sort((a, b) => a - b), stoppedBy: undefined, orders };
 }
 
-function explainFailure(partition: number, ops: Operation[], longest: LongestPrefix): PartitionFailure {
+/**
+ * A failing partition's evidence from a search over `ops` (the whole partition, or a
+ * witness taken from it); the ops concurrent with the blocked one come from `partition`.
+ */
+function explainFailure(partition: number, ops: readonly Operation[], longest: LongestPrefix, all: readonly Operation[]): PartitionFailure {
   const blocked = longest.blockedOp >= 0 ? ops[longest.blockedOp] : undefined;
   const concurrent = blocked
-    ? ops.filter((op) => op !== blocked && op.call < blocked.ret && blocked.call < op.ret)
+    ? all.filter((op) => op !== blocked && op.call < blocked.ret && blocked.call < op.ret)
     : [];
   return {
     partition,
