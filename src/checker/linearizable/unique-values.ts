@@ -45,7 +45,7 @@ export function decideUniqueValues(ops: readonly Operation[], model: Model<any>)
 
 /** Positions of a few ops no linearization can hold together, or undefined when there are none. */
 function impossibility(ops: readonly Operation[], clusters: RegisterClusters, zones: Zones): number[] | undefined {
-  if (clusters.orphanRead !== -1) return [clusters.orphanRead];
+  if (clusters.orphanRead !== -1) return withLastWrite(ops, clusters, clusters.orphanRead);
   const { count, write, readStart, reads } = clusters;
   for (let c = 1; c < count; c++) {
     const w = write[c]!;
@@ -58,6 +58,19 @@ function impossibility(ops: readonly Operation[], clusters: RegisterClusters, zo
   const involved = new Set<number>();
   for (const c of pair) for (const i of [write[c]!, zones.lowOp[c]!, zones.highOp[c]!]) if (i >= 0) involved.add(i);
   return [...involved].sort((a, b) => a - b);
+}
+
+/**
+ * A read of a value nobody wrote, with the write that completed last before it began
+ * (the value the read should have seen), so that the evidence names it too.
+ */
+function withLastWrite(ops: readonly Operation[], clusters: RegisterClusters, read: number): number[] {
+  let last = -1;
+  for (let c = 1; c < clusters.count; c++) {
+    const w = clusters.write[c]!;
+    if (ops[w]!.ret < ops[read]!.call && (last === -1 || ops[w]!.ret > ops[last]!.ret)) last = w;
+  }
+  return last === -1 ? [read] : [Math.min(last, read), Math.max(last, read)];
 }
 
 /** The witness's search evidence, or undefined when the search finds it linearizable after all. */
