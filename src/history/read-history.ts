@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { HistoryParser } from './_internals/history-parser.js';
 import { forEachLine } from './_internals/lines.js';
+import { forEachStreamLine } from './_internals/stream-lines.js';
 import { HistoryError } from './errors.js';
 import { DEFAULT_HISTORY_LIMITS, tooLong, type HistoryLimits } from './limits.js';
 import type { HistoryFormat, ParsedHistory } from './parsed-history.js';
@@ -47,57 +47,18 @@ export class ReadAbortedError extends Error {
 export async function readHistory(file: string, opts: ReadHistoryOptions = {}): Promise<ParsedHistory> {
   const limits = limitsOf(opts);
   const parser = new HistoryParser(file, opts.format, limits);
-  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  // 'line' events rather than for-await: the async iterator costs a promise per line.
-  return new Promise<ParsedHistory>((resolve, reject) => {
-    let failed = false;
-    const fail = (error: unknown): void => {
-      if (failed) return;
-      failed = true;
-      lines.close();
-      input.destroy();
-      reject(error);
-    };
-    let linesSeen = 0;
-    const abort = (): void => fail(new ReadAbortedError(file, linesSeen));
-    if (opts.signal?.aborted) abort();
-    opts.signal?.addEventListener('abort', abort, { once: true });
-    lines.on('line', (line) => {
-      linesSeen++;
-      if (failed) return;
-      try {
-        parser.push(line);
-      } catch (error) {
-        fail(error);
-      }
-    });
-    // readline gathers a line until its break comes, however long: stop a line that is
-    // still open past the bound. Lines that end within one chunk reach the parser, which
-    // checks them itself. readline listened first, so it has emitted this chunk's lines.
-    let openLineLength = 0;
-    input.on('data', (chunk: string | Buffer) => {
-      const text = String(chunk);
-      const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-      openLineLength = lastBreak === -1 ? openLineLength + text.length : text.length - lastBreak - 1;
-      if (openLineLength > limits.maxLineLength) {
-        fail(new HistoryError(file, linesSeen + 1, 'syntax', tooLong(limits.maxLineLength, 'line')));
-      }
-    });
-    // readline re-emits the stream's errors (a missing file, a directory) on itself.
-    const unreadable = (error: Error): void => fail(new HistoryError(file, undefined, 'file', `cannot read (${error.message})`));
-    input.on('error', unreadable);
-    lines.on('error', unreadable);
-    lines.on('close', () => {
-      opts.signal?.removeEventListener('abort', abort);
-      if (failed) return;
-      try {
-        resolve(parser.finish());
-      } catch (error) {
-        fail(error);
-      }
-    });
+  let linesRead = 0;
+  const ended = await forEachStreamLine(createReadStream(file, { highWaterMark: 1 << 20 }), limits.maxLineLength, {
+    line(text) {
+      linesRead++;
+      parser.push(text);
+    },
+    stop: () => opts.signal?.aborted === true,
+    unreadable: (error) => new HistoryError(file, undefined, 'file', `cannot read (${error.message})`),
+    tooLong: (lineNo) => new HistoryError(file, lineNo, 'syntax', tooLong(limits.maxLineLength, 'line')),
   });
+  if (ended === 'stopped') throw new ReadAbortedError(file, linesRead);
+  return parser.finish();
 }
 
 /**
