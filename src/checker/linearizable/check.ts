@@ -107,9 +107,12 @@ export interface LinearizableVerdict extends Verdict<LinearizableDetail> {
  * operations, splits it into independent partitions (P-compositionality), and
  * searches each (Wing–Gong–Lowe, as in Porcupine). Invalid with 'not-linearizable'
  * and a reason naming the op no linearization can place; unknown when the budget
- * runs out first.
+ * runs out first. A partition of a read/write register (or a kv key) whose writes all
+ * write different values, none the initial one, is decided without search, in
+ * O(n log n) (see decideUniqueValues); `detail.algorithm` says which way was taken.
  *
- * What it is given is validated first, whether or not the caller ran validateHistory:
+ * What it is given is validated first, whether or not the caller ran validateHistory
+ * (unless `validated` says it did, against this model):
  * a completion with no open invoke, an f or an argument the model cannot take (a cas
  * whose value is not `[expected, new]`), or ops on several keys for a model without
  * keys throw a HistoryError (file `history`, line = the op's 1-based position in the
@@ -322,6 +325,7 @@ export function linearizableChecker({ model }: { model: Model<any> }): Checker {
       const verdict = checkLinearizable(history, model, {
         ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }),
         ...(context.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: context.maxMemoryBytes }),
+        ...(context.historyValidated === true ? { validated: true } : {}),
       });
       const { linearization: _order, ...detail } = verdict.detail;
       return { ...verdict, detail };
