@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { forEachLine } from './lines.js';
 
@@ -42,11 +43,11 @@ export async function forEachStreamLine(input: Readable, maxLineLength: number, 
       if (next === undefined) break;
       const data = carry.length === 0 ? next : Buffer.concat([carry, next]);
       const cut = lastBreak(data);
-      if (cut >= 0) splitLines(data.toString('utf8', 0, cut + 1), visit);
+      if (cut >= 0) splitLines(decode(data.subarray(0, cut + 1)), visit);
       carry = data.subarray(cut + 1);
       if (openTooLong(carry, maxLineLength)) throw hooks.tooLong(lineNo + 1);
     }
-    if (carry.length > 0) splitLines(carry.toString('utf8'), visit);
+    if (carry.length > 0) splitLines(decode(carry), visit);
     return 'done';
   } finally {
     input.destroy();
@@ -75,6 +76,11 @@ function lastBreak(data: Buffer): number {
   if (searchFrom <= newline) return newline;
   const ret = data.lastIndexOf(RETURN, searchFrom);
   return Math.max(newline, ret);
+}
+
+/** UTF-8 text; pure ASCII (most histories) is copied as Latin-1, which is the same text without the decoding. */
+function decode(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
 /** Calls `visit` for each line of `text`, which ends with a line break. */
