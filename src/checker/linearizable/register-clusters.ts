@@ -35,7 +35,7 @@ export interface RegisterClusters {
  * anything is no evidence of who wrote what).
  *
  * Each op is put to the model itself rather than judged by its f: a foreign state
- * (a symbol no history can hold) must be refused by a read, and a write must step
+ * must be refused by a read, and a write must step
  * from it to one state, the value it writes.
  *
  * @example
@@ -109,8 +109,13 @@ function groupReads(
   return { count, write: Int32Array.from(writes), readStart, reads, orphanRead, dropped };
 }
 
-/** A state no history can hold: reads must refuse it. */
-const FOREIGN: unique symbol = Symbol('foreign state');
+/**
+ * A state that is not the value of any read or write in the partition: reads must
+ * refuse it. A string, because a model compares strings at once (a symbol would be
+ * turned into text on every read); should a history ever hold this very string, the
+ * read that returned it seems to accept it and the partition is searched instead.
+ */
+const FOREIGN = '\u0000faultline: a state no op wrote\u0000';
 
 /**
  * A Map key for a value, equal for two values exactly when sameValue holds: numbers

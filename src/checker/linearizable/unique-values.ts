@@ -101,8 +101,10 @@ function linearization(ops: readonly Operation[], clusters: RegisterClusters, zo
     if (c > 0) order.push(write[c]!);
     const start = readStart[c]!;
     const end = readStart[c + 1]!;
+    if (end - start === 1) order.push(reads[start]!);
+    if (end - start <= 1) continue;
     const block = Array.from(reads.subarray(start, end));
-    if (block.length > 1) block.sort((a, b) => ops[a]!.ret - ops[b]!.ret || ops[a]!.call - ops[b]!.call || a - b);
+    block.sort((a, b) => ops[a]!.ret - ops[b]!.ret || ops[a]!.call - ops[b]!.call || a - b);
     for (const r of block) order.push(r);
   }
   return order;
