@@ -5,6 +5,7 @@
  * Select parts with arguments: `npm run bench -- corpus scale sim` (default: all).
  */
 import { benchCorpus } from './corpus-bench.js';
+import { benchBigHistories } from './big-history-bench.js';
 import { benchScale } from './scale-bench.js';
 import { benchSimKernel } from './sim-kernel.js';
 import { printExploreBenchmarks } from './explore-bench.js';
@@ -46,6 +47,19 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const figures = await benchScale({ ops: 1_000_000, keys: 1000, processes: 50 });
     console.log('\nScale: generated kv history, read + validate + check as `faultline check` does\n');
     console.log(table(Object.keys(figures), [Object.values(figures).map((v) => (typeof v === 'number' ? v : String(v)))]));
+  },
+  async big() {
+    // FAULTLINE_BIG_RECORDS scales it down for a quick look; the figures that count are at 10 million.
+    const records = Number(process.env.FAULTLINE_BIG_RECORDS ?? 10_000_000);
+    const rows = await benchBigHistories({ records, searchTimeoutMs: 60_000 });
+    console.log(`\nBig histories: ${records} records (invokes and completions), 100 processes, 5% info; read + validate + check in a fresh process\n`);
+    console.log(table(
+      ['history', 'path', 'file MB', 'read s', 'check s', 'peak RSS MB', 'verdict', 'algorithm', 'blames planted read'],
+      rows.map((r) => [
+        r.history, r.path, r.fileMb.toFixed(0), r.readS.toFixed(2), r.checkS.toFixed(2), r.peakRssMb.toFixed(0),
+        r.stoppedBy ? `${r.valid} (${r.stoppedBy})` : r.valid, r.algorithm, r.blamesPlanted === undefined ? '' : String(r.blamesPlanted),
+      ]),
+    ));
   },
   async store() {
     console.log('\nSimulated client ops per wall-clock second (20 closed-loop clients, 50% reads, median of 3)\n');
