@@ -119,7 +119,7 @@ export function checkJson(verdict: Verdict, facts: CheckFacts): Record<string, u
     model: facts.model,
     ...(facts.inferred !== undefined ? { modelInferred: facts.inferred } : {}),
     ops: facts.ops,
-    ...(search ? { partitions: search.partitions, pruned: search.pruned } : {}),
+    ...(search ? { partitions: search.partitions, pruned: search.pruned, algorithm: search.algorithm } : {}),
     elapsedMs: Math.round((search?.elapsedMs ?? facts.elapsedMs) * 1000) / 1000,
     ...(failures.length > 0
       ? {
