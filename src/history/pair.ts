@@ -62,45 +62,38 @@ export function pairInvocations(ops: readonly Op[]): Invocation[] {
  * //    output: { known: true, value: 1 }, invokeIndex: 0, completeIndex: 1 }]
  */
 export function pairOperations(ops: readonly Op[]): Operation[] {
-  // One pass, one object per operation (this runs on histories of millions of ops): an
-  // invoke becomes an operation at once, its completion fills it in, a fail empties its slot.
-  const slots: Array<Operation | undefined> = [];
+  // Two flat arrays rather than a pair object per invocation (this runs on histories of
+  // millions of ops), and each operation built whole, in one object literal.
+  const invokes: Op[] = [];
+  const completions: Array<Op | undefined> = [];
   const open = new Map<number, number>();
   for (const op of ops) {
     if (op.process === 'nemesis') continue;
     if (op.type === 'invoke') {
-      open.set(op.process, slots.length);
-      slots.push(pending(op));
+      open.set(op.process, invokes.length);
+      invokes.push(op);
+      completions.push(undefined);
       continue;
     }
     const slot = open.get(op.process);
     if (slot === undefined) continue;
     open.delete(op.process);
-    if (op.type === 'fail') slots[slot] = undefined;
-    else complete(slots[slot]!, op);
+    completions[slot] = op;
   }
   const operations: Operation[] = [];
-  for (const operation of slots) {
-    if (operation === undefined) continue;
-    if (operation.output === NOT_YET) operation.output = { known: false, value: null };
-    operation.id = operations.length;
-    operations.push(operation);
+  for (let i = 0; i < invokes.length; i++) {
+    if (completions[i]?.type !== 'fail') operations.push(toOperation(operations.length, invokes[i]!, completions[i]));
   }
   return operations;
 }
 
-/** The output of an operation until its completion says more: replaced by its own object at the end. */
-const NOT_YET: Operation['output'] = { known: false, value: null };
-
-function pending(invoke: Op): Operation {
+function toOperation(id: number, invoke: Op, completion: Op | undefined): Operation {
   const input: Input = invoke.key === undefined ? { f: invoke.f, value: invoke.value } : { f: invoke.f, key: invoke.key, value: invoke.value };
-  return { id: 0, process: invoke.process, call: invoke.index, ret: Infinity, input, output: NOT_YET, invokeIndex: invoke.index };
-}
-
-function complete(operation: Operation, completion: Op): void {
-  if (completion.type === 'ok') {
-    operation.ret = completion.index;
-    operation.output = { known: true, value: completion.value };
-  }
-  operation.completeIndex = completion.index;
+  const known = completion?.type === 'ok';
+  const ret = known ? completion!.index : Infinity;
+  const output = known ? { known: true, value: completion!.value } : { known: false, value: null };
+  const { process, index } = invoke;
+  return completion === undefined
+    ? { id, process, call: index, ret, input, output, invokeIndex: index }
+    : { id, process, call: index, ret, input, output, invokeIndex: index, completeIndex: completion.index };
 }
