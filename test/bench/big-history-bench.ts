@@ -26,7 +26,7 @@ const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'big-histo
  * @example
  * const rows = await benchBigHistories({ records: 10_000_000, searchTimeoutMs: 60_000 });
  */
-export async function benchBigHistories(c: { records: number; searchTimeoutMs: number }): Promise<BigHistoryRow[]> {
+export async function benchBigHistories(c: { records: number; searchTimeoutMs: number; onRow?: (row: BigHistoryRow) => void }): Promise<BigHistoryRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'faultline-big-'));
   const rows: BigHistoryRow[] = [];
   const cases: Array<{ name: string; model: 'register' | 'kv'; keys: number | undefined; staleRead: boolean; search: boolean }> = [
@@ -48,8 +48,11 @@ export async function benchBigHistories(c: { records: number; searchTimeoutMs: n
           ...(facts.staleReadIndex === undefined ? {} : { blamesPlanted: figures.blockedIndex === facts.staleReadIndex }),
         };
       };
-      rows.push(measured('auto'));
-      if (k.search) rows.push(measured('search'));
+      for (const algorithm of k.search ? (['auto', 'search'] as const) : (['auto'] as const)) {
+        const row = measured(algorithm);
+        rows.push(row);
+        c.onRow?.(row);
+      }
       rmSync(file, { force: true });
     }
   } finally {

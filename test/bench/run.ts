@@ -5,7 +5,7 @@
  * Select parts with arguments: `npm run bench -- corpus scale sim` (default: all).
  */
 import { benchCorpus } from './corpus-bench.js';
-import { benchBigHistories } from './big-history-bench.js';
+import { benchBigHistories, type BigHistoryRow } from './big-history-bench.js';
 import { benchScale } from './scale-bench.js';
 import { benchSimKernel } from './sim-kernel.js';
 import { printExploreBenchmarks } from './explore-bench.js';
@@ -51,7 +51,9 @@ const BENCHES: Record<string, () => Promise<void>> = {
   async big() {
     // FAULTLINE_BIG_RECORDS scales it down for a quick look; the figures that count are at 10 million.
     const records = Number(process.env.FAULTLINE_BIG_RECORDS ?? 10_000_000);
-    const rows = await benchBigHistories({ records, searchTimeoutMs: 60_000 });
+    // Each history takes minutes on a busy machine: say how far it got as it goes.
+    const onRow = (r: BigHistoryRow): void => console.log(`  ${r.history} (${r.path}): ${r.valid}, read ${r.readS.toFixed(1)} s, check ${r.checkS.toFixed(1)} s`);
+    const rows = await benchBigHistories({ records, searchTimeoutMs: 60_000, onRow });
     console.log(`\nBig histories: ${records} records (invokes and completions), 100 processes, 5% info; read + validate + check in a fresh process\n`);
     console.log(table(
       ['history', 'path', 'file MB', 'read s', 'check s', 'peak RSS MB', 'verdict', 'algorithm', 'blames planted read'],
