@@ -50,6 +50,12 @@ export interface CheckContext {
   endTimeMs?: number;
   /** The nodes meant to hold a key (a leaderless preference list); default: every node holds every key. */
   replicasOf?(key: string): string[];
+  /**
+   * True when the history has already passed validateHistory with the checkers'
+   * model's op check (`modelOpCheck(model)`), as `faultline check` does before its
+   * checkers run: the linearizable checker then does not validate it a second time.
+   */
+  historyValidated?: boolean;
 }
 
 /**

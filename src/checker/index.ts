@@ -6,6 +6,7 @@ export { checkAll, compose, isSkipped, safely, type ComposeEntry } from './compo
 export { CHECKERS, checkerNamed, defaultCheckerNames, type CheckerSubject } from './by-name.js';
 export { checkLinearizable as check, checkLinearizable, linearizableChecker } from './linearizable/check.js';
 export type {
+  LinearizableAlgorithm,
   LinearizableOptions,
   LinearizableDetail,
   LinearizableVerdict,

@@ -62,10 +62,27 @@ export function pairInvocations(ops: readonly Op[]): Invocation[] {
  * //    output: { known: true, value: 1 }, invokeIndex: 0, completeIndex: 1 }]
  */
 export function pairOperations(ops: readonly Op[]): Operation[] {
+  // Two flat arrays rather than a pair object per invocation (this runs on histories of
+  // millions of ops), and each operation built whole, in one object literal.
+  const invokes: Op[] = [];
+  const completions: Array<Op | undefined> = [];
+  const open = new Map<number, number>();
+  for (const op of ops) {
+    if (op.process === 'nemesis') continue;
+    if (op.type === 'invoke') {
+      open.set(op.process, invokes.length);
+      invokes.push(op);
+      completions.push(undefined);
+      continue;
+    }
+    const slot = open.get(op.process);
+    if (slot === undefined) continue;
+    open.delete(op.process);
+    completions[slot] = op;
+  }
   const operations: Operation[] = [];
-  for (const { invoke, completion } of pairInvocations(ops)) {
-    if (completion?.type === 'fail') continue;
-    operations.push(toOperation(operations.length, invoke, completion));
+  for (let i = 0; i < invokes.length; i++) {
+    if (completions[i]?.type !== 'fail') operations.push(toOperation(operations.length, invokes[i]!, completions[i]));
   }
   return operations;
 }
@@ -73,15 +90,10 @@ export function pairOperations(ops: readonly Op[]): Operation[] {
 function toOperation(id: number, invoke: Op, completion: Op | undefined): Operation {
   const input: Input = invoke.key === undefined ? { f: invoke.f, value: invoke.value } : { f: invoke.f, key: invoke.key, value: invoke.value };
   const known = completion?.type === 'ok';
-  const operation: Operation = {
-    id,
-    process: invoke.process,
-    call: invoke.index,
-    ret: known ? completion!.index : Infinity,
-    input,
-    output: known ? { known: true, value: completion!.value } : { known: false, value: null },
-    invokeIndex: invoke.index,
-  };
-  if (completion !== undefined) operation.completeIndex = completion.index;
-  return operation;
+  const ret = known ? completion!.index : Infinity;
+  const output = known ? { known: true, value: completion!.value } : { known: false, value: null };
+  const { process, index } = invoke;
+  return completion === undefined
+    ? { id, process, call: index, ret, input, output, invokeIndex: index }
+    : { id, process, call: index, ret, input, output, invokeIndex: index, completeIndex: completion.index };
 }

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { HistoryParser } from './_internals/history-parser.js';
-import { historyText } from './_internals/history-text.js';
+import { historyBytes } from './_internals/history-bytes.js';
 import { forEachLine } from './_internals/lines.js';
+import { forEachStreamLine } from './_internals/stream-lines.js';
 import { HistoryError } from './errors.js';
 import { DEFAULT_HISTORY_LIMITS, tooLong, type HistoryLimits } from './limits.js';
 import type { HistoryFormat, ParsedHistory } from './parsed-history.js';
@@ -60,58 +60,27 @@ export async function readHistory(source: string | Readable, opts: ReadHistoryOp
   const limits = limitsOf(opts);
   const parser = new HistoryParser(file, opts.format, limits);
   const bytes = typeof source === 'string' ? createReadStream(source, { highWaterMark: 1 << 20 }) : source;
-  const input = historyText(bytes, file);
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  // 'line' events rather than for-await: the async iterator costs a promise per line.
-  return new Promise<ParsedHistory>((resolve, reject) => {
-    let failed = false;
-    const fail = (error: unknown): void => {
-      if (failed) return;
-      failed = true;
-      lines.close();
-      input.destroy();
-      reject(error);
-    };
-    let linesSeen = 0;
-    const abort = (): void => fail(new ReadAbortedError(file, linesSeen));
-    if (opts.signal?.aborted) abort();
-    opts.signal?.addEventListener('abort', abort, { once: true });
-    lines.on('line', (line) => {
-      linesSeen++;
-      if (failed) return;
-      try {
-        parser.push(line);
-      } catch (error) {
-        fail(error);
-      }
+  // An abort stops the reading at once, even while it waits for input (a pipe that never ends).
+  const abort = (): void => void bytes.destroy();
+  opts.signal?.addEventListener('abort', abort, { once: true });
+  let linesRead = 0;
+  let ended: 'done' | 'stopped';
+  try {
+    ended = await forEachStreamLine(historyBytes(bytes, file), limits.maxLineLength, {
+      line(text) {
+        linesRead++;
+        parser.push(text);
+      },
+      stop: () => opts.signal?.aborted === true,
+      unreadable: (error) => (opts.signal?.aborted === true ? new ReadAbortedError(file, linesRead)
+        : error instanceof HistoryError ? error : new HistoryError(file, undefined, 'file', `cannot read (${error.message})`)),
+      tooLong: (lineNo) => new HistoryError(file, lineNo, 'syntax', tooLong(limits.maxLineLength, 'line')),
     });
-    // readline gathers a line until its break comes, however long: stop a line that is
-    // still open past the bound. Lines that end within one chunk reach the parser, which
-    // checks them itself. readline listened first, so it has emitted this chunk's lines.
-    let openLineLength = 0;
-    input.on('data', (chunk: string | Buffer) => {
-      const text = String(chunk);
-      const lastBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-      openLineLength = lastBreak === -1 ? openLineLength + text.length : text.length - lastBreak - 1;
-      if (openLineLength > limits.maxLineLength) {
-        fail(new HistoryError(file, linesSeen + 1, 'syntax', tooLong(limits.maxLineLength, 'line')));
-      }
-    });
-    // readline re-emits the stream's errors (a missing file, a directory) on itself.
-    const unreadable = (error: Error): void =>
-      fail(error instanceof HistoryError ? error : new HistoryError(file, undefined, 'file', `cannot read (${error.message})`));
-    input.on('error', unreadable);
-    lines.on('error', unreadable);
-    lines.on('close', () => {
-      opts.signal?.removeEventListener('abort', abort);
-      if (failed) return;
-      try {
-        resolve(parser.finish());
-      } catch (error) {
-        fail(error);
-      }
-    });
-  });
+  } finally {
+    opts.signal?.removeEventListener('abort', abort);
+  }
+  if (ended === 'stopped' || opts.signal?.aborted === true) throw new ReadAbortedError(file, linesRead);
+  return parser.finish();
 }
 
 /**

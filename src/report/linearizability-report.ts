@@ -122,7 +122,7 @@ export function checkJson(verdict: Verdict, facts: CheckFacts): Record<string, u
     ...(facts.inferred !== undefined ? { modelInferred: facts.inferred } : {}),
     ...(facts.nilReads !== undefined ? { nilReads: facts.nilReads } : {}),
     ops: facts.ops,
-    ...(search ? { partitions: search.partitions, pruned: search.pruned } : {}),
+    ...(search ? { partitions: search.partitions, pruned: search.pruned, algorithm: search.algorithm } : {}),
     elapsedMs: Math.round((search?.elapsedMs ?? facts.elapsedMs) * 1000) / 1000,
     ...(failures.length > 0
       ? {

@@ -8,6 +8,7 @@ import { benchCorpus } from './corpus-bench.js';
 import { corpusEntries } from './corpus-path.js';
 import { freshCheck, startupBench } from './process-bench.js';
 import { benchRouter } from './router-bench.js';
+import { benchBigHistories, type BigHistoryRow } from './big-history-bench.js';
 import { benchScale } from './scale-bench.js';
 import { benchReport } from './report-bench.js';
 import { benchSimKernel } from './sim-kernel.js';
@@ -88,6 +89,21 @@ const BENCHES: Record<string, () => Promise<void>> = {
     console.log(table(['ops', 'faults', 'render ms', 'faultline report ms', 'faultline check ms', 'report - check ms', 'file MB', 'first paint ms', 'of which script ms'],
       [[String(figures.ops), String(figures.faults), figures.renderMs, figures.cliMs, figures.checkCliMs, Math.round(figures.cliMs - figures.checkCliMs),
         figures.fileMb, figures.firstPaintMs ?? 'no chromium', figures.scriptMs ?? '']]));
+  },
+  async big() {
+    // FAULTLINE_BIG_RECORDS scales it down for a quick look; the figures that count are at 10 million.
+    const records = Number(process.env.FAULTLINE_BIG_RECORDS ?? 10_000_000);
+    // Each history takes minutes on a busy machine: say how far it got as it goes.
+    const onRow = (r: BigHistoryRow): void => console.log(`  ${r.history} (${r.path}): ${r.valid}, read ${r.readS.toFixed(1)} s, check ${r.checkS.toFixed(1)} s`);
+    const rows = await benchBigHistories({ records, searchTimeoutMs: 60_000, onRow });
+    console.log(`\nBig histories: ${records} records (invokes and completions), 100 processes, 5% info; read + validate + check in a fresh process\n`);
+    console.log(table(
+      ['history', 'path', 'file MB', 'read s', 'check s', 'peak RSS MB', 'verdict', 'algorithm', 'blames planted read'],
+      rows.map((r) => [
+        r.history, r.path, r.fileMb.toFixed(0), r.readS.toFixed(2), r.checkS.toFixed(2), r.peakRssMb.toFixed(0),
+        r.stoppedBy ? `${r.valid} (${r.stoppedBy})` : r.valid, r.algorithm, r.blamesPlanted === undefined ? '' : String(r.blamesPlanted),
+      ]),
+    ));
   },
   async store() {
     console.log('\nSimulated client ops per wall-clock second (20 closed-loop clients, 50% reads, median of 3)\n');

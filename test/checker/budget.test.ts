@@ -30,11 +30,13 @@ afterEach(() => {
 });
 
 describe('the linearizability search budgets', () => {
+  // Its writes all write different values, which is decided without search: these
+  // tests ask for the search, whose budgets they are about.
   it('stops within 10% of its time budget, also inside one long slice', () => {
     // 100 000 steps: between slices the old search read the clock at 61 440 and
     // 126 976 steps (27% late); inside a slice it reads it every 4096 steps.
     const clock = steppedClock(registerModel());
-    const verdict = checkLinearizable(hardHistory(22), clock.model, { timeoutMs: 100_000 });
+    const verdict = checkLinearizable(hardHistory(22), clock.model, { timeoutMs: 100_000, algorithm: 'search' });
     expect(verdict.valid).toBe('unknown');
     expect(verdict.detail.stoppedBy).toBe('time');
     expect(clock.now()).toBeGreaterThanOrEqual(100_000);
@@ -43,7 +45,7 @@ describe('the linearizability search budgets', () => {
 
   it('ends in unknown once the process passes its memory budget, saying so', () => {
     // Any running Node process is over 1 MB: the first budget read stops the search.
-    const verdict = checkLinearizable(hardHistory(22), registerModel(), { maxMemoryBytes: 2 ** 20 });
+    const verdict = checkLinearizable(hardHistory(22), registerModel(), { maxMemoryBytes: 2 ** 20, algorithm: 'search' });
     expect(verdict.valid).toBe('unknown');
     expect(verdict.detail.stoppedBy).toBe('memory');
     expect(verdict.reason).toMatch(/memory budget of 1 MB/);

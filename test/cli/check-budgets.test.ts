@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, tempFile } from './run-cli.js';
 
-/** 22 concurrent writes, then a read of a value none wrote: the search must try every order of the writes. */
+/**
+ * 22 concurrent writes, then a read of a value none wrote: the search must try every
+ * order of the writes. Two writes write each value, so the history is not one that is
+ * decided without search (where every write writes a value of its own).
+ */
 function hardHistory(): string {
   const lines: string[] = [];
   let index = 0;
   const op = (process: number, type: string, f: string, value: unknown) => lines.push(JSON.stringify({ index: index, time: index++, process, type, f, value }));
-  for (let p = 0; p < 22; p++) op(p, 'invoke', 'write', p);
-  for (let p = 0; p < 22; p++) op(p, 'ok', 'write', p);
+  for (let p = 0; p < 22; p++) op(p, 'invoke', 'write', p % 11);
+  for (let p = 0; p < 22; p++) op(p, 'ok', 'write', p % 11);
   op(22, 'invoke', 'read', null);
   op(22, 'ok', 'read', 'never-written');
   return `${lines.join('\n')}\n`;

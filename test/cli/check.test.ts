@@ -207,3 +207,23 @@ describe('faultline check: bad input exits 2 with one line naming file:line and 
     );
   });
 });
+
+describe('faultline check: registers with unique written values', () => {
+  const stale = [
+    inv(0, 0, 'write', 1), ok(1, 0, 'write', 1),
+    inv(2, 1, 'write', 2), ok(3, 1, 'write', 2),
+    inv(4, 2, 'read', null), ok(5, 2, 'read', 1),
+  ].join('\n');
+
+  it('says the history was decided without search, and still draws the stale read on the timeline', () => {
+    const file = tempFile('stale.ndjson', `${stale}\n`);
+    const human = runCli(['check', file, '--model', 'register']);
+    expect(human.status).toBe(1);
+    expect(human.stdout).toMatch(/invalid: not linearizable \(.* ms, without search: unique written values\)/);
+    expect(human.stdout).toMatch(/^p2 .*\*read -> 1\*/m);
+    const json = runCli(['check', file, '--model', 'register', '--json']);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ valid: false, algorithm: 'unique-values' });
+    expect(report.counterexample.find((op: { role: string }) => op.role === 'blocked')).toMatchObject({ index: 4, f: 'read', result: 1 });
+  });
+});

@@ -33,3 +33,17 @@ describe('linearizability checker on histories linearizable by construction', ()
     );
   });
 });
+
+describe('linearizability without search on histories linearizable by construction', () => {
+  it.each(['register', 'kv'] as const)('%s with unique written values: up to 200 ops, always valid, decided without search', (name) => {
+    fc.assert(
+      fc.property(linearizableHistory(name, { maxOps: 200, processes: 5, infoPercent: 20, uniqueWrites: true }), ({ history, init }) => {
+        const result = check(history, FACTORIES[name](init));
+        expect(result.detail.failures).toEqual([]);
+        expect(result.valid).toBe(true);
+        if (result.detail.partitions > 0) expect(result.detail.algorithm).toBe('unique-values');
+      }),
+      { numRuns: RUNS_PER_MODEL },
+    );
+  });
+});

@@ -40,3 +40,31 @@ describe('linearizability checker vs brute force', () => {
     expect(verdicts.invalid).toBeGreaterThan(RUNS_PER_MODEL / 10);
   });
 });
+
+// Registers whose writes all write different values are decided without search: the
+// same verdicts as the definition (and as the search), with info and fail ops about.
+const UNIQUE_RUNS_PER_MODEL = 3000;
+
+describe('linearizability without search (unique written values) vs brute force', () => {
+  it.each(['register', 'kv'] as const)('%s: same verdict as the definition and the search on every small history', (name) => {
+    const verdicts = { valid: 0, invalid: 0 };
+    const cases = fc.tuple(randomHistory(name, { maxOps: 8, processes: 3, uniqueWrites: true }), fc.constantFrom(null, 0));
+    fc.assert(
+      fc.property(cases, ([history, init]) => {
+        const model = FACTORIES[name](init);
+        const expected = bruteForceLinearizable(toOperations(history), model);
+        const result = check(history, model);
+        expect(result.valid).toBe(expected);
+        // A kv history with no ops has no partition: nothing was decided either way.
+        expect(result.detail.algorithm).toBe(result.detail.partitions > 0 ? 'unique-values' : 'search');
+        expect(check(history, model, { algorithm: 'search' }).valid).toBe(expected);
+        // Invalid: the evidence names the op that cannot be placed, as the search's does.
+        if (!expected) expect(result.detail.failures[0]?.blocked).toBeDefined();
+        verdicts[expected ? 'valid' : 'invalid']++;
+      }),
+      { numRuns: UNIQUE_RUNS_PER_MODEL },
+    );
+    expect(verdicts.valid).toBeGreaterThan(UNIQUE_RUNS_PER_MODEL / 10);
+    expect(verdicts.invalid).toBeGreaterThan(UNIQUE_RUNS_PER_MODEL / 10);
+  });
+});

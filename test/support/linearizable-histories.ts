@@ -21,6 +21,11 @@ export interface ConstructedOptions {
    * effect applied, half without. Another 10% are `fail`.
    */
   infoPercent?: number;
+  /**
+   * Every write writes a value no other op writes (register: 10 + its position; kv:
+   * puts only, no appends), as the checker's unique-values case wants (default false).
+   */
+  uniqueWrites?: boolean;
 }
 
 /**
@@ -47,11 +52,11 @@ export function linearizableHistory(model: ConstructedModel, constraints: Constr
   });
   return fc
     .array(plan, { maxLength: constraints.maxOps ?? 200, size: 'max' })
-    .map((plans) => buildConstructed(model, schedule(model, plans), processes, constraints.infoPercent ?? 20));
+    .map((plans) => buildConstructed(model, schedule(model, plans, constraints.uniqueWrites ?? false), processes, constraints.infoPercent ?? 20));
 }
 
 // Lays each lane's ops out one after another and picks each op's instant inside its interval.
-function schedule(model: ConstructedModel, plans: Plan[]): Planned[] {
+function schedule(model: ConstructedModel, plans: Plan[], uniqueWrites: boolean): Planned[] {
   const freeAt = new Map<number, number>();
   const planned = plans.map((p, n) => {
     const call = (freeAt.get(p.lane) ?? 0) + p.gap;
@@ -59,7 +64,7 @@ function schedule(model: ConstructedModel, plans: Plan[]): Planned[] {
     freeAt.set(p.lane, ret);
     // Half-integer instants never coincide with an event time, so real-time order is clear.
     const instant = call + (p.at % p.duration) + 0.5;
-    return { ...p, n, call, ret, instant, input: inputFor(model, p, n), last: false };
+    return { ...p, n, call, ret, instant, input: uniqueWrites ? uniqueInputFor(model, p, n) : inputFor(model, p, n), last: false };
   });
   const lastOfLane = new Map(planned.map((op) => [op.lane, op]));
   for (const op of lastOfLane.values()) op.last = true;
@@ -82,4 +87,13 @@ function inputFor(model: ConstructedModel, p: Plan, n: number): Input {
     case 'register':
       return p.pick < 50 ? { f: 'write', value: v } : { f: 'read', value: null };
   }
+}
+
+// Writes of values no other op writes: a register's are 10 + n (never the initial null),
+// a kv's are puts of "p<n> " (never the initial "").
+function uniqueInputFor(model: ConstructedModel, p: Plan, n: number): Input {
+  const input = inputFor(model, p, n);
+  if (model === 'register' && input.f === 'write') return { f: 'write', value: 10 + n };
+  if (model === 'kv' && input.f === 'append') return { f: 'put', key: input.key!, value: `p${n} ` };
+  return input;
 }

@@ -12,6 +12,12 @@ export interface RandomHistoryOptions {
   processes?: number;
   /** Sprinkle nemesis info ops in, as Jepsen histories have them (default true). */
   withNemesis?: boolean;
+  /**
+   * Register and kv only: every write writes a value of its own (100 + its position;
+   * kv does puts and gets, on keys "k" and "j"), and reads return the initial value,
+   * any value written so far, or one never written (default false).
+   */
+  uniqueWrites?: boolean;
 }
 
 /** Raw randomness for one scheduling step; {@link randomHistory} gives it meaning. */
@@ -49,7 +55,7 @@ export function randomHistory(model: RandomHistoryModel, constraints: RandomHist
   const closing = fc.array(tick, { minLength: processes, maxLength: processes });
   return fc
     .tuple(ticks, closing)
-    .map(([main, last]) => interpret(model, main, last, maxOps, processes, constraints.withNemesis ?? true));
+    .map(([main, last]) => interpret(model, main, last, maxOps, processes, constraints.withNemesis ?? true, constraints.uniqueWrites ?? false));
 }
 
 function interpret(
@@ -59,15 +65,17 @@ function interpret(
   maxOps: number,
   processes: number,
   withNemesis: boolean,
+  uniqueWrites: boolean,
 ): Op[] {
   const history: Op[] = [];
   const ids: number[] = Array.from({ length: processes }, (_, lane) => lane);
   const open: Array<Op | undefined> = ids.map(() => undefined);
   let invoked = 0;
-  const push = (process: Process, type: OpType, f: string, value: unknown): Op => {
+  const written: number[] = [];
+  const push = (process: Process, type: OpType, f: string, value: unknown, key = 'k'): Op => {
     const op: Op = { index: history.length, time: history.length * 1000, process, type, f, value };
-    // kv ops all touch one key, so that appends and puts meet.
-    if (model === 'kv' && process !== 'nemesis') op.key = 'k';
+    // kv ops all touch one key, so that appends and puts meet (two keys with unique writes).
+    if (model === 'kv' && process !== 'nemesis') op.key = key;
     history.push(op);
     return op;
   };
@@ -79,8 +87,8 @@ function interpret(
     const invoke = open[t.lane];
     if (invoke === undefined) {
       if (invoked === maxOps) continue;
-      const [f, value] = invocation(model, t);
-      open[t.lane] = push(ids[t.lane]!, 'invoke', f, value);
+      const [f, value, key] = uniqueWrites ? uniqueInvocation(model, t, invoked, written) : [...invocation(model, t), 'k'];
+      open[t.lane] = push(ids[t.lane]!, 'invoke', f, value, key);
       invoked++;
       continue;
     }
@@ -95,8 +103,8 @@ function interpret(
 
   function complete(invoke: Op, t: Tick): void {
     const type: OpType = t.outcome < 60 ? 'ok' : t.outcome < 80 ? 'fail' : 'info';
-    const value = type === 'ok' ? result(model, invoke, t) : invoke.value;
-    push(invoke.process, type, invoke.f, value);
+    const value = type !== 'ok' ? invoke.value : uniqueWrites ? uniqueResult(invoke, t, written, 100 + invoked) : result(model, invoke, t);
+    push(invoke.process, type, invoke.f, value, invoke.key as string | undefined);
     open[t.lane] = undefined;
     if (type === 'info') ids[t.lane]! += processes;
   }
@@ -131,4 +139,20 @@ function result(model: RandomHistoryModel, invoke: Op, t: Tick): unknown {
   }
   const pick = t.value % (DOMAIN.length + 1);
   return pick === DOMAIN.length ? null : DOMAIN[pick];
+}
+
+// A write of a value of its own; kv ops on two keys, so that partitions meet.
+function uniqueInvocation(model: RandomHistoryModel, t: Tick, invoked: number, written: number[]): [string, unknown, string] {
+  const key = t.outcome % 2 === 0 ? 'k' : 'j';
+  if (t.pick >= 50) return [model === 'kv' ? 'get' : 'read', null, key];
+  written.push(100 + invoked);
+  return [model === 'kv' ? 'put' : 'write', 100 + invoked, key];
+}
+
+// A read returns the initial value (null or 0), a value written so far, 99 (never
+// written), or the value the next invocation writes if it is a write (not yet begun).
+function uniqueResult(invoke: Op, t: Tick, written: readonly number[], next: number): unknown {
+  if (invoke.f !== 'read' && invoke.f !== 'get') return invoke.value;
+  const choices = [null, 0, 99, next, ...written];
+  return choices[t.value % choices.length];
 }

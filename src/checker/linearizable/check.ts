@@ -8,8 +8,9 @@ import { modelOpCheck } from '../../models/op-check.js';
 import type { Checker, Validity, Verdict } from '../checker.js';
 import { oneLineReason } from './one-line-reason.js';
 import { pruneIndeterminate } from './prune.js';
-import { searchPartitions, SLICE_STEPS } from './schedule.js';
+import { searchPartitions, SLICE_STEPS, type ScheduleOptions, type SearchOutcome } from './schedule.js';
 import { PartitionSearch, type LongestPrefix } from './search.js';
+import { decideUniqueValues, type UniqueValuesDecision } from './unique-values.js';
 
 /** Options for {@link checkLinearizable}. */
 export interface LinearizableOptions {
@@ -33,6 +34,17 @@ export interface LinearizableOptions {
   parallelAfterSteps?: number;
   /** Node flags for those workers (e.g. a TypeScript loader when running from sources). */
   workerExecArgv?: string[];
+  /**
+   * `auto` (the default) decides a read/write register partition whose writes all write
+   * different values in O(n log n), without search, and searches the others; `search`
+   * searches every partition (to compare the two, or to measure the search).
+   */
+  algorithm?: 'auto' | 'search';
+  /**
+   * Skip checking that every op is one the model can take: for a history that
+   * validateHistory has already checked against this model's ops.
+   */
+  validated?: boolean;
 }
 
 /** Why one partition (e.g. one key) is not linearizable. */
@@ -66,6 +78,12 @@ export interface LinearizableDetail {
   /** Indeterminate ops left out because no linearization could need them. */
   pruned: number;
   elapsedMs: number;
+  /**
+   * How the partitions were decided: `unique-values` when every one was a register
+   * with unique written values (decided without search), `search` when none was,
+   * `both` when some were.
+   */
+  algorithm: LinearizableAlgorithm;
   failures: PartitionFailure[];
   /**
    * Partitions whose search was left unfinished because an illegal one was found first
@@ -77,6 +95,17 @@ export interface LinearizableDetail {
   /** For a valid history: one linearization per partition, as operation ids. */
   linearization?: number[][];
 }
+
+/**
+ * The ways a partition is decided (see {@link LinearizableDetail.algorithm}).
+ *
+ * @example
+ * LINEARIZABLE_ALGORITHMS.includes(verdict.detail.algorithm); // true
+ */
+export const LINEARIZABLE_ALGORITHMS = ['unique-values', 'search', 'both'] as const;
+
+/** How the partitions of a history were decided. */
+export type LinearizableAlgorithm = (typeof LINEARIZABLE_ALGORITHMS)[number];
 
 /**
  * The verdict of {@link checkLinearizable}: always carries its search detail.
@@ -94,9 +123,12 @@ export interface LinearizableVerdict extends Verdict<LinearizableDetail> {
  * operations, splits it into independent partitions (P-compositionality), and
  * searches each (Wing–Gong–Lowe, as in Porcupine). Invalid with 'not-linearizable'
  * and a reason naming the op no linearization can place; unknown when the budget
- * runs out first.
+ * runs out first. A partition of a read/write register (or a kv key) whose writes all
+ * write different values, none the initial one, is decided without search, in
+ * O(n log n) (see decideUniqueValues); `detail.algorithm` says which way was taken.
  *
- * What it is given is validated first, whether or not the caller ran validateHistory:
+ * What it is given is validated first, whether or not the caller ran validateHistory
+ * (unless `validated` says it did, against this model):
  * a completion with no open invoke, an f or an argument the model cannot take (a cas
  * whose value is not `[expected, new]`), or ops on several keys for a model without
  * keys throw a HistoryError (file `history`, line = the op's 1-based position in the
@@ -114,25 +146,28 @@ export function checkLinearizable(
 ): LinearizableVerdict {
   const started = performance.now();
   const deadline = constraints.timeoutMs === undefined ? Infinity : started + constraints.timeoutMs;
-  validateEntries(history, model);
+  if (constraints.validated !== true) validateEntries(history, model);
   const operations = isPaired(history) ? [...history] : pairOperations(history as Op[]);
-  const partitions = (model.partition ? model.partition(operations) : [operations]).map((ops) =>
-    pruneIndeterminate(ops, model),
-  );
-  const pruned = operations.length - partitions.reduce((sum, ops) => sum + ops.length, 0);
+  const groups = model.partition ? model.partition(operations) : [operations];
+  // A register partition with unique values is decided at once; the others are searched.
+  const decided = groups.map((ops) => (constraints.algorithm === 'search' ? undefined : decideUniqueValues(ops, model)));
+  const partitions = groups.map((ops, p) => (decided[p] === undefined ? pruneIndeterminate(ops, model) : ops));
+  const pruned = operations.length - partitions.reduce((sum, ops, p) => sum + ops.length - (decided[p]?.dropped ?? 0), 0);
   const budget = searchBudget(deadline, constraints.maxMemoryBytes);
-  const outcome = searchPartitions(partitions, model, budget, {
+  const outcome = searchUndecided(partitions, decided, model, budget, {
     allPartitions: constraints.allPartitions ?? false,
     ...(constraints.workers === undefined ? {} : { workers: constraints.workers }),
     ...(constraints.parallelAfterSteps === undefined ? {} : { parallelAfterSteps: constraints.parallelAfterSteps }),
     ...(constraints.workerExecArgv === undefined ? {} : { workerExecArgv: constraints.workerExecArgv }),
   });
   const failures = outcome.illegal.map((p) => {
+    const decision = decided[p];
+    if (decision?.valid === false) return explainFailure(p, decision.witness, decision.longest, partitions[p]!);
     // Search the illegal partition again, this time keeping the deepest prefix as evidence.
     // It is known to be illegal, so a budget that runs out here costs only the evidence.
     const traced = new PartitionSearch(partitions[p]!, model, true);
     while (traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined);
-    return explainFailure(p, partitions[p]!, traced.longest ?? traced.snapshotNow());
+    return explainFailure(p, partitions[p]!, traced.longest ?? traced.snapshotNow(), partitions[p]!);
   });
   const valid: Validity = failures.length > 0 ? false : outcome.stoppedBy !== undefined ? 'unknown' : true;
   const detail: LinearizableDetail = {
@@ -141,6 +176,7 @@ export function checkLinearizable(
     partitions: partitions.length,
     pruned,
     elapsedMs: performance.now() - started,
+    algorithm: algorithmOf(decided),
     failures,
     ...(outcome.unfinished.length > 0 ? { unfinished: outcome.unfinished } : {}),
     ...(valid === 'unknown' ? { stoppedBy: outcome.stoppedBy! } : {}),
@@ -184,10 +220,41 @@ function searchBudget(deadline: number, maxMemoryBytes: number | undefined): { o
 
 const MEMORY_READ_MS = 20;
 
-function explainFailure(partition: number, ops: Operation[], longest: LongestPrefix): PartitionFailure {
+/**
+ * The searches' outcome merged with the partitions decided without search: those
+ * found invalid count as illegal (and, unless every partition is wanted, spare the
+ * search altogether); those found valid give their linearization.
+ */
+function searchUndecided(
+  partitions: Operation[][],
+  decided: ReadonlyArray<UniqueValuesDecision | undefined>,
+  model: Model<any>,
+  budget: { over(): BudgetEnd | undefined },
+  options: Omit<ScheduleOptions, 'only'>,
+): SearchOutcome {
+  const illegal = decided.flatMap((decision, p) => (decision?.valid === false ? [p] : []));
+  const searched = decided.flatMap((decision, p) => (decision === undefined ? [p] : []));
+  if (illegal.length > 0 && !options.allPartitions) return { illegal: illegal.slice(0, 1), stoppedBy: undefined, orders: [], unfinished: searched };
+  const outcome = searchPartitions(partitions, model, budget, { ...options, only: searched });
+  decided.forEach((decision, p) => {
+    if (decision?.valid === true) outcome.orders[p] = decision.order.map((i) => partitions[p]![i]!.id);
+  });
+  return { ...outcome, illegal: [...illegal, ...outcome.illegal].sort((a, b) => a - b) };
+}
+
+function algorithmOf(decided: ReadonlyArray<UniqueValuesDecision | undefined>): LinearizableAlgorithm {
+  const fast = decided.filter((decision) => decision !== undefined).length;
+  return fast === 0 ? 'search' : fast === decided.length ? 'unique-values' : 'both';
+}
+
+/**
+ * A failing partition's evidence from a search over `ops` (the whole partition, or a
+ * witness taken from it); the ops concurrent with the blocked one come from `partition`.
+ */
+function explainFailure(partition: number, ops: readonly Operation[], longest: LongestPrefix, all: readonly Operation[]): PartitionFailure {
   const blocked = longest.blockedOp >= 0 ? ops[longest.blockedOp] : undefined;
   const concurrent = blocked
-    ? ops.filter((op) => op !== blocked && op.call < blocked.ret && blocked.call < op.ret)
+    ? all.filter((op) => op !== blocked && op.call < blocked.ret && blocked.call < op.ret)
     : [];
   return {
     partition,
@@ -238,6 +305,7 @@ export function linearizableChecker({ model }: { model: Model<any> }): Checker {
       const verdict = checkLinearizable(history, model, {
         ...(context.timeoutMs === undefined ? {} : { timeoutMs: context.timeoutMs }),
         ...(context.maxMemoryBytes === undefined ? {} : { maxMemoryBytes: context.maxMemoryBytes }),
+        ...(context.historyValidated === true ? { validated: true } : {}),
       });
       const { linearization: _order, ...detail } = verdict.detail;
       return { ...verdict, detail };

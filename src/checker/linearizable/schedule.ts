@@ -20,6 +20,8 @@ export interface ScheduleOptions {
   parallelAfterSteps?: number;
   /** Node flags for the workers (a TypeScript loader when running from sources). */
   workerExecArgv?: string[];
+  /** Search only these partitions (by position); the others were decided without search. Default: all. */
+  only?: readonly number[];
 }
 
 /** What the search of every partition came to. */
@@ -55,7 +57,7 @@ export function searchPartitions(
   options: ScheduleOptions,
 ): SearchOutcome {
   let stepsDone = 0;
-  const byCost = partitions.map((_, p) => p).sort((a, b) => partitions[a]!.length - partitions[b]!.length || a - b);
+  const byCost = [...(options.only ?? partitions.map((_, p) => p))].sort((a, b) => partitions[a]!.length - partitions[b]!.length || a - b);
   // Made when first searched: most end before every partition has had a turn.
   const searches = new Map<number, PartitionSearch<unknown> | undefined>(byCost.map((p) => [p, undefined]));
   const searchOf = (p: number): PartitionSearch<unknown> => {
@@ -74,7 +76,7 @@ export function searchPartitions(
     workers?.stop();
     return { illegal: illegal.sort((a, b) => a - b), stoppedBy, orders, unfinished: [...searches.keys()].sort((a, b) => a - b) };
   };
-  const workerCount = Math.min(options.workers ?? availableParallelism() - 1, partitions.length - 1);
+  const workerCount = Math.min(options.workers ?? availableParallelism() - 1, byCost.length - 1);
   const recipe = modelRecipe(model);
   let workers: SearchWorkers | undefined;
   let mine = byCost;

@@ -13,16 +13,14 @@ export type OpRecord = Record<string, unknown>;
  */
 export function opFromRecord(record: OpRecord, position: number, where: SourceLocation): Op {
   const index = record.index === undefined ? position : record.index;
-  const op = {
-    index,
-    // An EDN time beyond 2^53 reads as a bigint; a time only orders ops, a number will do.
-    time: record.time === undefined ? index : typeof record.time === 'bigint' ? Number(record.time) : record.time,
-    process: record.process,
-    type: record.type,
-    f: record.f,
-    value: record.value === undefined ? null : record.value,
-  } as Op;
-  if (record.key != null) op.key = record.key as Op['key'];
+  // An EDN time beyond 2^53 reads as a bigint; a time only orders ops, a number will do.
+  const time = record.time === undefined ? index : typeof record.time === 'bigint' ? Number(record.time) : record.time;
+  const value = record.value === undefined ? null : record.value;
+  // The key goes into the literal: added afterwards, it would cost every keyed op a
+  // second allocation (a property store outside the object), millions of them in a big history.
+  const op = (record.key != null
+    ? { index, time, process: record.process, type: record.type, f: record.f, key: record.key, value }
+    : { index, time, process: record.process, type: record.type, f: record.f, value }) as Op;
   if (record.node != null) op.node = record.node as string;
   if (record.error != null) op.error = errorText(record.error);
   const problem = opShapeProblem(op);

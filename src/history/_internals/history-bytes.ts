@@ -1,5 +1,4 @@
 import { pipeline, Readable } from 'node:stream';
-import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { HistoryError } from '../errors.js';
 
@@ -7,8 +6,8 @@ import { HistoryError } from '../errors.js';
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /**
- * The text of a history source, as a stream of UTF-8 strings: the source's bytes,
- * decompressed first when they start with gzip's magic bytes (large Jepsen histories
+ * The bytes of a history source: the source's own, decompressed first when they
+ * start with gzip's magic bytes (large Jepsen histories
  * are often kept as .gz, and a pipe may carry them compressed too). Deciding by the
  * bytes, not the file name, treats a file and standard input alike, and format
  * detection then sees the decompressed text.
@@ -19,13 +18,13 @@ const GZIP_MAGIC = [0x1f, 0x8b] as const;
  * destroys the source.
  *
  * @example
- * historyText(createReadStream('history.edn.gz'), 'history.edn.gz').on('data', (text) => console.log(text));
+ * historyBytes(createReadStream('history.edn.gz'), 'history.edn.gz').on('data', (bytes) => console.log(bytes.length));
  */
-export function historyText(source: Readable, file: string): Readable {
-  return Readable.from(textChunks(source, file));
+export function historyBytes(source: Readable, file: string): Readable {
+  return Readable.from(byteChunks(source, file), { objectMode: false });
 }
 
-async function* textChunks(source: Readable, file: string): AsyncGenerator<string> {
+async function* byteChunks(source: Readable, file: string): AsyncGenerator<Buffer> {
   const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer | string>;
   // Enough bytes to tell gzip from text; one chunk nearly always holds them.
   let head = Buffer.alloc(0);
@@ -40,14 +39,7 @@ async function* textChunks(source: Readable, file: string): AsyncGenerator<strin
     // for await hands `return` on to the source when the reader stops early.
     if (!ended) for await (const chunk of { [Symbol.asyncIterator]: () => chunks }) yield bytesOf(chunk);
   }
-  const decoder = new StringDecoder('utf8');
-  const decoded = isGzip(head) ? gunzipped(bytes(), file) : bytes();
-  for await (const chunk of decoded) {
-    const text = decoder.write(chunk);
-    if (text !== '') yield text;
-  }
-  const tail = decoder.end();
-  if (tail !== '') yield tail;
+  yield* isGzip(head) ? gunzipped(bytes(), file) : bytes();
 }
 
 async function* gunzipped(compressed: AsyncGenerator<Buffer>, file: string): AsyncGenerator<Buffer> {
