@@ -16,7 +16,7 @@ import { seedFrom } from './run.js';
 const FLAGS: Readonly<Record<string, boolean>> = {
   '--bin': true, '--workload': true, '-w': true, '--node-count': true, '--time-limit': true, '--rate': true,
   '--concurrency': true, '--latency': true, '--loss': true, '--nemesis': true, '--nemesis-interval': true,
-  '--seed': true, '-s': true, '--out': true, '-o': true, '--json': false,
+  '--seed': true, '-s': true, '--out': true, '-o': true, '--json': false, '--report': false,
 };
 
 /**
@@ -42,6 +42,7 @@ export function registerTest(program: Command): void {
     .option('--nemesis-interval <s>', 'seconds between a fault starting and healing, and between faults (default 5)')
     .option('-s, --seed <n>', 'fixes the workload and the fault schedule (default: a fresh one, printed)')
     .option('-o, --out <dir>', 'where to write history.ndjson, results.json and node-logs/ (default out/test-<workload>-seed<seed>)')
+    .option('--report', 'also write DIR/report.html: the timeline of the ops with the faults, latency and throughput, the verdicts')
     .option('--json', 'print one JSON object on stdout; human text goes to stderr')
     .allowUnknownOption()
     .allowExcessArguments()
@@ -126,6 +127,13 @@ async function runTest(words: string[], out: Output): Promise<number> {
     peakMemoryMiB: result.peakMemoryMiB,
   };
   writeFileSync(join(options.dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  if (splitTestArgs(words).flags['--report'] === true) {
+    // Loaded only when asked for, as check --report does.
+    const [{ buildReportData }, { renderHtmlReport }] = await Promise.all([import('../report/html/build-report-data.js'), import('../report/html/render-html.js')]);
+    const file = join(options.dir, 'report.html');
+    writeFileSync(file, renderHtmlReport(buildReportData({ title: options.dir, history: result.history, verdict, replay: `faultline check ${join(options.dir, 'history.ndjson')}` })));
+    process.stderr.write(`report written to ${file}\n`);
+  }
   for (const end of result.nodeExits) {
     process.stderr.write(pc.yellow(`warning: ${end.node} exited during the run ${end.signal === null ? `with code ${end.code}` : `on signal ${end.signal}`}${end.stderrTail === '' ? '' : `; stderr ends:\n${end.stderrTail.split('\n').slice(-5).join('\n')}`}\n`));
   }
@@ -155,7 +163,7 @@ function testOptions(words: string[]): ExternalTestOptions {
   const workload = workloadFlag as ExternalWorkloadName;
   const nemesis = nemesisKinds(text('--nemesis'));
   const dir = parsePath('--out', text('--out') ?? `out/test-${workload}-seed${seed}`);
-  if (existsSync(dir) && readdirSync(dir).some((name) => !['history.ndjson', 'results.json', 'node-logs', 'node-data'].includes(name))) {
+  if (existsSync(dir) && readdirSync(dir).some((name) => !['history.ndjson', 'results.json', 'report.html', 'node-logs', 'node-data'].includes(name))) {
     throw new UsageError(`--out: ${dir} holds files that are not a test's; give an empty or new folder`);
   }
   return {

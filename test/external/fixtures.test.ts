@@ -17,13 +17,20 @@ describe('faultline test: verdicts on nodes of known behaviour', () => {
     expect(readFileSync(path.join(run.dir, 'history.ndjson'), 'utf8')).toMatch(/"f":"cas"/);
   });
 
-  it('a replicated lin-kv that serves reads from a local cache is caught under partitions', () => {
+  it('a replicated lin-kv that serves reads from a local cache is caught under partitions; --report draws the run', () => {
     const run = runTest(['--bin', 'node', `${FIXTURES}/lin-kv-local-reads.mjs`, '--workload', 'lin-kv', '--time-limit', '5', '--rate', '100',
-      '--nemesis', 'partition', '--nemesis-interval', '1', '--seed', '1', '--json']);
+      '--nemesis', 'partition', '--nemesis-interval', '1', '--seed', '1', '--report', '--json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.valid).toBe(false);
     expect(report.anomaly).toBe('not-linearizable');
+    const html = readFileSync(path.join(run.dir, 'report.html'), 'utf8');
+    const data = JSON.parse(/id="faultline-data">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(data.verdict).toMatchObject({ valid: false, anomaly: 'not-linearizable' });
+    // One band per partition the nemesis started, and the op no linearization could place marked.
+    expect(data.faults.length).toBe(report.faults.length);
+    expect(data.faults.every((band: { kind: string }) => band.kind.startsWith('partition'))).toBe(true);
+    expect(data.linearizability.blocked).not.toBeNull();
   });
 
   it('a gossip broadcast delivers every acknowledged message to every node despite partitions', () => {
