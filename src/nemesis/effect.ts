@@ -1,4 +1,5 @@
 import type { LinkRef } from '../sim/world.js';
+import type { ByzantineBehaviour } from '../store/definition.js';
 
 /**
  * A per-link network setting a packet fault changes.
@@ -25,7 +26,9 @@ export type Effect =
   | { type: 'pause'; nodes: string[]; durationMs: number }
   | { type: 'slow'; node: string; extraMs: number }
   | { type: 'disk-full'; nodes: string[] }
-  | { type: 'discovery' };
+  | { type: 'discovery' }
+  | { type: 'byzantine'; node: string; behaviour: ByzantineBehaviour }
+  | { type: 'rot-disk'; node: string };
 
 /**
  * The text key of a directed link.

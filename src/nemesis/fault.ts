@@ -22,6 +22,14 @@
  *   failure that loses unfsynced writes), `pause` (a GC pause), `slow` (CPU stress).
  * - disks: `disk-full` (appends fail until heal).
  * - discovery: `discovery` (clients cannot resolve the leader until heal).
+ * - byzantine (see {@link BYZANTINE_FAULT_KINDS}): `corrupt-message` (a node
+ *   alters values or versions in what it sends), `corrupt-disk` (bit rot in a
+ *   node's log at rest: it is crashed, its durable records rot, and it reads them
+ *   back when it restarts at heal), `equivocate` (the leader sends different
+ *   entries for one log position to different followers), `forge-epoch` (a node
+ *   claims leadership in an epoch it did not win), `replay-old` (a node re-sends
+ *   old messages as new), `lie-read` (a replica answers reads with a value it
+ *   never stored).
  */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -55,7 +63,32 @@ export const FAULT_KINDS = [
   'clock-bump', 'clock-strobe', 'clock-drift',
   'crash-one', 'crash-minority', 'crash-majority', 'crash-all', 'crash-leader',
   'crash-unsynced', 'pause', 'slow', 'disk-full', 'discovery',
+  'corrupt-message', 'corrupt-disk', 'equivocate', 'forge-epoch', 'replay-old', 'lie-read',
 ] as const;
+
+/**
+ * The kinds where a node does something wrong rather than nothing: it sends,
+ * stores or answers data that is false. Crash-tolerant stores promise nothing
+ * under them unless a defence (checksums, authenticated epochs, read
+ * verification) turns the lie into a detected fault; see the README.
+ *
+ * @example
+ * BYZANTINE_FAULT_KINDS.includes('equivocate'); // true
+ */
+export const BYZANTINE_FAULT_KINDS = [
+  'corrupt-message', 'corrupt-disk', 'equivocate', 'forge-epoch', 'replay-old', 'lie-read',
+] as const satisfies readonly FaultKind[];
+
+/**
+ * Every kind that is not byzantine: crash, omission and timing faults, which a
+ * crash-tolerant store must survive (the safe presets draw from these).
+ *
+ * @example
+ * BENIGN_FAULT_KINDS.includes('lie-read'); // false
+ */
+export const BENIGN_FAULT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter(
+  (kind) => !(BYZANTINE_FAULT_KINDS as readonly FaultKind[]).includes(kind),
+);
 
 /**
  * The range and default of one numeric parameter of a fault kind.
@@ -136,4 +169,10 @@ export const FAULT_TARGETING: Readonly<Record<FaultKind, 'none' | 'one' | 'some'
   slow: 'one',
   'disk-full': 'one',
   discovery: 'none',
+  'corrupt-message': 'one',
+  'corrupt-disk': 'one',
+  equivocate: 'leader',
+  'forge-epoch': 'one',
+  'replay-old': 'one',
+  'lie-read': 'one',
 };

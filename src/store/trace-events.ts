@@ -46,6 +46,9 @@ export type StoreTraceData = {
   'cdc-subscribe': { consumer: string; fromOffset: number };
   'statement-failed': { offset: number; error: string };
   deduplicated: { idempotencyKey: string; offset: number };
+  'checksum-mismatch': { where: 'append' | 'disk'; offset: number; from?: string };
+  'rot-recovery': { keptThrough: number; lostThrough: number };
+  'epoch-unproven': { epoch: number; leader: string };
   'disk-full':
     | { while: 'standing for election' | 'persisting epoch'; epoch: number }
     | { while: 'replicating'; offset: number }

@@ -127,7 +127,30 @@ export function checkLinearizable(
   const reason = outcome.stoppedBy === 'memory' && valid === 'unknown'
     ? `the linearizability search ran out of its memory budget of ${Math.round(constraints.maxMemoryBytes! / 2 ** 20)} MB (${detail.ops} ops, ${detail.partitions} partition(s))`
     : oneLineReason(valid, detail, model, constraints.timeoutMs);
-  return valid === false ? { valid, anomaly: 'not-linearizable', reason, detail } : { valid, reason, detail };
+  if (valid !== false) return { valid, reason, detail };
+  const forged = readOfUnwrittenValue(operations, model);
+  if (forged !== undefined) {
+    const what = `read of ${forged.input.key ?? 'the register'} returned ${JSON.stringify(forged.output.value)}, a value no client wrote`;
+    return { valid, anomaly: 'unexpected-value', reason: `${what}; ${reason}`, detail };
+  }
+  return { valid, anomaly: 'not-linearizable', reason, detail };
+}
+
+/**
+ * The first successful read whose value no operation could have put there: not
+ * the initial state's value and not any value a write or cas carried (whether or
+ * not it succeeded). Such a value was made up or corrupted by a node, which is a
+ * sharper finding than an order that does not fit. Only for register models,
+ * whose reads return exactly one written value.
+ */
+function readOfUnwrittenValue(operations: readonly Operation[], model: Model<any>): Operation | undefined {
+  if (!['register', 'cas-register', 'kv'].includes(model.name)) return undefined;
+  const written = new Set<string>([JSON.stringify(null), JSON.stringify(model.init() ?? null)]);
+  for (const op of operations) {
+    if (op.input.f === 'write') written.add(JSON.stringify(op.input.value ?? null));
+    else if (op.input.f === 'cas' && Array.isArray(op.input.value)) written.add(JSON.stringify(op.input.value[1] ?? null));
+  }
+  return operations.find((op) => op.input.f === 'read' && op.output.known && !written.has(JSON.stringify(op.output.value ?? null)));
 }
 
 const SLICE_STEPS = 4096;
