@@ -36,6 +36,7 @@ export type StoreTraceData = {
   'merkle-step': MerkleStepDetail;
   'merkle-exchange': { peer: string; role: MerkleRole; differingLeaves: number[]; keysSent: string[]; bytes: number };
   'anti-entropy-repair': { peer: string; keys: string[] };
+  'read-mismatch': { key: string; replicas: string[] };
   // single-leader
   candidate: { epoch: number; transfer: boolean };
   election: { epoch: number; leader: string; votes: string[]; lastOffset: number };
