@@ -1,12 +1,15 @@
 import { presetClient, presetStore } from './build.js';
 import type { Preset } from './preset.js';
 
+/** As ll-abd: Merkle anti-entropy every 200 ms. */
+const MERKLE_ANTI_ENTROPY = { enabled: true, intervalMs: 200, treeDepth: 6 };
+
 /**
- * The byzantine presets: the safe single-leader store without and with the
- * defences that turn wrong data into detected faults.
+ * The byzantine presets: the safe single-leader and leaderless stores without
+ * and with the defences that turn wrong data into detected faults.
  *
  * @example
- * BYZANTINE_PRESETS.map((preset) => preset.name); // ['sl-byzantine', 'sl-byzantine-defended']
+ * BYZANTINE_PRESETS.map((preset) => preset.name); // ['sl-byzantine', 'sl-byzantine-defended', 'll-byzantine', 'll-byzantine-defended']
  */
 export const BYZANTINE_PRESETS: Preset[] = [
   {
@@ -31,5 +34,28 @@ export const BYZANTINE_PRESETS: Preset[] = [
     client: presetClient(),
     workload: { workload: 'cas-register' },
     faultKinds: ['corrupt-message', 'forge-epoch', 'replay-old'],
+  },
+  {
+    name: 'll-byzantine',
+    summary: 'll-abd with a replica that answers reads with values it never stored',
+    promises: 'nothing once a replica lies: a read takes the newest version any replica claims',
+    expectedToBreak: 'a value no client wrote is read (and written back by ABD)',
+    safe: false,
+    expectedAnomaly: 'unexpected-value',
+    store: presetStore('leaderless', { abd: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
+    client: presetClient(),
+    workload: { workload: 'register' },
+    faultKinds: ['lie-read'],
+  },
+  {
+    name: 'll-byzantine-defended',
+    summary: 'll-abd with read verification: the newest version must be vouched for by two replicas\' digests',
+    promises: 'linearizable registers with one lying replica: a lie is outvoted, or the read reports an error',
+    expectedToBreak: 'nothing under lie-read (reads that cannot be verified answer error: unknown, not wrong)',
+    safe: true,
+    store: presetStore('leaderless', { abd: true, readVerification: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
+    client: presetClient(),
+    workload: { workload: 'register' },
+    faultKinds: ['lie-read'],
   },
 ];

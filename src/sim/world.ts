@@ -311,6 +311,11 @@ export class World extends SimKernel {
     this.trace.record({ timeMs: this.nowMs, kind: 'network', node: id, detail: tamper === undefined ? 'honest again' : 'tampers with what it sends' });
   }
 
+  /** True while a tamper rewrites what the node sends (see setTamper). */
+  isTampered(id: string): boolean {
+    return this.host(id).tamper !== undefined;
+  }
+
   freeDisk(id: string): void {
     this.host(id).disk.free();
     this.trace.record({ timeMs: this.nowMs, kind: 'disk', node: id, detail: 'freed' });

@@ -251,5 +251,14 @@ function byzantineRows(): MatrixRow[] {
     undefendable('equivocate', [{ checker: 'durability', anomaly: 'unexpected-value' }], 'the leader signs both versions'),
     found('lie-read', [{ checker: 'linearizable', anomaly: 'unexpected-value' }], '', false),
     undefendable('lie-read', [{ checker: 'linearizable', anomaly: 'unexpected-value' }], 'one node serves each read and sums its own lie'),
+    {
+      id: 'll-byzantine/lie-read', preset: 'll-byzantine', expected: 'lie-read: unexpected-value (linearizable)',
+      clean: false, runs: MATRIX_BUDGET.runs, seed: 1, claims: [{ checker: 'linearizable', anomaly: 'unexpected-value' }],
+      cause: { why: 'a read takes the newest version any one replica claims', without: leaderlessSetting({ readVerification: true }) },
+    },
+    {
+      id: 'll-byzantine-defended/lie-read', preset: 'll-byzantine-defended', expected: 'clean: read verification outvotes the lie or reports an error',
+      clean: true, runs: CLEAN_RUNS, seed: 1, claims: [],
+    },
   ];
 }

@@ -91,7 +91,8 @@ export interface LeaderlessConfig {
    * byte for byte; it waits for more answers until then, and answers 'error'
    * (unknown outcome) when every replica answered and none is vouched for. A
    * replica that makes up a value (lie-read) is outvoted, never returned. Needs
-   * versioning 'lww' and n >= 3. Default false.
+   * versioning 'lww'. With n = 1 one replica vouches (and nothing is verified).
+   * Default false.
    */
   readVerification: boolean;
   versioning: Versioning;

@@ -219,7 +219,8 @@ export class Coordinator {
 
 /**
  * Whether the newest answer so far is held, digest for digest, by at least two
- * replicas (undefined when no replica holds the key: nothing to vouch for).
+ * replicas (the one replica when the key has one; undefined when no replica
+ * holds the key: nothing to vouch for).
  */
 function vouchedNewest(op: CoordinatedOp): boolean | undefined {
   let newest: KeyState | undefined;
@@ -231,7 +232,7 @@ function vouchedNewest(op: CoordinatedOp): boolean | undefined {
   const digest = checksum(newest);
   let holders = 0;
   for (let i = 0; i < op.answerCount; i++) if (op.answerAt(i) !== null && checksum(op.answerAt(i)) === digest) holders++;
-  return holders >= 2;
+  return holders >= Math.min(2, op.owners.length);
 }
 
 function splitTimerName(name: string): [string, string] {

@@ -76,8 +76,8 @@ function checkCombinations(path: string, config: LeaderlessConfig): void {
   if (config.abd && config.versioning !== 'lww') {
     throw new ConfigError(`${path}.abd`, "needs versioning 'lww' (ABD orders versions by one logical tag per key)");
   }
-  if (config.readVerification && (config.versioning !== 'lww' || config.n < 3)) {
-    throw new ConfigError(`${path}.readVerification`, "needs versioning 'lww' and n >= 3 (two replicas must vouch for one tagged version)");
+  if (config.readVerification && config.versioning !== 'lww') {
+    throw new ConfigError(`${path}.readVerification`, "needs versioning 'lww' (replicas vouch for one tagged version)");
   }
   if (config.coordinator === 'contacted' && config.versioning === 'vv') {
     throw new ConfigError(

@@ -82,6 +82,11 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
   }
 
   start(): void {
+    const rot = this.replica.rotFound;
+    if (rot !== undefined) {
+      this.ctx.trace('checksum-mismatch', { where: 'disk', offset: rot.offset });
+      this.ctx.trace('rot-recovery', { keptThrough: rot.keptThrough, lostThrough: rot.lostThrough });
+    }
     this.ctx.setTimer(this.failureCheckPeriodMs, FAILURE_CHECK_TIMER);
     if (this.replica.isPristine && this.ctx.id === singleLeaderNodeIds(this.config)[0]) standForElection(this, false);
   }

@@ -50,6 +50,8 @@ export class Replica {
    * entries it lost may be ones a majority needed.
    */
   recoverTo: { epoch: number; offset: number } = { epoch: 0, offset: 0 };
+  /** What the checks at restart found rotten, for the node to trace once it runs. */
+  rotFound: { offset: number; keptThrough: number; lostThrough: number } | undefined;
 
   constructor(
     private readonly ctx: StoreNodeContext<unknown>,
@@ -74,8 +76,7 @@ export class Replica {
   /** Keeps the log before the first rotten record; the leader sends the rest again. */
   private dropRot(rotten: EntryRecord, records: readonly DiskRecord[]): void {
     const last = records.filter((record): record is EntryRecord => record.t === 'entry').at(-1)!;
-    this.ctx.trace('checksum-mismatch', { where: 'disk', offset: rotten.offset });
-    this.ctx.trace('rot-recovery', { keptThrough: this.log.lastOffset, lostThrough: last.offset });
+    this.rotFound = { offset: rotten.offset, keptThrough: this.log.lastOffset, lostThrough: last.offset };
     this.recoverTo = { epoch: last.epoch, offset: last.offset };
     this.rewriteDisk(this.log.lastOffset);
   }
