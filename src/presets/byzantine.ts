@@ -50,9 +50,10 @@ export const BYZANTINE_PRESETS: Preset[] = [
   {
     name: 'll-byzantine-defended',
     summary: 'll-abd with read verification: the newest version must be vouched for by two replicas\' digests',
-    promises: 'linearizable registers with one lying replica: a lie is outvoted, or the read reports an error',
-    expectedToBreak: 'nothing under lie-read (reads that cannot be verified answer error: unknown, not wrong)',
-    safe: true,
+    promises: 'linearizable registers with one lying replica at a time: a lie is outvoted, or the read reports an error',
+    expectedToBreak: 'nothing while one replica lies (reads that cannot be verified answer error: unknown, not wrong); two replicas of three lying at once can vouch for one made-up value',
+    safe: false,
+    expectedAnomaly: 'unexpected-value',
     store: presetStore('leaderless', { abd: true, readVerification: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
     client: presetClient(),
     workload: { workload: 'register' },
