@@ -64,7 +64,7 @@ export function withScenarioOptions(command: Command): Command {
     .option('-w, --workload <name>', `the workload: ${workloadNames().join(', ')} (default: the preset's, else generated)`)
     .option('--ops <n>', 'client ops per scenario (default: generated)')
     .option('--clients <n>', 'client processes (default: generated)')
-    .option('--nemesis <kinds>', `fault kinds, comma-separated, or "none" (default: the preset's, else all): ${FAULT_KINDS.join(', ')}`)
+    .option('--nemesis <kinds>', `fault kinds, comma-separated, or "none" (default: the preset's, else every non-byzantine kind): ${FAULT_KINDS.join(', ')}`)
     .option('--max-faults <n>', `most faults per scenario, 0 to ${MAX_FAULTS} (default 3)`)
     .option('--checkers <names>', `the checkers that judge each run, comma-separated, instead of the preset's or workload's: ${CHECKER_NAMES.join(', ')}`)
     .option('--mutation <names>', 'switch on deliberate store bugs (comma-separated; README: "Mutations") in the --preset or --config store')
