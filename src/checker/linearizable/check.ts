@@ -1,4 +1,5 @@
 import { HistoryError } from '../../history/errors.js';
+import { stringifyExact } from '../../history/exact-json.js';
 import type { Op } from '../../history/op.js';
 import type { Operation } from '../../history/operation.js';
 import { pairOperations } from '../../history/pair.js';
@@ -128,9 +129,15 @@ export function checkLinearizable(
     ? `the linearizability search ran out of its memory budget of ${Math.round(constraints.maxMemoryBytes! / 2 ** 20)} MB (${detail.ops} ops, ${detail.partitions} partition(s))`
     : oneLineReason(valid, detail, model, constraints.timeoutMs);
   if (valid !== false) return { valid, reason, detail };
-  const forged = readOfUnwrittenValue(operations, model);
+  let forged: Operation | undefined;
+  try {
+    forged = readOfUnwrittenValue(operations, model);
+  } catch {
+    // Only a sharper name for a violation already found: if values cannot be compared, keep the general one.
+    forged = undefined;
+  }
   if (forged !== undefined) {
-    const what = `read of ${forged.input.key ?? 'the register'} returned ${JSON.stringify(forged.output.value)}, a value no client wrote`;
+    const what = `read of ${forged.input.key ?? 'the register'} returned ${keyOf(forged.output.value)}, a value no client wrote`;
     return { valid, anomaly: 'unexpected-value', reason: `${what}; ${reason}`, detail };
   }
   return { valid, anomaly: 'not-linearizable', reason, detail };
@@ -145,12 +152,17 @@ export function checkLinearizable(
  */
 function readOfUnwrittenValue(operations: readonly Operation[], model: Model<any>): Operation | undefined {
   if (!['register', 'cas-register', 'kv'].includes(model.name)) return undefined;
-  const written = new Set<string>([JSON.stringify(null), JSON.stringify(model.init() ?? null)]);
+  const written = new Set<string>([keyOf(null), keyOf(model.init() ?? null)]);
   for (const op of operations) {
-    if (op.input.f === 'write') written.add(JSON.stringify(op.input.value ?? null));
-    else if (op.input.f === 'cas' && Array.isArray(op.input.value)) written.add(JSON.stringify(op.input.value[1] ?? null));
+    if (op.input.f === 'write') written.add(keyOf(op.input.value ?? null));
+    else if (op.input.f === 'cas' && Array.isArray(op.input.value)) written.add(keyOf(op.input.value[1] ?? null));
   }
-  return operations.find((op) => op.input.f === 'read' && op.output.known && !written.has(JSON.stringify(op.output.value ?? null)));
+  return operations.find((op) => op.input.f === 'read' && op.output.known && !written.has(keyOf(op.output.value ?? null)));
+}
+
+/** A value as comparable text: exact for integers beyond 2^53 (bigints), which JSON.stringify refuses. */
+function keyOf(value: unknown): string {
+  return stringifyExact(value) ?? 'undefined';
 }
 
 const SLICE_STEPS = 4096;
