@@ -64,7 +64,7 @@ export type { Workload, WorkloadSpec } from '../workloads/workload.js';
 export { defaultStoreConfig, validateStoreConfig, type StoreConfig } from './store/config.js';
 export { MODES, STORE_MODES, type StoreMode } from './store/modes.js';
 export type { ModeDefinition, Mutation, StoreBounds, StoreConfigOf, StoreTopology } from './store/mode-definition.js';
-export type { ReplicaState, ReplicaValue, StoreDefinition } from './store/definition.js';
+export type { ByzantineBehaviour, ByzantineHooks, ByzantineTools, ReplicaState, ReplicaValue, StoreDefinition } from './store/definition.js';
 export type { ClientMessage, ClientReply, ClientRequest } from './store/protocol.js';
 export type { Disk, NodeContext, NodeFactory, SimNode } from './sim/node.js';
 export type { TraceEvent } from './sim/trace.js';
@@ -73,7 +73,7 @@ export { loadModeDefinition } from './explore/load-mode.js';
 export { ConfigError, requireInteger, requireNumber, requireOneOf } from './config/config-error.js';
 
 // Faults.
-export { FAULT_KINDS, type Fault, type FaultKind } from './nemesis/fault.js';
+export { BENIGN_FAULT_KINDS, BYZANTINE_FAULT_KINDS, FAULT_KINDS, type Fault, type FaultKind } from './nemesis/fault.js';
 
 // Reports.
 export { renderCounterexample, type CounterexampleOptions } from './report/counterexample.js';

@@ -52,7 +52,8 @@ export const ANOMALY_MEANINGS: Readonly<Record<AnomalyClass, string>> = {
   'false-failover':
     'a leader was deposed while it was running and reachable, only slow or briefly paused (availability checker)',
   'unexpected-value':
-    'a read returned a value or element that no client ever wrote (set and durability checkers)',
+    'a read returned a value or element that no client ever wrote: made up or corrupted by a node '
+    + '(set, durability and linearizable checkers)',
   'repair-failure':
     'anti-entropy, hinted handoff or read repair failed to repair what really differed (anti-entropy checker)',
 };

@@ -9,7 +9,8 @@ import type { RunStats } from '../run/simulate.js';
 import { outcomeId, saveOutcome } from '../explore/save.js';
 import { sampleWithSeed } from '../run/seeds.js';
 import { scenarioArb, type ScenarioArbOptions } from '../gen/scenario-arb.js';
-import { FAULT_KINDS, FAULT_TARGETING, type FaultKind } from '../nemesis/fault.js';
+import { BYZANTINE_FAULT_KINDS, FAULT_KINDS, FAULT_TARGETING, type FaultKind } from '../nemesis/fault.js';
+import type { ByzantineBehaviour } from '../store/definition.js';
 import { PRESETS, presetNames } from '../presets/index.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { describeScenario } from '../report/scenario-words.js';
@@ -17,7 +18,7 @@ import { ConfigError, inConfigFile } from '../config/config-error.js';
 import { validateClientPolicy, type ClientPolicyConfig } from '../client/policy.js';
 import { loadModeDefinition } from '../explore/load-mode.js';
 import { splitStoreClient } from '../run/store-client.js';
-import { validateStoreConfig, type StoreConfig } from '../store/config.js';
+import { createStore, validateStoreConfig, type StoreConfig } from '../store/config.js';
 import { storeTopology } from '../store/topology.js';
 import { looksLikeScenario, MAX_SEED, SCENARIO_FIELDS, validateScenario } from '../explore/validate-scenario.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
@@ -64,7 +65,7 @@ export function withScenarioOptions(command: Command): Command {
     .option('-w, --workload <name>', `the workload: ${workloadNames().join(', ')} (default: the preset's, else generated)`)
     .option('--ops <n>', 'client ops per scenario (default: generated)')
     .option('--clients <n>', 'client processes (default: generated)')
-    .option('--nemesis <kinds>', `fault kinds, comma-separated, "all", or "none" (default: the preset's, else every kind but region-loss and region-isolation): ${FAULT_KINDS.join(', ')}`)
+    .option('--nemesis <kinds>', `fault kinds, comma-separated, "all", or "none" (default: the preset's, else every kind but the byzantine and region ones): ${FAULT_KINDS.join(', ')}`)
     .option('--max-faults <n>', `most faults per scenario, 0 to ${MAX_FAULTS} (default 3)`)
     .option('--checkers <names>', `the checkers that judge each run, comma-separated, instead of the preset's or workload's: ${CHECKER_NAMES.join(', ')}`)
     .option('--mutation <names>', 'switch on deliberate store bugs (comma-separated; README: "Mutations") in the --preset or --config store')
@@ -234,7 +235,7 @@ function parseKinds(text: string, store: StoreConfig | undefined, modes: readonl
   if (unknown.length > 0) throw new UsageError(`--nemesis: unknown fault kind(s) ${unknown.join(', ')} (known: ${FAULT_KINDS.join(', ')}, or none, all)`);
   const idle = store === undefined ? [] : inapplicableKinds(kinds as FaultKind[], store, modes);
   if (idle.length === 0) return kinds as FaultKind[];
-  const why = `cannot apply to a ${store!.mode} store (${idle.map((kind) => `${kind}: ${FAULT_TARGETING[kind] === 'leader' ? 'it has no leader' : 'it has no node groups'}`).join('; ')})`;
+  const why = `cannot apply to a ${store!.mode} store (${idle.map((kind) => `${kind}: ${whyIdle(kind, store!, modes)}`).join('; ')})`;
   if (!all) throw new UsageError(`--nemesis: ${idle.join(', ')} ${why}`);
   process.stderr.write(`--nemesis all: leaving out ${idle.join(', ')}, which ${why}\n`);
   return (kinds as FaultKind[]).filter((kind) => !idle.includes(kind));
@@ -244,10 +245,17 @@ function parseKinds(text: string, store: StoreConfig | undefined, modes: readonl
 const LEADERLESS_MODES: readonly string[] = ['leaderless'];
 
 function inapplicableKinds(kinds: readonly FaultKind[], store: StoreConfig, modes: readonly ModeDefinition[]): FaultKind[] {
-  const groups = storeTopology(store, modes).groups ?? [];
-  return kinds.filter((kind) =>
-    (FAULT_TARGETING[kind] === 'leader' && LEADERLESS_MODES.includes(store.mode)) ||
-    (FAULT_TARGETING[kind] === 'group' && groups.length === 0));
+  return kinds.filter((kind) => whyIdle(kind, store, modes) !== undefined);
+}
+
+/** Why a fault kind would do nothing to the store, or undefined when it applies. */
+function whyIdle(kind: FaultKind, store: StoreConfig, modes: readonly ModeDefinition[]): string | undefined {
+  if (FAULT_TARGETING[kind] === 'leader' && LEADERLESS_MODES.includes(store.mode)) return 'it has no leader';
+  if (FAULT_TARGETING[kind] === 'group' && (storeTopology(store, modes).groups ?? []).length === 0) return 'it has no node groups';
+  if (!(BYZANTINE_FAULT_KINDS as readonly string[]).includes(kind)) return undefined;
+  const hooks = createStore(store, modes).byzantine;
+  const acts = kind === 'corrupt-disk' ? hooks?.rot !== undefined : hooks?.tamper[kind as ByzantineBehaviour] !== undefined;
+  return acts ? undefined : 'its nodes do not act it out';
 }
 
 /**

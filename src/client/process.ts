@@ -1,6 +1,6 @@
 import type { NodeFactory, SimNode } from '../sim/node.js';
 import type { ClientNodeContext } from './trace-events.js';
-import type { ClientMessage } from '../store/protocol.js';
+import { replyChecksum, type ClientMessage } from '../store/protocol.js';
 import { Attempts, type OpEnd } from './attempts.js';
 import { idempotencyKeyFor } from './idempotency.js';
 import { type LogicalOp, startOp } from './logical-op.js';
@@ -108,7 +108,10 @@ export class ClientProcess implements SimNode<ClientMessage> {
   }
 
   onMessage(from: string, msg: ClientMessage): void {
-    if (msg.kind === 'client-reply') this.attempts.onReply(this.op, from, msg);
+    if (msg.kind !== 'client-reply') return;
+    // A reply whose checksum does not match was altered after the store made it: as good as lost.
+    if (msg.sum !== undefined && msg.sum !== replyChecksum(msg)) return;
+    this.attempts.onReply(this.op, from, msg);
   }
 
   /**

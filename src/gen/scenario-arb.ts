@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { workloadSpanMs } from '../../workloads/index.js';
 import type { WorkloadSpec } from '../../workloads/workload.js';
 import type { Scenario } from '../run/scenario.js';
-import { FAULT_KINDS, REGION_FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
+import { BENIGN_FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
 import { PRESETS } from '../presets/index.js';
 import type { ClientPolicyConfig } from '../client/policy.js';
 import type { StoreConfig } from '../store/config.js';
@@ -36,7 +36,7 @@ export interface ScenarioArbOptions {
   modes?: readonly ModeDefinition[];
   /** Fixed parts of the workload spec (over the preset's). */
   workload?: Partial<WorkloadSpec>;
-  /** Fault kinds to draw from. Default: the preset's, else every kind. */
+  /** Fault kinds to draw from. Default: the preset's, else every kind but the byzantine ones. */
   kinds?: readonly FaultKind[];
   /** Most faults per scenario. Default 3. */
   maxFaults?: number;
@@ -76,8 +76,8 @@ export function scenarioArb(constraints: ScenarioArbOptions = {}): fc.Arbitrary<
     ...bounds,
     ...(fixedWorkload.workload === undefined ? {} : { workloads: [fixedWorkload.workload] }),
   }).map((spec) => ({ ...spec, ...fixedWorkload }));
-  // Without a preset, every kind but the region kinds, which are drawn only when asked for.
-  const kinds = constraints.kinds ?? (preset?.faultKinds.length ? preset.faultKinds : FAULT_KINDS.filter((kind) => !REGION_FAULT_KINDS.includes(kind)));
+  // Without a preset, the kinds a crash-tolerant store must survive: byzantine and region kinds only when asked for.
+  const kinds = constraints.kinds ?? (preset?.faultKinds.length ? preset.faultKinds : BENIGN_FAULT_KINDS);
   return fc
     .record({ seed: fc.integer({ min: 0, max: 0x7fffffff }), setup, workload })
     .chain(({ seed, setup: { store, client }, workload }) => {

@@ -51,7 +51,7 @@ export interface Nemesis {
  * // history: { process: 'nemesis', type: 'info', f: 'start-partition', value: { fault: 0, kind: 'partition-majority', groups: [...] } }
  */
 export function scheduleNemesis(world: World, faults: readonly Fault[], env: NemesisEnv): Nemesis {
-  const effects = new WorldEffects(world, env.discovery, linkDefaults(env.network ?? {}));
+  const effects = new WorldEffects(world, env.discovery, linkDefaults(env.network ?? {}), env.store.byzantine);
   const inForce = new Map<number, FaultPlan>();
   const pending = new Map<string, ScheduledEvent>();
   const scope: FaultScope = {

@@ -1,4 +1,5 @@
 import type { LinkRef } from '../sim/world.js';
+import type { ByzantineBehaviour } from '../store/definition.js';
 
 /**
  * A per-link network setting a packet fault changes.
@@ -26,7 +27,9 @@ export type Effect =
   | { type: 'slow'; node: string; extraMs: number }
   | { type: 'disk-full'; nodes: string[] }
   | { type: 'discovery' }
-  | { type: 'destroy'; nodes: string[] };
+  | { type: 'destroy'; nodes: string[] }
+  | { type: 'byzantine'; node: string; behaviour: ByzantineBehaviour }
+  | { type: 'rot-disk'; node: string };
 
 /**
  * The text key of a directed link.

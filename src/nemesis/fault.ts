@@ -25,6 +25,14 @@
  * - regions: `region-loss` (every node of one datacenter group destroyed with
  *   its disks, for good: heal restores nothing), `region-isolation` (the group
  *   cut off from every other node, intact, until heal).
+ * - byzantine (see {@link BYZANTINE_FAULT_KINDS}): `corrupt-message` (a node
+ *   alters values or versions in what it sends), `corrupt-disk` (bit rot in a
+ *   node's log at rest: it is crashed, its durable records rot, and it reads them
+ *   back when it restarts at heal), `equivocate` (the leader sends different
+ *   entries for one log position to different followers), `forge-epoch` (a node
+ *   claims leadership in an epoch it did not win), `replay-old` (a node re-sends
+ *   old messages as new), `lie-read` (a replica answers reads with a value it
+ *   never stored).
  */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -59,6 +67,7 @@ export const FAULT_KINDS = [
   'crash-one', 'crash-minority', 'crash-majority', 'crash-all', 'crash-leader',
   'crash-unsynced', 'pause', 'slow', 'disk-full', 'discovery',
   'region-loss', 'region-isolation',
+  'corrupt-message', 'corrupt-disk', 'equivocate', 'forge-epoch', 'replay-old', 'lie-read',
 ] as const;
 
 /**
@@ -81,6 +90,31 @@ export const PERMANENT_FAULT_KINDS: readonly FaultKind[] = ['region-loss'];
  * FAULT_KINDS.filter((kind) => !REGION_FAULT_KINDS.includes(kind)); // the kinds presets draw from
  */
 export const REGION_FAULT_KINDS: readonly FaultKind[] = ['region-loss', 'region-isolation'];
+
+/**
+ * The kinds where a node does something wrong rather than nothing: it sends,
+ * stores or answers data that is false. Crash-tolerant stores promise nothing
+ * under them unless a defence (checksums, authenticated epochs, read
+ * verification) turns the lie into a detected fault; see the README.
+ *
+ * @example
+ * BYZANTINE_FAULT_KINDS.includes('equivocate'); // true
+ */
+export const BYZANTINE_FAULT_KINDS = [
+  'corrupt-message', 'corrupt-disk', 'equivocate', 'forge-epoch', 'replay-old', 'lie-read',
+] as const satisfies readonly FaultKind[];
+
+/**
+ * Every kind that is neither byzantine nor aimed at regions: crash, omission and
+ * timing faults, which a crash-tolerant store must survive (the safe presets and the
+ * default schedules draw from these).
+ *
+ * @example
+ * BENIGN_FAULT_KINDS.includes('lie-read'); // false
+ */
+export const BENIGN_FAULT_KINDS: readonly FaultKind[] = FAULT_KINDS.filter(
+  (kind) => !(BYZANTINE_FAULT_KINDS as readonly FaultKind[]).includes(kind) && !REGION_FAULT_KINDS.includes(kind),
+);
 
 /**
  * The range and default of one numeric parameter of a fault kind.
@@ -163,4 +197,10 @@ export const FAULT_TARGETING: Readonly<Record<FaultKind, 'none' | 'one' | 'some'
   discovery: 'none',
   'region-loss': 'group',
   'region-isolation': 'group',
+  'corrupt-message': 'one',
+  'corrupt-disk': 'one',
+  equivocate: 'leader',
+  'forge-epoch': 'one',
+  'replay-old': 'one',
+  'lie-read': 'one',
 };

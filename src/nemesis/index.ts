@@ -7,7 +7,7 @@
  * import { scheduleNemesis, validateFaults } from './nemesis/index.js';
  * const nemesis = scheduleNemesis(world, validateFaults(json.faults), env);
  */
-export { FAULT_KINDS, FAULT_PARAMS, FAULT_TARGETING, PERMANENT_FAULT_KINDS, REGION_FAULT_KINDS, type Fault, type FaultKind, type FaultParamRange } from './fault.js';
+export { BENIGN_FAULT_KINDS, BYZANTINE_FAULT_KINDS, FAULT_KINDS, FAULT_PARAMS, FAULT_TARGETING, PERMANENT_FAULT_KINDS, REGION_FAULT_KINDS, type Fault, type FaultKind, type FaultParamRange } from './fault.js';
 export { scheduleNemesis, type Nemesis, type NemesisEnv } from './apply.js';
 export { planFault, param, type FaultPlan, type FaultScope } from './plan.js';
 export { partitionLinks } from './plan-partition.js';

@@ -15,7 +15,7 @@ export type { FaultScope } from './targets.js';
  * // { family: 'crash', effects: [{ type: 'down', nodes: ['n2'], loseUnsynced: false }], detail: { nodes: ['n2'] } }
  */
 export interface FaultPlan {
-  family: 'partition' | 'packet' | 'clock' | 'crash' | 'pause' | 'slow' | 'disk' | 'discovery';
+  family: 'partition' | 'packet' | 'clock' | 'crash' | 'pause' | 'slow' | 'disk' | 'discovery' | 'byzantine';
   effects: Effect[];
   detail: Record<string, unknown>;
 }
@@ -64,6 +64,16 @@ export function planFault(fault: Fault, scope: FaultScope): FaultPlan {
     }
     case 'region-isolation':
       return planPartition({ ...fault, kind: 'partition-group' }, scope);
+    case 'corrupt-message': case 'equivocate': case 'forge-epoch': case 'replay-old': case 'lie-read': {
+      const nodes = kind === 'equivocate' ? leaderOrTargets(fault, scope).slice(0, 1) : oneTarget(fault, scope);
+      return { family: 'byzantine', effects: nodes.map((node) => ({ type: 'byzantine', node, behaviour: kind })), detail: { nodes } };
+    }
+    case 'corrupt-disk': {
+      // Rot is found at restart: the node goes down, its records rot, and it reads them back at heal.
+      const nodes = oneTarget(fault, scope);
+      const effects: Effect[] = [{ type: 'down', nodes, loseUnsynced: false }, ...nodes.map((node): Effect => ({ type: 'rot-disk', node }))];
+      return { family: 'byzantine', effects, detail: { nodes } };
+    }
   }
   throw new Error(`unknown fault kind '${kind}'`);
 }

@@ -1,5 +1,6 @@
 import type { LinkConfig } from '../sim/link.js';
 import type { World } from '../sim/world.js';
+import type { ByzantineBehaviour, ByzantineHooks } from '../store/definition.js';
 import { ClockEffects } from './clock-effects.js';
 import type { Effect } from './effect.js';
 import { Layers } from './layers.js';
@@ -32,11 +33,13 @@ export class WorldEffects {
   private readonly slowed = new Layers<number>();
   private readonly fullDisks = new Layers<true>();
   private readonly discoveryDown = new Layers<true>();
+  private readonly byzantineNodes = new Layers<ByzantineBehaviour>();
 
   constructor(
     private readonly world: World,
     private readonly discovery: DiscoveryControl,
     normal: LinkConfig,
+    private readonly byzantine?: ByzantineHooks<unknown>,
   ) {
     this.links = new LinkEffects(world, normal);
     this.clocks = new ClockEffects(world);
@@ -71,6 +74,14 @@ export class WorldEffects {
       case 'destroy':
         for (const node of effect.nodes) world.destroy(node);
         return;
+      case 'byzantine':
+        this.byzantineNodes.push(owner, [effect.node], effect.behaviour);
+        return this.behave(effect.node, effect.behaviour);
+      case 'rot-disk': {
+        const rot = this.byzantine?.rot;
+        if (rot !== undefined) world.rotDisk(effect.node, (records) => rot(records, () => world.random()));
+        return;
+      }
     }
   }
 
@@ -101,6 +112,22 @@ export class WorldEffects {
       case 'destroy':
         // Permanent: a destroyed node and its disk do not come back.
         return;
+      case 'byzantine': {
+        const [entry] = this.byzantineNodes.remove(owner, [effect.node]);
+        if (entry!.wasTop) this.behave(effect.node, entry!.next);
+        return;
+      }
+      case 'rot-disk':
+        // Rotten records stay rotten: only the node's own checks (or a rewrite) get rid of them.
+        return;
     }
+  }
+
+  /** Installs the store's tamper for `behaviour` on a node (a fresh one), or makes it honest. */
+  private behave(node: string, behaviour: ByzantineBehaviour | undefined): void {
+    const { world } = this;
+    const build = behaviour === undefined ? undefined : this.byzantine?.tamper[behaviour];
+    if (build === undefined) return world.setTamper(node, undefined);
+    world.setTamper(node, build({ self: node, node: () => world.node(node), random: () => world.random() }));
   }
 }

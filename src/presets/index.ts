@@ -1,3 +1,4 @@
+import { BYZANTINE_PRESETS } from './byzantine.js';
 import { CLIENT_PRESETS } from './client.js';
 import { LEADERLESS_PRESETS } from './leaderless.js';
 import { MULTI_LEADER_PRESETS } from './multi-leader.js';
@@ -21,7 +22,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.freeze(
   Object.assign(
     Object.create(null) as Record<string, Preset>,
     Object.fromEntries(
-      [...SINGLE_LEADER_PRESETS, ...MULTI_LEADER_PRESETS, ...LEADERLESS_PRESETS, ...CLIENT_PRESETS].map((preset) => [preset.name, preset]),
+      [...SINGLE_LEADER_PRESETS, ...MULTI_LEADER_PRESETS, ...LEADERLESS_PRESETS, ...CLIENT_PRESETS, ...BYZANTINE_PRESETS].map((preset) => [preset.name, preset]),
     ),
   ),
 );

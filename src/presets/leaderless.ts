@@ -1,4 +1,4 @@
-import { FAULT_KINDS, REGION_FAULT_KINDS } from '../nemesis/fault.js';
+import { BENIGN_FAULT_KINDS } from '../nemesis/fault.js';
 import { presetClient, presetStore } from './build.js';
 import type { Preset } from './preset.js';
 
@@ -28,7 +28,7 @@ export const LEADERLESS_PRESETS: Preset[] = [
     store: presetStore('leaderless', { abd: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
     client: presetClient(),
     workload: { workload: 'register' },
-    faultKinds: FAULT_KINDS.filter((kind) => !REGION_FAULT_KINDS.includes(kind)),
+    faultKinds: [...BENIGN_FAULT_KINDS],
   },
   {
     name: 'll-quorum',

@@ -1,4 +1,4 @@
-import { FAULT_KINDS, REGION_FAULT_KINDS } from '../nemesis/fault.js';
+import { BENIGN_FAULT_KINDS } from '../nemesis/fault.js';
 import { presetClient, presetStore } from './build.js';
 import type { Preset } from './preset.js';
 
@@ -33,7 +33,7 @@ export const SINGLE_LEADER_PRESETS: Preset[] = [
     store: presetStore('single-leader', {}),
     client: presetClient(),
     workload: { workload: 'cas-register' },
-    faultKinds: FAULT_KINDS.filter((kind) => !REGION_FAULT_KINDS.includes(kind)),
+    faultKinds: [...BENIGN_FAULT_KINDS],
   },
   {
     name: 'sl-async',

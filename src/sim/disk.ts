@@ -106,6 +106,19 @@ export class SimDisk implements Disk {
     this.pending = [];
   }
 
+  /**
+   * Bit rot at rest: `rot` rewrites the durable records (it gets copies and
+   * returns what the disk holds from now on). Returns how many records differ.
+   *
+   * @example
+   * disk.rot((records) => records.map((r, i) => (i === 0 ? { ...(r as object), value: 'garbage' } : r)));
+   */
+  rot(rot: (records: unknown[]) => unknown[]): number {
+    const before = this.durable.map((record) => JSON.stringify(record));
+    this.durable = rot(this.durable.map((record) => copyJson(record))).map((record) => copyJson(record));
+    return this.durable.filter((record, i) => JSON.stringify(record) !== before[i]).length;
+  }
+
   /** Makes every further append throw, until {@link SimDisk.free}. */
   fill(): void {
     this.filled = true;

@@ -22,6 +22,16 @@ export type NodeKind = 'store' | 'client';
  */
 export type NodeState = 'pending' | 'up' | 'down';
 
+/**
+ * Rewrites one message a node sends into the messages that really leave it
+ * (none, the same one altered, or several). It receives a private copy, so it
+ * may change it in place.
+ *
+ * @example
+ * const liar: OutboundTamper = (to, msg) => [{ ...(msg as object), value: 'forged' }];
+ */
+export type OutboundTamper = (to: string, message: unknown) => readonly unknown[];
+
 /** What a node's context needs from the kernel. */
 export interface KernelPort {
   nowMs: number;
@@ -65,6 +75,8 @@ export class NodeHost {
   immutableData = false;
   /** Destroyed with its disk (a lost machine or datacenter): it never restarts. */
   destroyed = false;
+  /** While set, what this node sends is rewritten on its way out (a byzantine node; see World.setTamper). */
+  tamper: OutboundTamper | undefined = undefined;
 
   constructor(
     readonly index: number,

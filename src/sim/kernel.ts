@@ -6,6 +6,7 @@ import { defaultImmutableDataMode, type ImmutableDataMode } from './immutable-da
 import { Network, NetworkStats } from './network.js';
 import type { NodeFactory, SimNode } from './node.js';
 import { SimRandom } from './rng.js';
+import { copyJson } from './json-copy.js';
 import { EventKind, EventPool, SimEvent } from './sim-event.js';
 import { Trace, type TraceEvent } from './trace.js';
 import { linkDefaults, type WorldOptions } from './world-options.js';
@@ -327,6 +328,8 @@ export class SimKernel implements KernelPort {
   sendFrom(host: NodeHost, to: string, message: unknown): void {
     const target = this.hostsById.get(to);
     if (target === undefined) throw new Error(`${host.id} sent to unknown node '${to}'`);
-    this.messaging.send(host, target, message);
+    if (host.tamper === undefined) return this.messaging.send(host, target, message);
+    // A byzantine sender: what leaves it is what the tamper makes of a private copy.
+    for (const sent of host.tamper(to, copyJson(message))) this.messaging.send(host, target, sent);
   }
 }

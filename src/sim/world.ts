@@ -1,4 +1,4 @@
-import type { NodeKind, NodeState } from './host.js';
+import type { NodeKind, NodeState, OutboundTamper } from './host.js';
 import { SimKernel } from './kernel.js';
 import type { LatencyDistribution } from './latency.js';
 import type { LinkConfig } from './link.js';
@@ -8,7 +8,7 @@ import { EventKind, SimEvent } from './sim-event.js';
 import type { TraceEvent } from './trace.js';
 import type { WorldOptions } from './world-options.js';
 
-export type { NodeKind, NodeState } from './host.js';
+export type { NodeKind, NodeState, OutboundTamper } from './host.js';
 export type { LinkRef } from './network.js';
 export type { ScheduledEvent } from './kernel.js';
 export type { WorldOptions, NetworkOptions } from './world-options.js';
@@ -305,6 +305,39 @@ export class World extends SimKernel {
   fillDisk(id: string): void {
     this.host(id).disk.fill();
     this.trace.record({ timeMs: this.nowMs, kind: 'disk', node: id, detail: 'full' });
+  }
+
+  /**
+   * Bit rot in a node's durable records (see SimDisk.rot): what the node reads
+   * back at its next restart. Returns how many records changed.
+   *
+   * @example
+   * world.rotDisk('n2', (records) => records.slice(0, -1));
+   */
+  rotDisk(id: string, rot: (records: unknown[]) => unknown[]): number {
+    const changed = this.host(id).disk.rot(rot);
+    this.trace.record({ timeMs: this.nowMs, kind: 'disk', node: id, detail: `rot ${changed} records` });
+    return changed;
+  }
+
+  /**
+   * Makes a node byzantine (or, with undefined, honest again): every message it
+   * sends from now on goes through `tamper`, which may alter, drop, or multiply
+   * it. The node itself runs unchanged; the tamper stands for a faulty NIC, bad
+   * memory, or a malicious process that rewrites what the honest code produced.
+   *
+   * @example
+   * world.setTamper('n1', (to, msg) => [msg, msg]); // n1 sends everything twice
+   * world.setTamper('n1', undefined);
+   */
+  setTamper(id: string, tamper: OutboundTamper | undefined): void {
+    this.host(id).tamper = tamper;
+    this.trace.record({ timeMs: this.nowMs, kind: 'network', node: id, detail: tamper === undefined ? 'honest again' : 'tampers with what it sends' });
+  }
+
+  /** True while a tamper rewrites what the node sends (see setTamper). */
+  isTampered(id: string): boolean {
+    return this.host(id).tamper !== undefined;
   }
 
   freeDisk(id: string): void {

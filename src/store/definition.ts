@@ -1,3 +1,4 @@
+import type { OutboundTamper } from '../sim/host.js';
 import type { NodeFactory, SimNode } from '../sim/node.js';
 
 /**
@@ -51,4 +52,42 @@ export interface StoreDefinition<M = unknown> {
    * multiLeaderStore({}).groups; // [['dc1-n1', 'dc1-n2'], ['dc2-n1', 'dc2-n2']]
    */
   groups?: readonly (readonly string[])[];
+  /**
+   * Optional: how this store's nodes misbehave when a byzantine fault hits
+   * them. A behaviour left out cannot be acted out by this store (the fault is
+   * then reported as not applicable).
+   *
+   * @example
+   * store.byzantine?.tamper['lie-read'] !== undefined; // true for stores that serve reads from replicas
+   */
+  byzantine?: ByzantineHooks<M>;
+}
+
+/**
+ * The byzantine fault kinds a node acts out by rewriting what it sends.
+ */
+export type ByzantineBehaviour = 'corrupt-message' | 'equivocate' | 'forge-epoch' | 'replay-old' | 'lie-read';
+
+/**
+ * What a store's tamper may look at: the byzantine node's id, its live object
+ * (its log, its epoch; undefined while down) and the simulation's generator.
+ */
+export interface ByzantineTools<M> {
+  self: string;
+  node(): SimNode<M> | undefined;
+  random(): number;
+}
+
+/**
+ * A store's byzantine behaviours: for each, a builder of the tamper that
+ * rewrites one node's outgoing messages (fresh state per fault), and how its
+ * durable records rot at rest.
+ *
+ * @example
+ * const hooks: ByzantineHooks<Msg> = { tamper: { 'replay-old': () => (to, msg) => [msg, msg] } };
+ */
+export interface ByzantineHooks<M> {
+  tamper: Partial<Record<ByzantineBehaviour, (tools: ByzantineTools<M>) => OutboundTamper>>;
+  /** Bit rot: the durable records as they read after rotting (copies; alter them freely). */
+  rot?(records: unknown[], random: () => number): unknown[];
 }

@@ -1,3 +1,5 @@
+import { checksum } from './shared/integrity.js';
+
 /**
  * The wire protocol between client processes and store nodes. Every store mode
  * speaks it, so clients do not care how the store replicates.
@@ -26,6 +28,24 @@ export interface ClientReply {
   value?: unknown;
   leader?: string;
   error?: string;
+  /**
+   * Checksum over the whole reply, request id included (see {@link replyChecksum}),
+   * when the store's checksums are on: a client drops a reply that does not match,
+   * so a value corrupted in flight, or a reply meant for another request, is never taken.
+   */
+  sum?: string;
+}
+
+/**
+ * The checksum a store puts in a {@link ClientReply} and a client checks: over
+ * every field but `sum` itself, so it binds the value to the request it answers.
+ *
+ * @example
+ * const reply: ClientReply = { kind: 'client-reply', requestId: 'c0-1', outcome: 'ok', value: 3 };
+ * reply.sum = replyChecksum(reply);
+ */
+export function replyChecksum(reply: ClientReply): string {
+  return checksum([reply.requestId, reply.outcome, reply.value ?? null, reply.leader ?? null, reply.error ?? null]);
 }
 
 export type ClientMessage = ClientRequest | ClientReply;

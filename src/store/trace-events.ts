@@ -36,6 +36,7 @@ export type StoreTraceData = {
   'merkle-step': MerkleStepDetail;
   'merkle-exchange': { peer: string; role: MerkleRole; differingLeaves: number[]; keysSent: string[]; bytes: number };
   'anti-entropy-repair': { peer: string; keys: string[] };
+  'read-mismatch': { key: string; replicas: string[] };
   // single-leader
   candidate: { epoch: number; transfer: boolean };
   election: { epoch: number; leader: string; votes: string[]; lastOffset: number };
@@ -46,6 +47,9 @@ export type StoreTraceData = {
   'cdc-subscribe': { consumer: string; fromOffset: number };
   'statement-failed': { offset: number; error: string };
   deduplicated: { idempotencyKey: string; offset: number };
+  'checksum-mismatch': { where: 'append' | 'disk'; offset: number; from?: string };
+  'rot-recovery': { keptThrough: number; lostThrough: number };
+  'epoch-unproven': { epoch: number; leader: string };
   'disk-full':
     | { while: 'standing for election' | 'persisting epoch'; epoch: number }
     | { while: 'replicating'; offset: number }

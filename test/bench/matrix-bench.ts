@@ -48,7 +48,13 @@ export async function benchMatrix(): Promise<MatrixBenchRow[]> {
   return rows;
 }
 
-async function benchOne(row: MatrixRow): Promise<MatrixBenchRow> {
+/**
+ * One row's figures (the matrix benchmark, row by row).
+ *
+ * @example
+ * const figures = await benchOne(MATRIX_ROWS[0]!);
+ */
+export async function benchOne(row: MatrixRow): Promise<MatrixBenchRow> {
   const started = performance.now();
   const hunt = await huntRow(row);
   const totalMs = performance.now() - started;

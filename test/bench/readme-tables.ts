@@ -83,6 +83,7 @@ export function matrixCommand(row: MatrixRow): string {
   if (workload.ops !== undefined) parts.push(`--ops ${workload.ops}`);
   if (workload.clients !== undefined) parts.push(`--clients ${workload.clients}`);
   if (checkers !== undefined) parts.push(`--checkers ${checkers.join(',')}`);
+  if (row.maxFaults !== undefined) parts.push(`--max-faults ${row.maxFaults}`);
   parts.push(`--seed ${row.seed}`, `--runs ${Math.min(row.runs, MATRIX_BUDGET.runs)}`);
   return `\`${parts.join(' ')}\``;
 }

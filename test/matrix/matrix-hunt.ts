@@ -36,7 +36,11 @@ export async function huntRow(row: MatrixRow, options: { runsScale?: number; tim
   const runs = Math.round(row.runs * (options.runsScale ?? 1));
   const report = await explore({
     preset: row.preset,
-    scenario: { ...(row.workload === undefined ? {} : { workload: row.workload }), ...(row.kinds === undefined ? {} : { kinds: row.kinds }) },
+    scenario: {
+      ...(row.workload === undefined ? {} : { workload: row.workload }),
+      ...(row.kinds === undefined ? {} : { kinds: row.kinds }),
+      ...(row.maxFaults === undefined ? {} : { maxFaults: row.maxFaults }),
+    },
     seed: row.seed,
     runs: options.runsScale === undefined ? Math.min(runs, MATRIX_BUDGET.runs) : runs,
     timeSeconds: options.timeSeconds ?? MATRIX_BUDGET.timeSeconds,

@@ -42,6 +42,8 @@ export interface MatrixRow {
   workload?: Partial<WorkloadSpec>;
   /** Fault kinds other than the preset's (to show a claim without a second cause mixed in). */
   kinds?: FaultKind[];
+  /** Most faults per scenario, when not the explorer's default of 3. */
+  maxFaults?: number;
   /** True for the rows whose budget must find nothing. */
   clean: boolean;
   /** Most scenarios to explore (clean rows use fewer, to fit the time). */
@@ -87,6 +89,9 @@ function leaderlessSetting(settings: Record<string, unknown>): (scenario: Scenar
 function withoutFaults(prefix: string): (scenario: Scenario) => Scenario {
   return (scenario) => ({ ...scenario, faults: scenario.faults.filter((fault) => !fault.kind.startsWith(prefix)) });
 }
+
+/** Both byzantine defences on: checksums and authenticated epochs. */
+const DEFENDED = singleLeaderSetting({ checksums: true, authenticatedEpochs: true });
 
 /**
  * Every row, in the README's order.
@@ -207,4 +212,54 @@ export const MATRIX_ROWS: readonly MatrixRow[] = [
       without: singleLeaderSetting({ failureDetector: { kind: 'heartbeat', suspectAfterMs: 150, declareAfterMs: 300 }, electionTimeoutMs: 300 }),
     },
   },
+  ...byzantineRows(),
 ];
+
+/**
+ * The byzantine rows: each kind against the undefended store (found, with the
+ * anomaly it shows), then against the defended one: clean where a defence
+ * exists, still found where none can exist for a crash-tolerant design (a
+ * leader that lies, with fewer than 3f+1 nodes).
+ */
+function byzantineRows(): MatrixRow[] {
+  const found = (kind: FaultKind, claims: Claim[], why: string, defended: boolean): MatrixRow => ({
+    id: `sl-byzantine/${kind}`, preset: 'sl-byzantine', kinds: [kind],
+    expected: `${kind}: ${claims.map((claim) => `${claim.anomaly} (${claim.checker})`).join(', ')}`,
+    clean: false, runs: MATRIX_BUDGET.runs, seed: 1, claims,
+    ...(defended ? { cause: { why, without: DEFENDED } } : {}),
+  });
+  const clean = (kind: FaultKind, defence: string, maxFaults?: number): MatrixRow => ({
+    id: `sl-byzantine-defended/${kind}`, preset: 'sl-byzantine-defended', kinds: [kind],
+    expected: `clean: ${defence}`,
+    clean: true, runs: CLEAN_RUNS, seed: 1, claims: [], ...(maxFaults === undefined ? {} : { maxFaults }),
+  });
+  const undefendable = (kind: FaultKind, claims: Claim[], why: string): MatrixRow => ({
+    id: `sl-byzantine-defended/${kind}`, preset: 'sl-byzantine-defended', kinds: [kind],
+    expected: `still found (no crash-tolerant defence: ${why})`,
+    clean: false, runs: MATRIX_BUDGET.runs, seed: 1, claims,
+  });
+  return [
+    found('corrupt-message', [{ checker: 'linearizable', anomaly: 'unexpected-value' }], 'entries and replies altered after they were summed are taken as they come', true),
+    clean('corrupt-message', 'checksums drop altered entries (re-fetched) and replies (retried)'),
+    found('corrupt-disk', [{ checker: 'durability', anomaly: 'unexpected-value' }], 'a rotten record is read back and applied at restart', true),
+    clean('corrupt-disk', 'checksums at rest drop the rotten log suffix, which is re-fetched (rot on one node at a time)', 1),
+    found('forge-epoch', [{ checker: 'durability', anomaly: 'lost-write' }], 'followers take the word of any node that says it leads a newer epoch', true),
+    clean('forge-epoch', 'appends without a certificate of a majority\'s signed votes are ignored'),
+    found('replay-old', [{ checker: 'linearizable', anomaly: 'not-linearizable' }], 'an old reply is taken as the answer to a new request', true),
+    clean('replay-old', 'reply checksums bind a value to its request'),
+    found('equivocate', [{ checker: 'durability', anomaly: 'unexpected-value' }], '', false),
+    undefendable('equivocate', [{ checker: 'durability', anomaly: 'unexpected-value' }], 'the leader signs both versions'),
+    found('lie-read', [{ checker: 'linearizable', anomaly: 'unexpected-value' }], '', false),
+    undefendable('lie-read', [{ checker: 'linearizable', anomaly: 'unexpected-value' }], 'one node serves each read and sums its own lie'),
+    {
+      id: 'll-byzantine/lie-read', preset: 'll-byzantine', expected: 'lie-read: unexpected-value (linearizable)',
+      clean: false, runs: MATRIX_BUDGET.runs, seed: 1, claims: [{ checker: 'linearizable', anomaly: 'unexpected-value' }],
+      cause: { why: 'a read takes the newest version any one replica claims', without: leaderlessSetting({ readVerification: true }) },
+    },
+    {
+      // One liar at a time: two lying replicas of three can vouch for each other (f = 1 here).
+      id: 'll-byzantine-defended/lie-read', preset: 'll-byzantine-defended', expected: 'clean: read verification outvotes the lie or reports an error (one liar at a time)',
+      clean: true, runs: CLEAN_RUNS, seed: 1, claims: [], maxFaults: 1,
+    },
+  ];
+}

@@ -38,6 +38,7 @@ describe('the final heal', () => {
         expect(world.isPaused(id)).toBe(false);
         expect(world.clockOf(id)).toBe(healedAtMs);
         expect(world.disk(id).isFull).toBe(false);
+        expect(world.isTampered(id)).toBe(false);
       }
       // A node that was slow still works through the backlog it queued; its speed is back to normal.
       const slowed = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../../src/run/simulate.js';
 import { validateClientPolicy } from '../../src/client/policy.js';
-import { FAULT_KINDS, REGION_FAULT_KINDS, type Fault } from '../../src/nemesis/fault.js';
+import { BENIGN_FAULT_KINDS, FAULT_KINDS, REGION_FAULT_KINDS, type Fault } from '../../src/nemesis/fault.js';
 import { findPreset, PRESETS, presetNames } from '../../src/presets/index.js';
 import { createStore, validateStoreConfig } from '../../src/store/config.js';
 import { WORKLOADS } from '../../workloads/index.js';
@@ -32,14 +32,13 @@ describe('the preset catalogue', () => {
     }
   });
 
-  test('the safe presets are sl-majority and ll-abd, exercised by every fault kind but the region ones', () => {
-    const safe = presetNames().filter((name) => PRESETS[name]!.safe);
+  test('the crash-tolerant safe presets are sl-majority and ll-abd, exercised by every kind but the byzantine and region ones', () => {
+    const safe = presetNames().filter((name) => PRESETS[name]!.safe && PRESETS[name]!.faultKinds.every((kind) => BENIGN_FAULT_KINDS.includes(kind)));
     expect(safe).toEqual(['sl-majority', 'll-abd']);
     // A destroyed region keeps no copy: no store inside one region can promise durability through it.
-    const kinds = FAULT_KINDS.filter((kind) => !REGION_FAULT_KINDS.includes(kind));
-    expect(kinds).not.toContain('region-loss');
-    expect(kinds).toContain('discovery');
-    for (const name of safe) expect(PRESETS[name]!.faultKinds).toEqual(kinds);
+    for (const kind of REGION_FAULT_KINDS) expect(BENIGN_FAULT_KINDS).not.toContain(kind);
+    expect(BENIGN_FAULT_KINDS).toContain('discovery');
+    for (const name of safe) expect(PRESETS[name]!.faultKinds).toEqual([...BENIGN_FAULT_KINDS]);
   });
 
   test.each(presetNames())('%s: its store config is complete and valid, its workload and fault kinds exist', (name) => {

@@ -5,7 +5,7 @@ import { readScenario } from '../../src/explore/replay.js';
 import { runScenario } from '../../src/run/run-scenario.js';
 import { saveOutcome } from '../../src/explore/save.js';
 import { scenarioArb } from '../../src/gen/scenario-arb.js';
-import { FAULT_KINDS } from '../../src/nemesis/fault.js';
+import { BENIGN_FAULT_KINDS } from '../../src/nemesis/fault.js';
 import { sampleWithSeed } from '../../src/run/seeds.js';
 
 /**
@@ -42,16 +42,16 @@ export async function recordFailure(preset: string, seed: number, runs: number):
 }
 
 /**
- * Saves a generated scenario of a safe preset (every fault kind allowed) as a
+ * Saves a generated scenario of a safe preset (every non-byzantine fault kind allowed) as a
  * valid entry: it guards determinism and the safe presets' verdicts.
  *
  * @example
  * recordValid('sl-majority', 3);
  */
 export function recordValid(preset: string, seed: number): string {
-  const scenario = sampleWithSeed(scenarioArb({ preset, kinds: FAULT_KINDS, maxFaults: 3 }), seed);
+  const scenario = sampleWithSeed(scenarioArb({ preset, kinds: BENIGN_FAULT_KINDS, maxFaults: 3 }), seed);
   const outcome = runScenario(scenario);
-  const found = `scenarioArb({ preset: '${preset}', kinds: FAULT_KINDS, maxFaults: 3 }) sampled with seed ${seed}`;
+  const found = `scenarioArb({ preset: '${preset}', kinds: BENIGN_FAULT_KINDS, maxFaults: 3 }) sampled with seed ${seed}`;
   return saveRegression(`${preset}-valid-seed${seed}`, outcome, { valid: outcome.verdict.valid, preset, found });
 }
 

@@ -1,4 +1,5 @@
 import { HistoryError } from '../../history/errors.js';
+import { stringifyExact } from '../../history/exact-json.js';
 import type { Op } from '../../history/op.js';
 import type { Operation } from '../../history/operation.js';
 import { pairOperations } from '../../history/pair.js';
@@ -185,7 +186,41 @@ export function checkLinearizable(
   const reason = outcome.stoppedBy === 'memory' && valid === 'unknown'
     ? `the linearizability search ran out of its memory budget of ${Math.round(constraints.maxMemoryBytes! / 2 ** 20)} MB (${detail.ops} ops, ${detail.partitions} partition(s))`
     : oneLineReason(valid, detail, model, constraints.timeoutMs);
-  return valid === false ? { valid, anomaly: 'not-linearizable', reason, detail } : { valid, reason, detail };
+  if (valid !== false) return { valid, reason, detail };
+  let forged: Operation | undefined;
+  try {
+    forged = readOfUnwrittenValue(operations, model);
+  } catch {
+    // Only a sharper name for a violation already found: if values cannot be compared, keep the general one.
+    forged = undefined;
+  }
+  if (forged !== undefined) {
+    const what = `read of ${forged.input.key ?? 'the register'} returned ${keyOf(forged.output.value)}, a value no client wrote`;
+    return { valid, anomaly: 'unexpected-value', reason: `${what}; ${reason}`, detail };
+  }
+  return { valid, anomaly: 'not-linearizable', reason, detail };
+}
+
+/**
+ * The first successful read whose value no operation could have put there: not
+ * the initial state's value and not any value a write or cas carried (whether or
+ * not it succeeded). Such a value was made up or corrupted by a node, which is a
+ * sharper finding than an order that does not fit. Only for register models,
+ * whose reads return exactly one written value.
+ */
+function readOfUnwrittenValue(operations: readonly Operation[], model: Model<any>): Operation | undefined {
+  if (!['register', 'cas-register', 'kv'].includes(model.name)) return undefined;
+  const written = new Set<string>([keyOf(null), keyOf(model.init() ?? null)]);
+  for (const op of operations) {
+    if (op.input.f === 'write') written.add(keyOf(op.input.value ?? null));
+    else if (op.input.f === 'cas' && Array.isArray(op.input.value)) written.add(keyOf(op.input.value[1] ?? null));
+  }
+  return operations.find((op) => op.input.f === 'read' && op.output.known && !written.has(keyOf(op.output.value ?? null)));
+}
+
+/** A value as comparable text: exact for integers beyond 2^53 (bigints), which JSON.stringify refuses. */
+function keyOf(value: unknown): string {
+  return stringifyExact(value) ?? 'undefined';
 }
 
 /**

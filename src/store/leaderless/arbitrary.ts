@@ -40,6 +40,8 @@ export function leaderlessConfigArb(maxNodes: number): fc.Arbitrary<LeaderlessCo
         r: pickUpTo(n, rShare),
         sloppyQuorum: rest.sloppyQuorum && rest.hintedHandoff,
         abd: rest.abd && lww,
+        // Off, as drawing it would change every existing seed's configs.
+        readVerification: false,
         coordinator: lww ? rest.coordinator : 'preference-list',
         replicaTimeoutMs: Math.max(1, Math.min(rest.requestTimeoutMs - 1, Math.floor(rest.requestTimeoutMs * replicaShare))),
       };

@@ -85,6 +85,16 @@ export interface LeaderlessConfig {
    * versioning 'lww'. Default false.
    */
   abd: boolean;
+  /**
+   * Read verification: a coordinator compares digests of the replicas' answers
+   * and takes the newest version only when at least two replicas hold it,
+   * byte for byte; it waits for more answers until then, and answers 'error'
+   * (unknown outcome) when every replica answered and none is vouched for. A
+   * replica that makes up a value (lie-read) is outvoted, never returned. Needs
+   * versioning 'lww'. With n = 1 one replica vouches (and nothing is verified).
+   * Default false.
+   */
+  readVerification: boolean;
   versioning: Versioning;
   /** Longest a coordinator works on one request before answering 'error' (unknown outcome), in ms. Default 200. */
   requestTimeoutMs: number;
@@ -107,6 +117,7 @@ const DEFAULTS: Readonly<LeaderlessConfig> = Object.freeze({
   sloppyQuorum: false,
   antiEntropy: Object.freeze({ enabled: false, intervalMs: 1000, treeDepth: 6 }),
   abd: false,
+  readVerification: false,
   versioning: 'lww',
   requestTimeoutMs: 200,
   replicaTimeoutMs: 50,

@@ -1,3 +1,4 @@
+import { checksum } from '../shared/integrity.js';
 /**
  * The coordinator of requests: a query phase (ask the key's N owners, wait for R
  * answers) where the request needs one, then a write phase (WritePhase) where it
@@ -94,7 +95,7 @@ export class Coordinator {
       if (reply.applied && op.request.f !== 'read' && op.request.idempotencyKey !== undefined) {
         op.alreadyApplied ??= { key: op.request.idempotencyKey, result: reply.applied.result };
       }
-      if (op.answerCount >= this.env.config.r) this.afterQuery(op);
+      if (op.answerCount >= this.env.config.r && this.readyToAnswer(op)) this.afterQuery(op);
     } else if (op.phase === 'query' && op.request.f === 'read' && op.newest) {
       this.repairs.repairLate(op, from, reply.state);
     }
@@ -128,12 +129,26 @@ export class Coordinator {
     if (op.owners.includes(this.env.id)) this.onReadReply(this.env.id, this.replica.read(message));
   }
 
+  /**
+   * With read verification, a query is done only once the newest answer is
+   * vouched for by two replicas, or every owner has answered.
+   */
+  private readyToAnswer(op: CoordinatedOp): boolean {
+    return !this.env.config.readVerification || op.answerCount >= op.owners.length || vouchedNewest(op) !== false;
+  }
+
   private afterQuery(op: CoordinatedOp): void {
     op.queryDone = true;
     let newest: KeyState | undefined;
     for (let i = 0; i < op.answerCount; i++) {
       const state = op.answerAt(i);
       if (state !== null) newest = mergeStates(newest, state);
+    }
+    if (this.env.config.readVerification && vouchedNewest(op) === false) {
+      // The replicas' digests disagree and no two vouch for the newest: report, do not guess.
+      this.env.ctx.trace('read-mismatch', { key: op.key, replicas: Array.from({ length: op.answerCount }, (_, i) => op.answerFrom(i)) });
+      op.respond({ outcome: 'error', error: 'read-verification-failed' });
+      return this.finish(op);
     }
     op.newest = newest;
     if (op.request.f !== 'read' && op.alreadyApplied !== undefined && newest !== undefined) {
@@ -200,6 +215,24 @@ export class Coordinator {
     this.env.ctx.cancelTimer(op.deadlineTimer);
     if (op.replicaTimer !== undefined) this.env.ctx.cancelTimer(op.replicaTimer);
   }
+}
+
+/**
+ * Whether the newest answer so far is held, digest for digest, by at least two
+ * replicas (the one replica when the key has one; undefined when no replica
+ * holds the key: nothing to vouch for).
+ */
+function vouchedNewest(op: CoordinatedOp): boolean | undefined {
+  let newest: KeyState | undefined;
+  for (let i = 0; i < op.answerCount; i++) {
+    const state = op.answerAt(i);
+    if (state !== null) newest = mergeStates(newest, state);
+  }
+  if (newest === undefined) return undefined;
+  const digest = checksum(newest);
+  let holders = 0;
+  for (let i = 0; i < op.answerCount; i++) if (op.answerAt(i) !== null && checksum(op.answerAt(i)) === digest) holders++;
+  return holders >= Math.min(2, op.owners.length);
 }
 
 function splitTimerName(name: string): [string, string] {

@@ -1,3 +1,4 @@
+import { leaderlessByzantine } from './byzantine.js';
 /**
  * The leaderless store as the simulator sees it.
  *
@@ -35,5 +36,6 @@ export function leaderlessStore(input: LeaderlessConfigInput = {}, mutations: Mu
     replicaState: (node) => (node as LeaderlessNode).replicaState(),
     // Any node coordinates: there is no leader to aim at.
     currentLeaders: () => [],
+    byzantine: leaderlessByzantine(),
   };
 }

@@ -11,7 +11,7 @@ import { COORDINATOR_CHOICES, defaultLeaderlessConfig, resolveLeaderlessConfig, 
 
 const MAX_NODES = 64;
 const MAX_VNODES = 1024;
-const BOOLEAN_FIELDS = ['readRepair', 'hintedHandoff', 'sloppyQuorum', 'abd'] as const;
+const BOOLEAN_FIELDS = ['readRepair', 'hintedHandoff', 'sloppyQuorum', 'abd', 'readVerification'] as const;
 const TOP_FIELDS = Object.keys(defaultLeaderlessConfig());
 const ANTI_ENTROPY_FIELDS = Object.keys(defaultLeaderlessConfig().antiEntropy);
 
@@ -75,6 +75,9 @@ function checkCombinations(path: string, config: LeaderlessConfig): void {
   }
   if (config.abd && config.versioning !== 'lww') {
     throw new ConfigError(`${path}.abd`, "needs versioning 'lww' (ABD orders versions by one logical tag per key)");
+  }
+  if (config.readVerification && config.versioning !== 'lww') {
+    throw new ConfigError(`${path}.readVerification`, "needs versioning 'lww' (replicas vouch for one tagged version)");
   }
   if (config.coordinator === 'contacted' && config.versioning === 'vv') {
     throw new ConfigError(

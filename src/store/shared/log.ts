@@ -91,6 +91,8 @@ export interface LogEntry<P> {
   epoch: number;
   offset: number;
   payload: P;
+  /** Checksum over epoch, offset and payload, set by the leader that appended it (when checksums are on). */
+  sum?: string;
 }
 
 /**

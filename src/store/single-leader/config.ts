@@ -116,6 +116,22 @@ export interface SingleLeaderConfig {
   fsyncIntervalMs: number;
   /** How long (ms) a write waits for its acks (and a read for its confirmation) before an 'error' (write) or 'fail' (read) reply. Default 1000. */
   requestTimeoutMs: number;
+  /**
+   * Checksums on log entries, on the records at rest and on client replies. A
+   * follower drops an entry whose checksum does not match (the leader sends it
+   * again); a restarted node drops its log from the first rotten record on and
+   * neither votes nor stands until it has fetched that far again; a client drops
+   * a reply that does not match. They catch data altered after it was summed
+   * (corrupt-message, corrupt-disk, replay-old), not a node that lies. Default false.
+   */
+  checksums: boolean;
+  /**
+   * Authenticated epochs: each vote is signed with the voter's key, and a leader's
+   * appends carry the certificate of a majority's signed votes for its epoch.
+   * A follower ignores an append whose certificate does not prove that its
+   * sender won that epoch (forge-epoch). Default false.
+   */
+  authenticatedEpochs: boolean;
 }
 
 /**
@@ -141,6 +157,8 @@ export function defaultSingleLeaderConfig(): SingleLeaderConfig {
     fsync: 'every-write',
     fsyncIntervalMs: 10,
     requestTimeoutMs: 1000,
+    checksums: false,
+    authenticatedEpochs: false,
   };
 }
 

@@ -1,3 +1,4 @@
+import { certificateOf, signVote } from './epoch-certificate.js';
 import { DiskFullError } from '../../sim/node.js';
 import { majorityOf } from './config.js';
 import type { VoteReply, VoteRequest } from './messages.js';
@@ -16,6 +17,8 @@ export interface Candidacy {
   preVote: boolean;
   transfer: boolean;
   votes: Set<string>;
+  /** With authenticated epochs: each real vote's signature, by voter. */
+  signatures?: Map<string, string>;
 }
 
 /**
@@ -26,6 +29,8 @@ export interface Candidacy {
  * standForElection(node, false);
  */
 export function standForElection(node: SingleLeaderNode, transfer: boolean): void {
+  // A node still fetching back what rotted on its disk may lack committed entries: it must not lead.
+  if (node.replica.recovering) return;
   if (transfer) return startVote(node, true);
   node.candidacy = { epoch: node.replica.epoch + 1, preVote: true, transfer: false, votes: new Set([node.ctx.id]) };
   requestVotes(node);
@@ -60,6 +65,7 @@ function startVote(node: SingleLeaderNode, transfer: boolean): void {
   node.role = 'candidate';
   node.leaderId = undefined;
   node.candidacy = { epoch, preVote: false, transfer, votes: new Set([node.ctx.id]) };
+  if (node.config.authenticatedEpochs) node.candidacy.signatures = new Map([[node.ctx.id, signVote(node, epoch, node.ctx.id)]]);
   node.ctx.trace('candidate', { epoch, transfer });
   requestVotes(node);
 }
@@ -84,6 +90,7 @@ function requestVotes(node: SingleLeaderNode): void {
 
 function won(node: SingleLeaderNode, candidacy: Candidacy): void {
   if (candidacy.preVote) return startVote(node, false);
+  if (candidacy.signatures !== undefined) node.certificate = certificateOf(candidacy.epoch, node.ctx.id, candidacy.signatures);
   node.becomeLeader([...candidacy.votes]);
 }
 
@@ -101,8 +108,12 @@ export function handleVoteRequest(node: SingleLeaderNode, from: string, req: Vot
   const { replica } = node;
   const answer = (granted: boolean): void => {
     const reply: VoteReply = { kind: 'vote-reply', epoch: replica.epoch, granted, preVote: req.preVote };
+    if (granted && !req.preVote && node.config.authenticatedEpochs) reply.signature = signVote(node, req.epoch, req.candidate);
     node.ctx.send(from, reply);
   };
+  // Still fetching back entries that rotted on disk: judge the candidate against the log as it was.
+  const lost = replica.recoverTo;
+  if (replica.recovering && (req.lastEpoch < lost.epoch || (req.lastEpoch === lost.epoch && req.lastOffset < lost.offset))) return answer(false);
   if (req.epoch < replica.epoch || (req.preVote && req.epoch === replica.epoch)) return answer(false);
   if (!req.transfer && hearsLiveLeader(node)) return answer(false);
   const upToDate = candidateUpToDate(node, req);
@@ -156,6 +167,10 @@ export function handleVoteReply(node: SingleLeaderNode, from: string, reply: Vot
   const candidacy = node.candidacy;
   if (candidacy === undefined || !reply.granted || reply.preVote !== candidacy.preVote) return;
   if (!candidacy.preVote && reply.epoch !== candidacy.epoch) return;
+  if (candidacy.signatures !== undefined) {
+    if (reply.signature === undefined) return;
+    candidacy.signatures.set(from, reply.signature);
+  }
   candidacy.votes.add(from);
   if (candidacy.votes.size >= majorityOf(node.peers.length + 1)) won(node, candidacy);
 }

@@ -2,6 +2,8 @@ import { DiskFullError } from '../../sim/node.js';
 import type { AppendReply, AppendRequest } from './messages.js';
 import type { SingleLeaderNode } from './node.js';
 import { effectsOf } from './payloads.js';
+import { entryChecksum } from './replica.js';
+import { provesEpoch } from './epoch-certificate.js';
 import { onLeaderContact } from './switchover.js';
 
 /**
@@ -23,6 +25,10 @@ import { onLeaderContact } from './switchover.js';
 export function handleAppend(node: SingleLeaderNode, from: string, msg: AppendRequest): void {
   const { replica, ctx } = node;
   const reject = (): void => sendReply(node, from, { ok: false, matchOffset: 0, round: msg.round });
+  if (node.config.authenticatedEpochs && msg.epoch >= replica.epoch && !provesEpoch(node, msg)) {
+    // Whoever sent it cannot show a majority's signed votes for this epoch: it did not win it.
+    return ctx.trace('epoch-unproven', { epoch: msg.epoch, leader: msg.leader });
+  }
   if (msg.epoch < replica.epoch && node.config.fencing) return reject();
   if (msg.epoch > replica.epoch) node.adoptEpoch(msg.epoch, 'higher-epoch-append');
   const fromCurrentLeader = msg.epoch === replica.epoch;
@@ -36,7 +42,10 @@ export function handleAppend(node: SingleLeaderNode, from: string, msg: AppendRe
   if (!replica.log.matches(msg.prevOffset, msg.prevEpoch)) {
     return sendReply(node, from, { ok: false, matchOffset: 0, round: msg.round, summary: replica.log.summary() });
   }
-  const matchOffset = appendEntries(node, msg);
+  const { matchOffset, rotten } = appendEntries(node, msg);
+  // Dropped as if lost: the leader's next round finds the gap and sends the entries again
+  // (answering at once would have it re-send at once, as fast as the wire corrupts them).
+  if (rotten) return;
   if (fromCurrentLeader) {
     node.knownCommitOffset = Math.max(Math.min(node.knownCommitOffset, replica.log.lastOffset), Math.min(msg.commitOffset, matchOffset));
     node.cdc.publish(node.readableOffset());
@@ -54,12 +63,19 @@ export function handleAppend(node: SingleLeaderNode, from: string, msg: AppendRe
  * Under the follower-out-of-order mutation the log and disk stay in order, but the
  * table takes the batch's effects newest first, so an older write to a key lands on top.
  */
-function appendEntries(node: SingleLeaderNode, msg: AppendRequest): number {
+function appendEntries(node: SingleLeaderNode, msg: AppendRequest): { matchOffset: number; rotten: boolean } {
   const { replica, ctx } = node;
   const outOfOrder = node.mutations.on('follower-out-of-order');
   const appended: number[] = [];
   let matchOffset = msg.prevOffset;
+  let rotten = false;
   for (const entry of msg.entries) {
+    if (node.config.checksums && entry.sum !== entryChecksum(entry)) {
+      // Altered after the leader summed it: never applied, fetched again.
+      ctx.trace('checksum-mismatch', { where: 'append', offset: entry.offset, from: msg.leader });
+      rotten = true;
+      break;
+    }
     const existingEpoch = replica.log.epochAt(entry.offset);
     if (existingEpoch === entry.epoch) {
       matchOffset = entry.offset;
@@ -83,7 +99,7 @@ function appendEntries(node: SingleLeaderNode, msg: AppendRequest): number {
     matchOffset = entry.offset;
   }
   if (outOfOrder) for (const offset of appended.reverse()) replica.applyToTable(offset);
-  return matchOffset;
+  return { matchOffset, rotten };
 }
 
 function sendReply(node: SingleLeaderNode, to: string, fields: Omit<AppendReply, 'kind' | 'epoch'>): void {

@@ -94,6 +94,7 @@ export class FollowerShipping {
       commitOffset,
       round,
     };
+    if (this.node.config.authenticatedEpochs && this.node.certificate !== undefined) message.certificate = this.node.certificate;
     this.node.ctx.send(peer, message);
     progress.nextOffset = prevOffset + entries.length + 1;
   }

@@ -17,6 +17,18 @@ export interface AppendRequest {
   commitOffset: number;
   /** Heartbeat round number, echoed back: leases and leadership checks count rounds. */
   round: number;
+  /** With authenticated epochs: the proof that `leader` won `epoch`. */
+  certificate?: EpochCertificate;
+}
+
+/**
+ * Proof that `leader` won `epoch`: the signed votes of a majority. A vote's
+ * signature is the voter's keyed hash of `vote:<epoch>:<candidate>`.
+ */
+export interface EpochCertificate {
+  epoch: number;
+  leader: string;
+  votes: { voter: string; signature: string }[];
 }
 
 /**
@@ -56,6 +68,8 @@ export interface VoteReply {
   epoch: number;
   granted: boolean;
   preVote: boolean;
+  /** With authenticated epochs, on a granted (real) vote: the voter's signature of it. */
+  signature?: string;
 }
 
 /**

@@ -1,7 +1,9 @@
+import { KeyRing } from '../shared/integrity.js';
+import type { EpochCertificate } from './messages.js';
 import { DiskFullError, type SimNode } from '../../sim/node.js';
 import type { StoreNodeContext } from '../trace-events.js';
 import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
-import type { ClientReply } from '../protocol.js';
+import { replyChecksum, type ClientReply } from '../protocol.js';
 import type { Suspicion } from '../shared/heartbeat-detector.js';
 import { CdcPublisher } from './cdc.js';
 import { handleClientRequest } from './client-requests.js';
@@ -59,14 +61,20 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
   candidacy: Candidacy | undefined;
   electionArmed = false;
   switchover: PendingSwitchover | undefined;
+  /** With authenticated epochs: the certificate of the election this node won last (sent with its appends). */
+  certificate: EpochCertificate | undefined;
+  /** Certificates already checked (as JSON), so each is verified once. */
+  readonly provenEpochs = new Set<string>();
 
   constructor(
     readonly ctx: StoreNodeContext<SingleLeaderMessage>,
     readonly config: SingleLeaderConfig,
     /** Deliberate bugs switched on (src/store/mutations.ts); none by default. */
     readonly mutations: MutationSwitches = NO_MUTATIONS,
+    /** The cluster's signing keys (authenticated epochs). */
+    private readonly keys: KeyRing = new KeyRing(),
   ) {
-    this.replica = new Replica(ctx as StoreNodeContext<unknown>);
+    this.replica = new Replica(ctx as StoreNodeContext<unknown>, config.checksums);
     this.durability = new Durability(ctx as StoreNodeContext<unknown>, config.fsync, config.fsyncIntervalMs, () => this.replica.markDurable());
     this.peers = singleLeaderNodeIds(config).filter((id) => id !== ctx.id);
     this.watch = createLeaderWatch(config.failureDetector, config.heartbeatIntervalMs, ctx.now());
@@ -74,6 +82,11 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
   }
 
   start(): void {
+    const rot = this.replica.rotFound;
+    if (rot !== undefined) {
+      this.ctx.trace('checksum-mismatch', { where: 'disk', offset: rot.offset });
+      this.ctx.trace('rot-recovery', { keptThrough: rot.keptThrough, lostThrough: rot.lostThrough });
+    }
     this.ctx.setTimer(this.failureCheckPeriodMs, FAILURE_CHECK_TIMER);
     if (this.replica.isPristine && this.ctx.id === singleLeaderNodeIds(this.config)[0]) standForElection(this, false);
   }
@@ -105,6 +118,11 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
     if (name.startsWith(REQUEST_TIMER_PREFIX)) this.term?.expireRequest(name.slice(REQUEST_TIMER_PREFIX.length));
   }
 
+  /** The signing key of a cluster node (the ring's secret is drawn on first use). */
+  keyOf(node: string): string {
+    return this.keys.keyOf(node, () => this.ctx.random());
+  }
+
   /** Period of the follower's failure check: twice per heartbeat. */
   get failureCheckPeriodMs(): number {
     return Math.max(1, this.config.heartbeatIntervalMs / 2);
@@ -113,6 +131,7 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
   /** Sends a client reply. */
   reply(to: string, requestId: string, body: ReplyBody): void {
     const reply: ClientReply = { kind: 'client-reply', requestId, ...body };
+    if (this.config.checksums) reply.sum = replyChecksum(reply);
     this.ctx.send(to, reply);
   }
 

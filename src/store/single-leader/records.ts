@@ -61,6 +61,10 @@ export interface EntryRecord {
   offset: number;
   payload: Payload;
   effects: StorageRecord[];
+  /** The entry's own checksum, as shipped (checksums on). */
+  sum?: string;
+  /** Checksum over the whole record, checked when it is read back at restart (checksums on). */
+  diskSum?: string;
 }
 
 /**

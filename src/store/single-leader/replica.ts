@@ -1,8 +1,25 @@
+import { checksum } from '../shared/integrity.js';
 import type { StoreNodeContext } from '../trace-events.js';
 import { ReplicationLog, type LogEntry } from '../shared/log.js';
 import type { ExecutionEnv } from './execute.js';
 import type { DiskRecord, EntryRecord, Payload, StorageRecord, VoteRecord } from './records.js';
 import { VersionedTable } from './versioned-table.js';
+
+/**
+ * The checksum of a log entry, as the leader that appends it computes it and
+ * every follower checks it.
+ *
+ * @example
+ * entryChecksum({ epoch: 1, offset: 1, payload: { kind: 'noop' } }); // '5c0e...'
+ */
+export function entryChecksum(entry: LogEntry<Payload>): string {
+  return checksum([entry.epoch, entry.offset, entry.payload]);
+}
+
+/** The checksum of a whole record at rest (everything but the checksum itself). */
+function recordChecksum(record: EntryRecord): string {
+  return checksum([record.epoch, record.offset, record.payload, record.effects, record.sum ?? null]);
+}
 
 /**
  * A node's persistent state and the only code that writes it to disk: the epoch and
@@ -26,16 +43,47 @@ export class Replica {
   /** The storage changes each entry made here, by offset - 1 (kept to rewrite the disk on truncation). */
   private readonly effects: StorageRecord[][] = [];
 
-  constructor(private readonly ctx: StoreNodeContext<unknown>) {
-    for (const record of ctx.disk.read() as readonly DiskRecord[]) {
+  /**
+   * After rot was found at restart: the last entry (epoch, offset) this node's
+   * log held before it dropped the rotten part. Until it holds that much again
+   * it does not stand, and votes only for a candidate at least that far: the
+   * entries it lost may be ones a majority needed.
+   */
+  recoverTo: { epoch: number; offset: number } = { epoch: 0, offset: 0 };
+  /** What the checks at restart found rotten, for the node to trace once it runs. */
+  rotFound: { offset: number; keptThrough: number; lostThrough: number } | undefined;
+
+  constructor(
+    private readonly ctx: StoreNodeContext<unknown>,
+    private readonly checksums = false,
+  ) {
+    const records = ctx.disk.read() as readonly DiskRecord[];
+    let rotten: EntryRecord | undefined;
+    for (const record of records) {
       if (record.t === 'vote') {
         this.epoch = record.epoch;
         this.votedFor = record.votedFor;
-      } else {
+      } else if (rotten === undefined && checksums && record.diskSum !== recordChecksum(record)) {
+        rotten = record;
+      } else if (rotten === undefined) {
         this.remember(record);
       }
     }
+    if (rotten !== undefined) this.dropRot(rotten, records);
     this.durableOffset = this.log.lastOffset;
+  }
+
+  /** Keeps the log before the first rotten record; the leader sends the rest again. */
+  private dropRot(rotten: EntryRecord, records: readonly DiskRecord[]): void {
+    const last = records.filter((record): record is EntryRecord => record.t === 'entry').at(-1)!;
+    this.rotFound = { offset: rotten.offset, keptThrough: this.log.lastOffset, lostThrough: last.offset };
+    this.recoverTo = { epoch: last.epoch, offset: last.offset };
+    this.rewriteDisk(this.log.lastOffset);
+  }
+
+  /** True while this node is still fetching back entries it dropped as rotten. */
+  get recovering(): boolean {
+    return this.log.lastOffset < this.recoverTo.offset;
   }
 
   /** True when nothing was ever written: a brand-new node. */
@@ -70,6 +118,11 @@ export class Replica {
    */
   appendEntry(entry: LogEntry<Payload>, effects: StorageRecord[], applyToTable = true): void {
     const record: EntryRecord = { t: 'entry', epoch: entry.epoch, offset: entry.offset, payload: entry.payload, effects };
+    if (this.checksums) {
+      // A leader's new entry is summed here; a follower keeps the sum it was shipped (and checked).
+      record.sum = entry.sum ?? entryChecksum(entry);
+      record.diskSum = recordChecksum(record);
+    }
     this.ctx.disk.append(record);
     this.remember(record, applyToTable);
   }
@@ -84,7 +137,12 @@ export class Replica {
   entryRecord(offset: number): EntryRecord | undefined {
     const entry = this.log.entryAt(offset);
     if (entry === undefined) return undefined;
-    return { t: 'entry', epoch: entry.epoch, offset, payload: entry.payload, effects: this.effects[offset - 1]! };
+    const record: EntryRecord = { t: 'entry', epoch: entry.epoch, offset, payload: entry.payload, effects: this.effects[offset - 1]! };
+    if (entry.sum !== undefined) {
+      record.sum = entry.sum;
+      record.diskSum = recordChecksum(record);
+    }
+    return record;
   }
 
   /**
@@ -96,9 +154,7 @@ export class Replica {
     if (dropped.length === 0) return;
     this.effects.length = offset;
     this.table.truncateAfter(offset);
-    const records: DiskRecord[] = [{ t: 'vote', epoch: this.epoch, votedFor: this.votedFor }];
-    for (let at = 1; at <= offset; at++) records.push(this.entryRecord(at)!);
-    this.ctx.disk.rewrite(records);
+    this.rewriteDisk(offset);
     this.durableOffset = offset;
     this.ctx.trace('truncate', {
       reason,
@@ -108,8 +164,17 @@ export class Replica {
     });
   }
 
+  /** The disk rewritten whole as the vote and the log through `offset` (durable at once). */
+  private rewriteDisk(offset: number): void {
+    const records: DiskRecord[] = [{ t: 'vote', epoch: this.epoch, votedFor: this.votedFor }];
+    for (let at = 1; at <= offset; at++) records.push(this.entryRecord(at)!);
+    this.ctx.disk.rewrite(records);
+  }
+
   private remember(record: EntryRecord, applyToTable = true): void {
-    this.log.appendEntry({ epoch: record.epoch, offset: record.offset, payload: record.payload });
+    const entry: LogEntry<Payload> = { epoch: record.epoch, offset: record.offset, payload: record.payload };
+    if (record.sum !== undefined) entry.sum = record.sum;
+    this.log.appendEntry(entry);
     this.effects.push(record.effects);
     if (applyToTable) this.table.apply(record.offset, record.epoch, record.effects);
   }

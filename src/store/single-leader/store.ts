@@ -1,3 +1,5 @@
+import { KeyRing } from '../shared/integrity.js';
+import { singleLeaderByzantine } from './byzantine.js';
 import type { SimNode } from '../../sim/node.js';
 import type { StoreDefinition } from '../definition.js';
 import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
@@ -25,9 +27,12 @@ export function singleLeaderStore(
 ): StoreDefinition<SingleLeaderMessage> {
   const resolved = validateSingleLeaderConfig(config);
   const nodeIds = singleLeaderNodeIds(resolved);
+  // One ring per store, so per run: every node checks signatures against the same keys.
+  const keys = new KeyRing();
   return {
     nodeIds,
-    factory: (ctx) => new SingleLeaderNode(ctx, resolved, mutations),
+    factory: (ctx) => new SingleLeaderNode(ctx, resolved, mutations, keys),
+    byzantine: singleLeaderByzantine(resolved),
     entryPoints: nodeIds,
     replicaState: (node) => (node as SingleLeaderNode).replica.table.snapshot(),
     currentLeaders: (node) => leadersNow(nodeIds, node),

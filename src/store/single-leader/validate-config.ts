@@ -66,6 +66,9 @@ function checkFields(config: SingleLeaderConfig, path: string): void {
   requireNumber(`${path}.heartbeatIntervalMs`, config.heartbeatIntervalMs, 1);
   requireNumber(`${path}.electionTimeoutMs`, config.electionTimeoutMs, 1);
   if (typeof config.fencing !== 'boolean') throw new ConfigError(`${path}.fencing`, 'must be true or false', config.fencing);
+  for (const field of ['checksums', 'authenticatedEpochs'] as const) {
+    if (typeof config[field] !== 'boolean') throw new ConfigError(`${path}.${field}`, 'must be true or false', config[field]);
+  }
   requireNumber(`${path}.quorumTimeoutMs`, config.quorumTimeoutMs, 1);
   requireOneOf(`${path}.fsync`, config.fsync, FSYNC_POLICIES);
   requireNumber(`${path}.fsyncIntervalMs`, config.fsyncIntervalMs, 1);

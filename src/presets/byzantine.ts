@@ -1,0 +1,62 @@
+import { presetClient, presetStore } from './build.js';
+import type { Preset } from './preset.js';
+
+/** As ll-abd: Merkle anti-entropy every 200 ms. */
+const MERKLE_ANTI_ENTROPY = { enabled: true, intervalMs: 200, treeDepth: 6 };
+
+/**
+ * The byzantine presets: the safe single-leader and leaderless stores without
+ * and with the defences that turn wrong data into detected faults.
+ *
+ * @example
+ * BYZANTINE_PRESETS.map((preset) => preset.name); // ['sl-byzantine', 'sl-byzantine-defended', 'll-byzantine', 'll-byzantine-defended']
+ */
+export const BYZANTINE_PRESETS: Preset[] = [
+  {
+    name: 'sl-byzantine',
+    summary: 'sl-majority under byzantine faults, without checksums or authenticated epochs',
+    promises: 'nothing once a node sends, stores or answers wrong data: it is crash-tolerant only',
+    expectedToBreak: 'values no client wrote are read (corrupted messages, rotten disks, forged epochs, lies), or acknowledged writes lost',
+    safe: false,
+    expectedAnomaly: 'unexpected-value',
+    store: presetStore('single-leader', {}),
+    client: presetClient(),
+    workload: { workload: 'cas-register' },
+    faultKinds: ['corrupt-message', 'corrupt-disk', 'equivocate', 'forge-epoch', 'replay-old', 'lie-read'],
+  },
+  {
+    name: 'sl-byzantine-defended',
+    summary: 'sl-majority with checksums (entries, records at rest, client replies) and authenticated epochs (signed votes, certificates)',
+    promises: 'linearizable under corrupted messages, replayed messages and forged epochs; rot on one node at a time is re-fetched (see the README for rot and for the lies it cannot defend against)',
+    expectedToBreak: 'nothing under its fault kinds; an equivocating or lying leader is still detected, not prevented (fewer than 3f+1 nodes)',
+    safe: true,
+    store: presetStore('single-leader', { checksums: true, authenticatedEpochs: true }),
+    client: presetClient(),
+    workload: { workload: 'cas-register' },
+    faultKinds: ['corrupt-message', 'forge-epoch', 'replay-old'],
+  },
+  {
+    name: 'll-byzantine',
+    summary: 'll-abd with a replica that answers reads with values it never stored',
+    promises: 'nothing once a replica lies: a read takes the newest version any replica claims',
+    expectedToBreak: 'a value no client wrote is read (and written back by ABD)',
+    safe: false,
+    expectedAnomaly: 'unexpected-value',
+    store: presetStore('leaderless', { abd: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
+    client: presetClient(),
+    workload: { workload: 'register' },
+    faultKinds: ['lie-read'],
+  },
+  {
+    name: 'll-byzantine-defended',
+    summary: 'll-abd with read verification: the newest version must be vouched for by two replicas\' digests',
+    promises: 'linearizable registers with one lying replica at a time: a lie is outvoted, or the read reports an error',
+    expectedToBreak: 'nothing while one replica lies (reads that cannot be verified answer error: unknown, not wrong); two replicas of three lying at once can vouch for one made-up value',
+    safe: false,
+    expectedAnomaly: 'unexpected-value',
+    store: presetStore('leaderless', { abd: true, readVerification: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
+    client: presetClient(),
+    workload: { workload: 'register' },
+    faultKinds: ['lie-read'],
+  },
+];
