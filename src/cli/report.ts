@@ -15,7 +15,7 @@ import { renderHtmlReport } from '../report/html/render-html.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { exitFor, UsageError } from './exit-codes.js';
 import { commandAction, Output } from './output.js';
-import { parseJsonFlag, parsePath } from './parse-flags.js';
+import { parseCheckerNames, parseJsonFlag, parsePath } from './parse-flags.js';
 import { storeModes, verdictWord } from './run.js';
 
 interface ReportFlags {
@@ -100,7 +100,7 @@ async function historyReport(file: string, flags: ReportFlags, target: string | 
   const parsed = await readHistory(file, flags.format ? { format: flags.format } : {});
   const model = MODELS[flags.model ?? inferModel(parsed.ops).name]!({ init });
   const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });
-  const names = flags.checkers === undefined ? defaultCheckerNames(model.name) : checkerNames(flags.checkers);
+  const names = flags.checkers === undefined ? defaultCheckerNames(model.name) : parseCheckerNames('--checkers', flags.checkers);
   const verdict = checkAll(names.map((name) => checkerNamed(name, { model, initial: init })!), history.ops, {});
   const out = target ?? `${file.replace(/\.(ndjson|jsonl|json|edn|log|txt)$/i, '')}.report.html`;
   return writeHistoryReport(out, { title: file, history: history.ops, verdict, model, replay: `faultline check ${file}` });
@@ -124,12 +124,3 @@ export function writeHistoryReport(
   return { file, bytes: Buffer.byteLength(html), ops, faults, verdict: input.verdict };
 }
 
-/** The names of `--checkers`, each known. */
-function checkerNames(flag: string): string[] {
-  const names = flag.split(',').map((name) => name.trim()).filter((name) => name !== '');
-  const unknown = names.find((name) => !(CHECKER_NAMES as readonly string[]).includes(name));
-  if (unknown !== undefined || names.length === 0) {
-    throw new UsageError(`--checkers: ${unknown === undefined ? 'no checker named' : `unknown checker "${unknown}"`} (known: ${CHECKER_NAMES.join(', ')})`);
-  }
-  return [...new Set(names)];
-}

@@ -163,10 +163,16 @@ export function checkLinearizable(
   });
   const failures = outcome.illegal.map((p) => {
     const decision = decided[p];
-    if (decision?.valid === false) return explainFailure(p, decision.witness, decision.longest, partitions[p]!);
     // Search the illegal partition again, this time keeping the deepest prefix as evidence.
     // It is known to be illegal, so a budget that runs out here costs only the evidence.
     const traced = new PartitionSearch(partitions[p]!, model, true);
+    if (decision?.valid === false) {
+      // Decided without search: the search's evidence names the earliest op that cannot be
+      // placed, as for a searched partition, when it comes within EVIDENCE_STEPS; a partition
+      // too large for that keeps the evidence of the witness that decided it.
+      for (let steps = 0; steps < EVIDENCE_STEPS && traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined; steps += SLICE_STEPS);
+      if (traced.status !== 'illegal') return explainFailure(p, decision.witness, decision.longest, partitions[p]!);
+    }
     while (traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined);
     return explainFailure(p, partitions[p]!, traced.longest ?? traced.snapshotNow(), partitions[p]!);
   });
@@ -254,6 +260,13 @@ function searchBudget(deadline: number, maxMemoryBytes: number | undefined): { o
 }
 
 const MEMORY_READ_MS = 20;
+
+/**
+ * Steps of search spent on the evidence of a partition decided illegal without search
+ * (about a second at most): enough for any history a person reads, and a bound for the
+ * ten-million-op ones the decision exists for.
+ */
+const EVIDENCE_STEPS = 1_000_000;
 
 /**
  * The searches' outcome merged with the partitions decided without search: those

@@ -81,7 +81,9 @@ function checksOf(verdict: Verdict): ReportData['checks'] {
 
 /** The linearizable checker's first failure, when the verdict still holds it as the checker made it. */
 function failureIn(verdict: Verdict): PartitionFailure | undefined {
-  const check = verdict.checks?.linearizable ?? (verdict.anomaly === 'not-linearizable' ? verdict : undefined);
+  // The linearizable checker's own verdict (not-linearizable, or unexpected-value for a value nobody wrote)
+  // or a composed one holding it; only its detail has failures with a linearized prefix.
+  const check = verdict.checks?.linearizable ?? verdict;
   if (check === undefined || 'skipped' in check) return undefined;
   const failure = (check.detail as { failures?: PartitionFailure[] } | undefined)?.failures?.[0];
   return failure !== undefined && Array.isArray(failure.linearized) ? failure : undefined;
