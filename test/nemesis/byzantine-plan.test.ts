@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { BENIGN_FAULT_KINDS, BYZANTINE_FAULT_KINDS, FAULT_KINDS, FAULT_TARGETING } from '../../src/nemesis/fault.js';
+import { BENIGN_FAULT_KINDS, BYZANTINE_FAULT_KINDS, FAULT_KINDS, FAULT_TARGETING, REGION_FAULT_KINDS } from '../../src/nemesis/fault.js';
 import { planFault, type FaultScope } from '../../src/nemesis/plan.js';
 
 const scope: FaultScope = { storeNodes: ['n1', 'n2', 'n3'], allNodes: ['n1', 'n2', 'n3', 'c0'], groups: [], leaders: () => ['n2'] };
 
 describe('the byzantine fault kinds', () => {
-  test('are part of the one vocabulary, apart from the benign kinds', () => {
+  test('are part of the one vocabulary, apart from the benign kinds (as the region kinds are)', () => {
     for (const kind of BYZANTINE_FAULT_KINDS) expect(FAULT_KINDS).toContain(kind);
-    expect([...BENIGN_FAULT_KINDS, ...BYZANTINE_FAULT_KINDS].sort()).toEqual([...FAULT_KINDS].sort());
+    expect([...BENIGN_FAULT_KINDS, ...BYZANTINE_FAULT_KINDS, ...REGION_FAULT_KINDS].sort()).toEqual([...FAULT_KINDS].sort());
     expect(FAULT_TARGETING.equivocate).toBe('leader');
   });
 
