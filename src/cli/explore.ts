@@ -68,11 +68,15 @@ async function exploreCommand(flags: ExploreFlags, out: Output): Promise<number>
   const generated = modes.length === 0 ? 'generated stores' : `generated ${modes.map((mode) => mode.name).join(', ')} stores`;
   const what = scenario.preset ?? (scenario.config ? `a ${scenario.config.mode} config` : generated);
   const part = shard === undefined ? '' : `, shard ${shard.index}/${shard.count}`;
-  process.stderr.write(`exploring ${what} from seed ${seed}${part}${workers > 1 ? ` with ${workers} workers` : ''}\n`);
   if (!flags.serve && (flags.port ?? flags.host) !== undefined) throw new UsageError('--port and --host go with --serve');
+  // Listening before the first word is printed: a Ctrl-C at any moment from here on ends the
+  // exploration with its summary and exit 130, never the default death by signal.
+  let stopProgress = (): void => {};
+  const interrupt = onInterrupt(() => stopProgress());
+  process.stderr.write(`exploring ${what} from seed ${seed}${part}${workers > 1 ? ` with ${workers} workers` : ''}\n`);
   const live = flags.serve ? await exploreLive(outDir, flags) : undefined;
   const progress = progressLine(runs);
-  const interrupt = onInterrupt(progress.stop);
+  stopProgress = progress.stop;
   let report: ExploreReport;
   try {
     report = await explore({
