@@ -73,7 +73,7 @@ export { loadModeDefinition } from './explore/load-mode.js';
 export { ConfigError, requireInteger, requireNumber, requireOneOf } from './config/config-error.js';
 
 // Faults.
-export { BENIGN_FAULT_KINDS, BYZANTINE_FAULT_KINDS, FAULT_KINDS, type Fault, type FaultKind } from './nemesis/fault.js';
+export { FAULT_KINDS, type Fault, type FaultKind } from './nemesis/fault.js';
 
 // Reports.
 export { renderCounterexample, type CounterexampleOptions } from './report/counterexample.js';

@@ -44,7 +44,7 @@ describe('the published package', () => {
     const api = await import(join(REPO_ROOT, 'dist', 'src', 'index.js'));
     const names = Object.keys(api);
     expect(names.length).toBeGreaterThanOrEqual(30);
-    expect(names.length).toBeLessThanOrEqual(45);
+    expect(names.length).toBeLessThanOrEqual(40);
     for (const internal of ['FormatSniffer', 'JEPSEN_LOG_OP_LINE', 'storeTopology', 'safely', 'World', 'createStore']) {
       expect(names).not.toContain(internal);
     }
