@@ -3,10 +3,11 @@ import { totalmem } from 'node:os';
 import pc from 'picocolors';
 import { checkerNamed, defaultCheckerNames } from '../checker/by-name.js';
 import { CHECKER_NAMES, type Checker, type Verdict } from '../checker/checker.js';
-import { checkAll } from '../checker/compose.js';
+import { checkAll, compose } from '../checker/compose.js';
+import { checkLinearizableColumns } from '../checker/linearizable/check-columns.js';
 import type { LinearizableDetail } from '../checker/linearizable/check.js';
-import { HISTORY_FORMATS, pairOperations, ReadAbortedError, validateHistory, type HistoryFormat, type ParsedHistory } from '../history/index.js';
-import { inferModel, MODELS, modelNames, type NilReads } from '../models/index.js';
+import { HISTORY_FORMATS, inferenceSample, pairOperations, pairOpColumns, readOpColumns, ReadAbortedError, validateHistory, type HistoryFormat, type ParsedHistory } from '../history/index.js';
+import { inferModel, MODELS, modelNames, type InferredModel, type NilReads } from '../models/index.js';
 import type { Model } from '../models/model.js';
 import { modelOpCheck } from '../models/op-check.js';
 import { checkJson, explainFailure } from '../report/linearizability-report.js';
@@ -65,9 +66,14 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
   const requested = flags.checkers === undefined ? undefined : parseCheckerNames('--checkers', flags.checkers);
   // --timeout covers reading too: a file too large to read within it is unknown, like a search.
   const readSignal = timeoutSeconds === undefined ? undefined : AbortSignal.timeout(Math.min(2 ** 31 - 1, Math.max(1, Math.ceil(timeoutSeconds * 1000 - performance.now()))));
-  let parsed: ParsedHistory;
+  // --timeout is wall-clock for the whole command: reading a large file and pairing its
+  // ops take seconds, so the check gets what is left (performance.now() counts from the
+  // process's start). At least 1 ms: a check that cannot start is unknown, not skipped.
+  const timeLeft = (): number | undefined => (timeoutSeconds === undefined ? undefined : Math.max(1, timeoutSeconds * 1000 - performance.now()));
+  let checked: Checked;
   try {
-    parsed = await readHistoryArgument(file, { ...(flags.format ? { format: flags.format } : {}), ...(readSignal ? { signal: readSignal } : {}) });
+    checked = (columnsMayApply(file, flags, requested) ? checkedFromColumns(file, flags, init, maxMemoryBytes, timeLeft, readSignal) : undefined)
+      ?? await checkedFromOps(file, flags, init, requested, maxMemoryBytes, timeLeft, readSignal);
   } catch (error) {
     if (!(error instanceof ReadAbortedError)) throw error;
     const reason = `the ${flags.timeout} s budget ran out while reading the file (${error.linesRead} line(s) read)`;
@@ -75,21 +81,9 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
     out.json({ file: error.file, valid: 'unknown', reason, elapsedMs: performance.now() });
     return EXIT.UNKNOWN;
   }
-  const inferred = flags.model === undefined ? inferModel(parsed.ops) : undefined;
-  const model = MODELS[flags.model ?? inferred!.name]!({ init, nilReads: nilReadsFor(flags.nilReads, parsed.format) });
-  const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });
-  const checkers = (requested ?? defaultCheckerNames(model.name)).map((name) => checkerNamed(name, { model, initial: init })!);
-
-  const started = performance.now();
-  // --timeout is wall-clock for the whole command: reading a large file and pairing its
-  // ops take seconds, so the search gets what is left (performance.now() counts from
-  // the process's start). At least 1 ms: a search that cannot start is unknown, not skipped.
-  const timeoutMs = timeoutSeconds === undefined ? undefined : Math.max(1, timeoutSeconds * 1000 - started);
-  // Validated above against the model's ops: the checkers need not do it again.
-  const verdict = checkAll(checkers, history.ops, { maxMemoryBytes, historyValidated: true, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
-  const elapsedMs = performance.now() - started;
+  const { parsed, model, inferred, checkers, verdict, elapsedMs } = checked;
   const linearizable = linearizableDetail(verdict);
-  const ops = linearizable?.ops ?? pairOperations(history.ops).length;
+  const ops = linearizable?.ops ?? pairOperations(checked.history!.ops).length;
 
   out.human(`${pc.bold(parsed.file)} (${parsed.format}): ${ops} ops` +
     (linearizable === undefined ? '' : `, ${linearizable.partitions} partition(s)`) + `, model ${model.name}` +
@@ -99,7 +93,7 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
   if (flags.report !== undefined) {
     // Loaded only when asked for: every other check starts without the report's modules.
     const { writeHistoryReport } = await import('./report.js');
-    const written = writeHistoryReport(parsePath('--report', flags.report), { title: file, history: history.ops, verdict, model, replay: `faultline check ${file}` });
+    const written = writeHistoryReport(parsePath('--report', flags.report), { title: file, history: checked.history!.ops, verdict, model, replay: `faultline check ${file}` });
     process.stderr.write(`report written to ${written.file}\n`);
   }
   out.json(checkJson(verdict, {
@@ -111,7 +105,74 @@ async function runCheck(file: string, flags: CheckFlags, out: Output): Promise<n
   return exitFor(verdict.valid);
 }
 
-/** The names of `--checkers`, each known; an unknown one is a usage error listing the known ones. */
+/** A history read, its model, and the checkers' verdict on it. */
+interface Checked {
+  parsed: Pick<ParsedHistory, 'file' | 'format'>;
+  /** The validated history; absent when it was read and checked as columns. */
+  history?: ParsedHistory;
+  model: Model<any>;
+  inferred: InferredModel | undefined;
+  checkers: readonly Checker[];
+  verdict: Verdict;
+  elapsedMs: number;
+}
+
+/** Read and checked the general way: ops as objects, every checker, every model. */
+async function checkedFromOps(
+  file: string, flags: CheckFlags, init: unknown, requested: string[] | undefined,
+  maxMemoryBytes: number, timeLeft: () => number | undefined, signal: AbortSignal | undefined,
+): Promise<Checked> {
+  const parsed = await readHistoryArgument(file, { ...(flags.format ? { format: flags.format } : {}), ...(signal ? { signal } : {}) });
+  const inferred = flags.model === undefined ? inferModel(parsed.ops) : undefined;
+  const model = MODELS[flags.model ?? inferred!.name]!({ init, nilReads: nilReadsFor(flags.nilReads, parsed.format) });
+  const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });
+  const checkers = (requested ?? defaultCheckerNames(model.name)).map((name) => checkerNamed(name, { model, initial: init })!);
+  const started = performance.now();
+  const timeoutMs = timeLeft();
+  // Validated above against the model's ops: the checkers need not do it again.
+  const verdict = checkAll(checkers, history.ops, { maxMemoryBytes, historyValidated: true, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+  return { parsed, history, model, inferred, checkers, verdict, elapsedMs: performance.now() - started };
+}
+
+/**
+ * Whether the history may be read as columns: a file (not standard input), NDJSON or
+ * undetected, only the linearizable checker (the default for registers), no report,
+ * and a register or kv model if one is named. Whether it is, the reading tells.
+ */
+function columnsMayApply(file: string, flags: CheckFlags, requested: string[] | undefined): boolean {
+  return file !== '-' && (flags.format === undefined || flags.format === 'ndjson') && flags.report === undefined &&
+    (requested === undefined || (requested.length === 1 && requested[0] === 'linearizable')) &&
+    (flags.model === undefined || flags.model === 'register' || flags.model === 'kv');
+}
+
+/**
+ * Read as columns and checked in O(n log n) (see checkLinearizableColumns): the way a
+ * history of millions of plain register ops is checked in seconds. Undefined when the
+ * file or its ops are not that case, for the general way to read and check.
+ */
+function checkedFromColumns(
+  file: string, flags: CheckFlags, init: unknown, maxMemoryBytes: number,
+  timeLeft: () => number | undefined, signal: AbortSignal | undefined,
+): Checked | undefined {
+  const columns = readOpColumns(file, signal ? { signal } : {});
+  if (columns === undefined) return undefined;
+  const inferred = flags.model === undefined ? inferModel(inferenceSample(columns)) : undefined;
+  const model = MODELS[flags.model ?? inferred!.name]!({ init, nilReads: nilReadsFor(flags.nilReads, 'ndjson') });
+  if (model.name !== 'register' && model.name !== 'kv') return undefined;
+  const operations = pairOpColumns(columns);
+  if (operations === undefined) return undefined;
+  const started = performance.now();
+  const timeoutMs = timeLeft();
+  const linearizable = checkLinearizableColumns(operations, columns.strings, model, { maxMemoryBytes, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+  if (linearizable === undefined) return undefined;
+  return {
+    parsed: { file: columns.file, format: 'ndjson' }, model, inferred,
+    checkers: [{ name: 'linearizable', check: () => linearizable }],
+    verdict: compose({ linearizable }),
+    elapsedMs: performance.now() - started,
+  };
+}
+
 /** The search detail of the linearizable checker, when it ran and finished with its evidence. */
 function linearizableDetail(verdict: Verdict): LinearizableDetail | undefined {
   const check = verdict.checks?.linearizable;

@@ -18,3 +18,5 @@ export { opShapeProblem, type OpProblem } from './op-shape.js';
 export { NEVER_COMPLETED, validateHistory, type ValidateHistoryOptions } from './validate-history.js';
 export { pairInvocations, pairOperations, type Invocation } from './pair.js';
 export { JEPSEN_LOG_OP_LINE } from './_internals/jepsen-log-decoder.js';
+export { NULL_VALUE, pairOpColumns, valueOfKey, type OpColumns, type OperationColumns } from './op-columns.js';
+export { inferenceSample, opAt, readOpColumns } from './read-op-columns.js';

@@ -81,6 +81,7 @@ export function explainFailure(failure: PartitionFailure, model: Model<any>): st
   const marked = new Set<Operation>(failure.blocked ? [failure.blocked] : []);
   lines.push('', 'Timeline (history indices left to right; *op* could not be placed):', '');
   lines.push(renderTimeline(ops, { describe, marked }));
+  if (failure.concurrentOmitted !== undefined) lines.push('', `(${failure.concurrentOmitted} more concurrent op(s) not shown)`);
   return lines.join('\n');
 }
 

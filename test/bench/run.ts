@@ -98,9 +98,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
     const rows = await benchBigHistories({ records, searchTimeoutMs: 60_000, onRow });
     console.log(`\nBig histories: ${records} records (invokes and completions), 100 processes, 5% info; read + validate + check in a fresh process\n`);
     console.log(table(
-      ['history', 'path', 'file MB', 'read s', 'check s', 'peak RSS MB', 'verdict', 'algorithm', 'blames planted read'],
+      ['history', 'path', 'reader', 'file MB', 'read s', 'records read/s', 'check s', 'read + check s', 'peak RSS MB', 'verdict', 'algorithm', 'blames planted read'],
       rows.map((r) => [
-        r.history, r.path, r.fileMb.toFixed(0), r.readS.toFixed(2), r.checkS.toFixed(2), r.peakRssMb.toFixed(0),
+        r.history, r.path, r.reader, r.fileMb.toFixed(0), r.readS.toFixed(2), `${(r.records / r.readS / 1e6).toFixed(2)} M`, r.checkS.toFixed(2),
+        (r.readS + r.checkS).toFixed(2), r.peakRssMb.toFixed(0),
         r.stoppedBy ? `${r.valid} (${r.stoppedBy})` : r.valid, r.algorithm, r.blamesPlanted === undefined ? '' : String(r.blamesPlanted),
       ]),
     ));

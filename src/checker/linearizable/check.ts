@@ -60,8 +60,10 @@ export interface PartitionFailure {
   blocked?: Operation;
   /** Ops that could have gone next at that point; none of them fit. */
   candidates: Operation[];
-  /** Ops whose interval overlaps the blocked op's. */
+  /** Ops whose interval overlaps the blocked op's: the closest 40 (see concurrentOmitted). */
   concurrent: Operation[];
+  /** How many more ops overlap the blocked op's interval, left out of `concurrent`. */
+  concurrentOmitted?: number;
 }
 
 /**
@@ -163,16 +165,10 @@ export function checkLinearizable(
   });
   const failures = outcome.illegal.map((p) => {
     const decision = decided[p];
+    if (decision?.valid === false) return decidedFailure(p, partitions[p]!, decision, model, budget);
     // Search the illegal partition again, this time keeping the deepest prefix as evidence.
     // It is known to be illegal, so a budget that runs out here costs only the evidence.
     const traced = new PartitionSearch(partitions[p]!, model, true);
-    if (decision?.valid === false) {
-      // Decided without search: the search's evidence names the earliest op that cannot be
-      // placed, as for a searched partition, when it comes within EVIDENCE_STEPS; a partition
-      // too large for that keeps the evidence of the witness that decided it.
-      for (let steps = 0; steps < EVIDENCE_STEPS && traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined; steps += SLICE_STEPS);
-      if (traced.status !== 'illegal') return explainFailure(p, decision.witness, decision.longest, partitions[p]!);
-    }
     while (traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined);
     return explainFailure(p, partitions[p]!, traced.longest ?? traced.snapshotNow(), partitions[p]!);
   });
@@ -200,11 +196,44 @@ export function checkLinearizable(
     // Only a sharper name for a violation already found: if values cannot be compared, keep the general one.
     forged = undefined;
   }
-  if (forged !== undefined) {
-    const what = `read of ${forged.input.key ?? 'the register'} returned ${keyOf(forged.output.value)}, a value no client wrote`;
-    return { valid, anomaly: 'unexpected-value', reason: `${what}; ${reason}`, detail };
+  return invalidVerdict(reason, detail, forged);
+}
+
+/**
+ * The invalid verdict: `unexpected-value` when a read returned a value no op wrote
+ * (`forged`), else `not-linearizable`.
+ *
+ * @example
+ * invalidVerdict(reason, detail, undefined).anomaly; // 'not-linearizable'
+ */
+export function invalidVerdict(reason: string, detail: LinearizableDetail, forged: Operation | undefined): LinearizableVerdict {
+  if (forged === undefined) return { valid: false, anomaly: 'not-linearizable', reason, detail };
+  const what = `read of ${forged.input.key ?? 'the register'} returned ${keyOf(forged.output.value)}, a value no client wrote`;
+  return { valid: false, anomaly: 'unexpected-value', reason: `${what}; ${reason}`, detail };
+}
+
+/**
+ * The evidence of a partition decided illegal without search: the search's, naming the
+ * earliest op that cannot be placed as for a searched partition, when the partition is
+ * small enough (EVIDENCE_MAX_OPS) and the search comes to it within EVIDENCE_STEPS;
+ * else the evidence of the witness that decided it.
+ *
+ * @example
+ * const failure = decidedFailure(p, partition, decision, model, searchBudget(Infinity, undefined));
+ */
+export function decidedFailure(
+  p: number,
+  partition: readonly Operation[],
+  decision: Extract<UniqueValuesDecision, { valid: false }>,
+  model: Model<any>,
+  budget: SearchBudget,
+): PartitionFailure {
+  if (partition.length <= EVIDENCE_MAX_OPS) {
+    const traced = new PartitionSearch(partition, model, true);
+    for (let steps = 0; steps < EVIDENCE_STEPS && traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined; steps += SLICE_STEPS);
+    if (traced.status === 'illegal') return explainFailure(p, partition, traced.longest ?? traced.snapshotNow(), partition);
   }
-  return { valid, anomaly: 'not-linearizable', reason, detail };
+  return explainFailure(p, decision.witness, decision.longest, partition);
 }
 
 /**
@@ -212,16 +241,18 @@ export function checkLinearizable(
  * the initial state's value and not any value a write or cas carried (whether or
  * not it succeeded). Such a value was made up or corrupted by a node, which is a
  * sharper finding than an order that does not fit. Only for register models,
- * whose reads return exactly one written value.
+ * whose reads (read, get) return exactly one written value (write, put, a cas's new
+ * value); a kv history with appends reads values no single op wrote, so it gets none.
  */
 function readOfUnwrittenValue(operations: readonly Operation[], model: Model<any>): Operation | undefined {
   if (!['register', 'cas-register', 'kv'].includes(model.name)) return undefined;
   const written = new Set<string>([keyOf(null), keyOf(model.init() ?? null)]);
   for (const op of operations) {
-    if (op.input.f === 'write') written.add(keyOf(op.input.value ?? null));
+    if (model.appendMark?.(op.input) !== undefined) return undefined;
+    if (model.blindWrite?.(op.input) !== undefined) written.add(keyOf(op.input.value ?? null));
     else if (op.input.f === 'cas' && Array.isArray(op.input.value)) written.add(keyOf(op.input.value[1] ?? null));
   }
-  return operations.find((op) => op.input.f === 'read' && op.output.known && !written.has(keyOf(op.output.value ?? null)));
+  return operations.find((op) => model.readOnly?.(op.input) === true && op.output.known && !written.has(keyOf(op.output.value ?? null)));
 }
 
 /** A value as comparable text: exact for integers beyond 2^53 (bigints), which JSON.stringify refuses. */
@@ -240,13 +271,21 @@ export const BUDGET_ENDS = ['time', 'memory'] as const;
 /** Which budget ran out. */
 export type BudgetEnd = (typeof BUDGET_ENDS)[number];
 
+/** Which budget, if any, has run out. */
+export interface SearchBudget {
+  over(): BudgetEnd | undefined;
+}
+
 /**
  * The search's budgets, read every SLICE_STEPS steps and after each partition's
  * slice. The clock is cheap to read; the resident set size is read from the
  * kernel (a file read on Linux), so at most every MEMORY_READ_MS: a search
  * grows by megabytes, not gigabytes, in that time.
+ *
+ * @example
+ * const budget = searchBudget(performance.now() + 10_000, 2 ** 31);
  */
-function searchBudget(deadline: number, maxMemoryBytes: number | undefined): { over(): BudgetEnd | undefined } {
+export function searchBudget(deadline: number, maxMemoryBytes: number | undefined): SearchBudget {
   let memoryReadAt = -Infinity;
   return {
     over() {
@@ -267,6 +306,13 @@ const MEMORY_READ_MS = 20;
  * ten-million-op ones the decision exists for.
  */
 const EVIDENCE_STEPS = 1_000_000;
+
+/**
+ * The largest partition decided without search whose evidence is searched for: the
+ * search keeps a set of visited configurations, each as large as the partition, so on a
+ * partition of millions of ops a million steps would take gigabytes.
+ */
+const EVIDENCE_MAX_OPS = 20_000;
 
 /**
  * The searches' outcome merged with the partitions decided without search: those
@@ -299,11 +345,12 @@ function algorithmOf(decided: ReadonlyArray<UniqueValuesDecision | undefined>): 
  * A failing partition's evidence from a search over `ops` (the whole partition, or a
  * witness taken from it); the ops concurrent with the blocked one come from `partition`.
  */
-function explainFailure(partition: number, ops: readonly Operation[], longest: LongestPrefix, all: readonly Operation[]): PartitionFailure {
+export function explainFailure(partition: number, ops: readonly Operation[], longest: LongestPrefix, all: readonly Operation[]): PartitionFailure {
   const blocked = longest.blockedOp >= 0 ? ops[longest.blockedOp] : undefined;
-  const concurrent = blocked
+  const overlapping = blocked
     ? all.filter((op) => op !== blocked && op.call < blocked.ret && blocked.call < op.ret)
     : [];
+  const concurrent = closest(overlapping);
   return {
     partition,
     ...(ops[0]?.input.key !== undefined ? { key: ops[0].input.key } : {}),
@@ -311,8 +358,23 @@ function explainFailure(partition: number, ops: readonly Operation[], longest: L
     ...(blocked ? { blocked } : {}),
     candidates: longest.candidates.map((i) => ops[i]!),
     concurrent,
+    ...(overlapping.length > concurrent.length ? { concurrentOmitted: overlapping.length - concurrent.length } : {}),
   };
 }
+
+/**
+ * At most MAX_CONCURRENT of the ops concurrent with a blocked one, in invocation order:
+ * those that completed first, then the indeterminate ones invoked last. An op that never
+ * completed overlaps everything after it, so a long history has thousands of them, and
+ * evidence that lists them all is neither read nor drawn.
+ */
+function closest(overlapping: Operation[]): Operation[] {
+  if (overlapping.length <= MAX_CONCURRENT) return overlapping;
+  const ranked = [...overlapping].sort((a, b) => Number(a.ret === Infinity) - Number(b.ret === Infinity) || b.call - a.call);
+  return ranked.slice(0, MAX_CONCURRENT).sort((a, b) => a.call - b.call);
+}
+
+const MAX_CONCURRENT = 40;
 
 /** Throws a HistoryError on the first entry the search cannot take (see checkLinearizable). */
 function validateEntries(history: readonly Op[] | readonly Operation[], model: Model<any>): void {

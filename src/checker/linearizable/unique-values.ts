@@ -2,7 +2,7 @@ import type { Operation } from '../../history/operation.js';
 import type { Model } from '../../models/model.js';
 import { registerClusters, type RegisterClusters } from './register-clusters.js';
 import { PartitionSearch, type LongestPrefix } from './search.js';
-import { clusterZones, sortedBy, zoneConflict, type Zones } from './zones.js';
+import { clusterZones, sortedBy, sortedByWeight, timeWeights, zoneConflict, type OpTimes, type Zones } from './zones.js';
 
 /** What {@link decideUniqueValues} found for one partition. */
 export type UniqueValuesDecision =
@@ -36,21 +36,34 @@ export type UniqueValuesDecision =
 export function decideUniqueValues(ops: readonly Operation[], model: Model<any>): UniqueValuesDecision | undefined {
   const clusters = registerClusters(ops, model);
   if (clusters === undefined) return undefined;
-  const zones = clusterZones(ops, clusters);
-  const witness = impossibility(ops, clusters, zones);
-  if (witness !== undefined) return confirmed(witness.map((i) => ops[i]!), model, clusters.dropped);
-  const order = linearization(ops, clusters, zones);
-  return certified(ops, model, order) ? { valid: true, order, dropped: clusters.dropped } : undefined;
+  const times = { call: Float64Array.from(ops, (op) => op.call), ret: Float64Array.from(ops, (op) => op.ret) };
+  const decision = decideClusters(times, clusters);
+  if (!decision.valid) return confirmed(decision.witness.map((i) => ops[i]!), model, clusters.dropped);
+  return certified(ops, model, decision.order) ? { valid: true, order: decision.order, dropped: clusters.dropped } : undefined;
+}
+
+/**
+ * The decision on clusters, before any check of it: a candidate linearization (op
+ * positions), or the positions of a few ops no linearization can hold together. Shared
+ * by the partitions of Operations and those read as columns.
+ *
+ * @example
+ * const decision = decideClusters(times, clusters);
+ */
+export function decideClusters(times: OpTimes, clusters: RegisterClusters): { valid: true; order: number[] } | { valid: false; witness: number[] } {
+  const zones = clusterZones(times, clusters);
+  const witness = impossibility(times, clusters, zones);
+  return witness === undefined ? { valid: true, order: linearization(times, clusters, zones) } : { valid: false, witness };
 }
 
 /** Positions of a few ops no linearization can hold together, or undefined when there are none. */
-function impossibility(ops: readonly Operation[], clusters: RegisterClusters, zones: Zones): number[] | undefined {
-  if (clusters.orphanRead !== -1) return withLastWrite(ops, clusters, clusters.orphanRead);
+function impossibility(times: OpTimes, clusters: RegisterClusters, zones: Zones): number[] | undefined {
+  if (clusters.orphanRead !== -1) return withLastWrite(times, clusters, clusters.orphanRead);
   const { count, write, readStart, reads } = clusters;
   for (let c = 1; c < count; c++) {
     const w = write[c]!;
     for (let r = readStart[c]!; r < readStart[c + 1]!; r++) {
-      if (ops[reads[r]!]!.ret < ops[w]!.call) return [w, reads[r]!];
+      if (times.ret[reads[r]!]! < times.call[w]!) return [w, reads[r]!];
     }
   }
   const pair = zoneConflict(zones);
@@ -64,17 +77,22 @@ function impossibility(ops: readonly Operation[], clusters: RegisterClusters, zo
  * A read of a value nobody wrote, with the write that completed last before it began
  * (the value the read should have seen), so that the evidence names it too.
  */
-function withLastWrite(ops: readonly Operation[], clusters: RegisterClusters, read: number): number[] {
+function withLastWrite({ call, ret }: OpTimes, clusters: RegisterClusters, read: number): number[] {
   let last = -1;
   for (let c = 1; c < clusters.count; c++) {
     const w = clusters.write[c]!;
-    if (ops[w]!.ret < ops[read]!.call && (last === -1 || ops[w]!.ret > ops[last]!.ret)) last = w;
+    if (ret[w]! < call[read]! && (last === -1 || ret[w]! > ret[last]!)) last = w;
   }
   return last === -1 ? [read] : [Math.min(last, read), Math.max(last, read)];
 }
 
-/** The witness's search evidence, or undefined when the search finds it linearizable after all. */
-function confirmed(witness: Operation[], model: Model<any>, dropped: number): UniqueValuesDecision | undefined {
+/**
+ * The witness's search evidence, or undefined when the search finds it linearizable after all.
+ *
+ * @example
+ * confirmed([write, staleRead], registerModel({ init: 0 }), 0)?.longest;
+ */
+export function confirmed(witness: Operation[], model: Model<any>, dropped: number): UniqueValuesDecision | undefined {
   const search = new PartitionSearch(witness, model, true);
   // At most six ops: the search ends within a few hundred steps.
   while (search.run(1024) === 'running');
@@ -88,26 +106,46 @@ function confirmed(witness: Operation[], model: Model<any>, dropped: number): Un
  * invocation before one whose left end is a completion; then the write, then its reads
  * by completion. Left-out clusters hold no ops.
  */
-function linearization(ops: readonly Operation[], clusters: RegisterClusters, zones: Zones): number[] {
+function linearization({ call, ret }: OpTimes, clusters: RegisterClusters, zones: Zones): number[] {
   const { count, write, readStart, reads } = clusters;
   const { low, high } = zones;
   const left = new Float64Array(count);
   for (let c = 0; c < count; c++) left[c] = Math.min(low[c]!, high[c]!);
   const forward = (c: number): number => (low[c]! < high[c]! ? 1 : 0);
-  const blocks = sortedBy(count, (a, b) => (left[a] === left[b] ? forward(a) - forward(b) || a - b : left[a]! < left[b]! ? -1 : 1));
+  const blocks = sortedByWeight(timeWeights(left, 2, forward))
+    ?? sortedBy(count, (a, b) => (left[a] === left[b] ? forward(a) - forward(b) || a - b : left[a]! < left[b]! ? -1 : 1));
   const order: number[] = [];
-  for (const c of blocks) {
+  for (let k = 0; k < count; k++) {
+    const c = blocks[k]!;
     if (c > 0 && low[c] === Infinity && high[c] === -Infinity) continue;
     if (c > 0) order.push(write[c]!);
     const start = readStart[c]!;
     const end = readStart[c + 1]!;
     if (end - start === 1) order.push(reads[start]!);
     if (end - start <= 1) continue;
-    const block = Array.from(reads.subarray(start, end));
-    block.sort((a, b) => ops[a]!.ret - ops[b]!.ret || ops[a]!.call - ops[b]!.call || a - b);
-    for (const r of block) order.push(r);
+    const block = reads.slice(start, end);
+    sortReads(block, call, ret);
+    for (let r = 0; r < block.length; r++) order.push(block[r]!);
   }
   return order;
+}
+
+/** Sorts a block's reads by completion, then invocation, then position: by insertion, since most blocks hold a few. */
+function sortReads(block: Int32Array, call: ArrayLike<number>, ret: ArrayLike<number>): void {
+  const before = (a: number, b: number): boolean => ret[a]! < ret[b]! || (ret[a] === ret[b] && (call[a]! < call[b]! || (call[a] === call[b] && a < b)));
+  if (block.length > 32) {
+    block.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    return;
+  }
+  for (let i = 1; i < block.length; i++) {
+    const r = block[i]!;
+    let j = i - 1;
+    while (j >= 0 && before(r, block[j]!)) {
+      block[j + 1] = block[j]!;
+      j--;
+    }
+    block[j + 1] = r;
+  }
 }
 
 /**
