@@ -7,6 +7,8 @@ import type { Model } from '../models/model.js';
 import { antiEntropyChecker } from './anti-entropy.js';
 import { availabilityChecker } from './availability.js';
 import { isCheckerName, type Checker, type CheckerName } from './checker.js';
+
+export { defaultCheckerNames } from './checker.js';
 import { convergenceChecker } from './convergence.js';
 import { counterChecker } from './counter.js';
 import { durabilityChecker } from './durability.js';
@@ -61,19 +63,6 @@ export function checkerNamed(name: string, subject: CheckerSubject): Checker | u
   return isCheckerName(name) ? CHECKERS[name](subject) : undefined;
 }
 
-/**
- * The checkers a model implies for a recorded history: linearizability, and for
- * a set its elements' fates and durability (Jepsen's set-full), for a counter its
- * bounds.
- *
- * @example
- * defaultCheckerNames('set'); // ['linearizable', 'set', 'durability']
- */
-export function defaultCheckerNames(model: string): CheckerName[] {
-  if (model === 'set') return ['linearizable', 'set', 'durability'];
-  if (model === 'counter') return ['linearizable', 'counter'];
-  return ['linearizable'];
-}
 
 /** Durability judges registers, sets and counters; for another model it cannot say what a lost write is. */
 function durabilityFor(model: Model<any>, initial: unknown): Checker {

@@ -86,6 +86,20 @@ export interface Checker {
 }
 
 /**
+ * The checkers a model implies for a recorded history: linearizability, and for
+ * a set its elements' fates and durability (Jepsen's set-full), for a counter its
+ * bounds.
+ *
+ * @example
+ * defaultCheckerNames('set'); // ['linearizable', 'set', 'durability']
+ */
+export function defaultCheckerNames(model: string): CheckerName[] {
+  if (model === 'set') return ['linearizable', 'set', 'durability'];
+  if (model === 'counter') return ['linearizable', 'counter'];
+  return ['linearizable'];
+}
+
+/**
  * True when `name` is one of {@link CHECKER_NAMES}.
  *
  * @example

@@ -1,11 +1,10 @@
 import { Command, Option } from 'commander';
 import { totalmem } from 'node:os';
 import pc from 'picocolors';
-import { checkerNamed, defaultCheckerNames } from '../checker/by-name.js';
-import { CHECKER_NAMES, type Checker, type Verdict } from '../checker/checker.js';
+import { CHECKER_NAMES, defaultCheckerNames, type Checker, type CheckerName, type Verdict } from '../checker/checker.js';
 import { checkAll, compose } from '../checker/compose.js';
 import { checkLinearizableColumns } from '../checker/linearizable/check-columns.js';
-import type { LinearizableDetail } from '../checker/linearizable/check.js';
+import { linearizableChecker, type LinearizableDetail } from '../checker/linearizable/check.js';
 import { HISTORY_FORMATS, inferenceSample, pairOperations, pairOpColumns, readOpColumns, ReadAbortedError, validateHistory, type HistoryFormat, type ParsedHistory } from '../history/index.js';
 import { inferModel, MODELS, modelNames, type InferredModel, type NilReads } from '../models/index.js';
 import type { Model } from '../models/model.js';
@@ -119,14 +118,14 @@ interface Checked {
 
 /** Read and checked the general way: ops as objects, every checker, every model. */
 async function checkedFromOps(
-  file: string, flags: CheckFlags, init: unknown, requested: string[] | undefined,
+  file: string, flags: CheckFlags, init: unknown, requested: CheckerName[] | undefined,
   maxMemoryBytes: number, timeLeft: () => number | undefined, signal: AbortSignal | undefined,
 ): Promise<Checked> {
   const parsed = await readHistoryArgument(file, { ...(flags.format ? { format: flags.format } : {}), ...(signal ? { signal } : {}) });
   const inferred = flags.model === undefined ? inferModel(parsed.ops) : undefined;
   const model = MODELS[flags.model ?? inferred!.name]!({ init, nilReads: nilReadsFor(flags.nilReads, parsed.format) });
   const history = validateHistory(parsed, { checkOp: modelOpCheck(model) });
-  const checkers = (requested ?? defaultCheckerNames(model.name)).map((name) => checkerNamed(name, { model, initial: init })!);
+  const checkers = await checkersNamed(requested ?? defaultCheckerNames(model.name), model, init);
   const started = performance.now();
   const timeoutMs = timeLeft();
   // Validated above against the model's ops: the checkers need not do it again.
@@ -135,11 +134,22 @@ async function checkedFromOps(
 }
 
 /**
+ * The checkers of these names. Most checks run linearizability alone, whose module is
+ * loaded already; the other checkers' modules are loaded only when one is named, so
+ * that a check starts as fast as it can.
+ */
+async function checkersNamed(names: readonly CheckerName[], model: Model<any>, initial: unknown): Promise<Checker[]> {
+  if (names.every((name) => name === 'linearizable')) return names.map(() => linearizableChecker({ model }));
+  const { checkerNamed } = await import('../checker/by-name.js');
+  return names.map((name) => checkerNamed(name, { model, initial })!);
+}
+
+/**
  * Whether the history may be read as columns: a file (not standard input), NDJSON or
  * undetected, only the linearizable checker (the default for registers), no report,
  * and a register or kv model if one is named. Whether it is, the reading tells.
  */
-function columnsMayApply(file: string, flags: CheckFlags, requested: string[] | undefined): boolean {
+function columnsMayApply(file: string, flags: CheckFlags, requested: CheckerName[] | undefined): boolean {
   return file !== '-' && (flags.format === undefined || flags.format === 'ndjson') && flags.report === undefined &&
     (requested === undefined || (requested.length === 1 && requested[0] === 'linearizable')) &&
     (flags.model === undefined || flags.model === 'register' || flags.model === 'kv');

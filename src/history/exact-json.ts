@@ -1,4 +1,15 @@
-import { parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
+import { createRequire } from 'node:module';
+
+/**
+ * lossless-json, loaded the first time a bigint must be written or a rounded integer
+ * read again: most histories hold none, and its ten modules would otherwise slow the
+ * start of every command (the package's CommonJS build is one file, loaded at once).
+ */
+let losslessJson: typeof import('lossless-json') | undefined;
+function lossless(): typeof import('lossless-json') {
+  losslessJson ??= createRequire(import.meta.url)('lossless-json') as typeof import('lossless-json');
+  return losslessJson;
+}
 
 /**
  * JSON text for a value that may hold bigints (integers beyond 2^53 read from a
@@ -15,7 +26,7 @@ export function stringifyExact(value: unknown): string | undefined {
     return JSON.stringify(value);
   } catch (error) {
     if (!(error instanceof TypeError) || !containsBigint(value)) throw error;
-    return stringifyLossless(value) ?? undefined;
+    return lossless().stringify(value) ?? undefined;
   }
 }
 
@@ -31,7 +42,7 @@ export function stringifyExact(value: unknown): string | undefined {
  */
 export function parseJsonExact(text: string): unknown {
   const fast: unknown = JSON.parse(text);
-  return holdsRoundedInteger(fast) ? parseLossless(text, null, exactNumber) : fast;
+  return holdsRoundedInteger(fast) ? lossless().parse(text, null, exactNumber) : fast;
 }
 
 /** A JSON number's text as a number, or as a bigint when it is an integer a number cannot hold. */
