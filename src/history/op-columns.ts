@@ -11,7 +11,8 @@ export interface OpColumns {
   file: string;
   /** How many ops (records) there are. */
   count: number;
-  index: Float64Array;
+  /** Each op's index; absent when every op's index is its position (0, 1, 2, ...). */
+  index?: Float64Array;
   /** The process, or -1 for the nemesis. */
   process: Int32Array;
   /** 0 invoke, 1 ok, 2 fail, 3 info (the order of OP_TYPES). */
@@ -66,7 +67,9 @@ export interface OperationColumns {
  * const operations = pairOpColumns(columns); // undefined: read the history the general way
  */
 export function pairOpColumns(columns: OpColumns): OperationColumns | undefined {
-  const { count, index, process, type, f, key, value } = columns;
+  const { count, process, type, f, key, value } = columns;
+  const { index } = columns;
+  const indexAt = (i: number): number => (index === undefined ? i : index[i]!);
   const invokes = new Int32Array(count);
   const completions = new Int32Array(count).fill(-1);
   let invokeCount = 0;
@@ -74,7 +77,7 @@ export function pairOpColumns(columns: OpColumns): OperationColumns | undefined 
   // clients crash and come back, but stay within a few times the ops; beyond that, a Map.
   let highestProcess = 0;
   for (let i = 0; i < count; i++) if (process[i]! > highestProcess) highestProcess = process[i]!;
-  const openSlots = new Int32Array(highestProcess < 4 * count + 1024 ? highestProcess + 1 : 1024);
+  const openSlots = new Int32Array(Math.min(highestProcess + 1, 4 * count + 1024));
   const openFar = new Map<number, number>();
   for (let i = 0; i < count; i++) {
     const p = process[i]!;
@@ -93,23 +96,23 @@ export function pairOpColumns(columns: OpColumns): OperationColumns | undefined 
     if (p < openSlots.length) openSlots[p] = 0;
     else openFar.delete(p);
   }
-  let lastIndex = count === 0 ? -1 : index[count - 1]!;
+  let lastIndex = count === 0 ? -1 : indexAt(count - 1);
   const operations = emptyOperations(invokeCount);
   let n = 0;
   for (let slot = 0; slot < invokeCount; slot++) {
     const invoke = invokes[slot]!;
     const completion = completions[slot]!;
     if (completion >= 0 && type[completion] === FAIL) continue;
-    operations.call[n] = index[invoke]!;
+    operations.call[n] = indexAt(invoke);
     operations.process[n] = process[invoke]!;
     operations.f[n] = f[invoke]!;
     operations.key[n] = key[invoke]!;
     operations.input[n] = value[invoke]!;
     const known = completion >= 0 && type[completion] === OK;
     operations.known[n] = known ? 1 : 0;
-    operations.ret[n] = known ? index[completion]! : Infinity;
+    operations.ret[n] = known ? indexAt(completion) : Infinity;
     operations.output[n] = known ? value[completion]! : NULL_VALUE;
-    operations.completeIndex[n] = completion >= 0 ? index[completion]! : ++lastIndex;
+    operations.completeIndex[n] = completion >= 0 ? indexAt(completion) : ++lastIndex;
     n++;
   }
   return trimmed(operations, n);

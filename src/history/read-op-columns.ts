@@ -40,8 +40,8 @@ export function readOpColumns(file: string, opts: { signal?: AbortSignal } = {})
 export function opAt(columns: OpColumns, i: number): Op {
   const { strings } = columns;
   const op: Op = {
-    index: columns.index[i]!,
-    time: columns.index[i]!,
+    index: columns.index?.[i] ?? i,
+    time: columns.index?.[i] ?? i,
     process: columns.process[i]! < 0 ? 'nemesis' : columns.process[i]!,
     type: OP_TYPES[columns.type[i]!]!,
     f: strings[columns.f[i]!]!,

@@ -110,9 +110,11 @@ describe('reading a plain NDJSON history as columns', () => {
     });
     const seen = { read: 0, paired: 0, refused: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 12 }), fc.boolean(), async (records, crlf) => {
-        const lines = records.map((r, index) => {
-          const fields: Array<[string, unknown]> = [['index', index], ['time', index * 10], ['process', r.process], ['type', r.type], ['f', r.f]];
+      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.constantFrom('position', 'gaps', 'absent'), async (records, crlf, indices) => {
+        const lines = records.map((r, position) => {
+          // Indices equal to positions (kept implicitly), with gaps (kept as a column), or left out.
+          const index: Array<[string, unknown]> = indices === 'absent' ? [] : [['index', indices === 'gaps' ? 3 + position * 2 : position]];
+          const fields: Array<[string, unknown]> = [...index, ['time', position * 10], ['process', r.process], ['type', r.type], ['f', r.f]];
           if (r.key !== undefined) fields.push(['key', r.key]);
           fields.push(['value', r.value]);
           if (r.extra !== undefined) fields.push(r.extra);
