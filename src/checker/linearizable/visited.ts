@@ -1,5 +1,8 @@
 import { pairHash } from './state-table.js';
 
+/** The bitset words a new set makes room for (4 MB); beyond them it grows by doubling. */
+const INITIAL_ARENA_WORDS = 1 << 20;
+
 /**
  * Memo of search configurations already explored: (set of linearized operations,
  * model state). Reaching a configuration twice cannot lead anywhere new, so the
@@ -36,11 +39,16 @@ export class VisitedSet {
       x ^= x << 5;
       this.zobrist[i] = x;
     }
-    this.table = new Int32Array(256);
-    this.mask = 255;
-    this.entryHash = new Int32Array(128);
-    this.entryState = new Int32Array(128);
-    this.arena = new Uint32Array(this.words * 128);
+    // Room from the start for about two configurations per op (what a search of a valid
+    // history typically visits), within 4 MB of bitsets: growing by doubling from a few
+    // entries rehashes and copies the set a dozen times, much of a short search's time.
+    const entries = Math.max(128, Math.min(2 * opCount, Math.floor(INITIAL_ARENA_WORDS / this.words)));
+    const slots = 2 ** Math.ceil(Math.log2(2 * entries));
+    this.table = new Int32Array(slots);
+    this.mask = slots - 1;
+    this.entryHash = new Int32Array(entries);
+    this.entryState = new Int32Array(entries);
+    this.arena = new Uint32Array(this.words * entries);
   }
 
   toggle(op: number): void {
