@@ -3,7 +3,7 @@ import type { Operation } from '../../history/operation.js';
 import type { Model } from '../../models/model.js';
 import { decidedFailure, explainFailure, invalidVerdict, searchBudget, type BudgetEnd, type LinearizableDetail, type LinearizableVerdict, type PartitionFailure, type SearchBudget } from './check.js';
 import { oneLineReason } from './one-line-reason.js';
-import type { RegisterClusters } from './register-clusters.js';
+import { clustersOfReads, type RegisterClusters } from './register-clusters.js';
 import { confirmed, decideClusters } from './unique-values.js';
 
 /**
@@ -208,16 +208,8 @@ function clustersOf(part: Part, shape: RegisterShape, clusterOfValue: ClusterTab
     clusterOf[i] = c;
     readCount[c + 1]!++;
   }
-  const readStart = new Int32Array(count + 1);
-  for (let c = 0; c < count; c++) readStart[c + 1] = readStart[c]! + readCount[c + 1]!;
-  const fill = readStart.slice(0, count);
-  const reads = new Int32Array(readStart[count]!);
-  for (let i = 0; i < n; i++) {
-    if (shape.roles[part.f[i]!] === READ && clusterOf[i]! >= 0) reads[fill[clusterOf[i]!]!++] = i;
-  }
-  // An indeterminate write no read returned may never have happened: it is left out.
-  for (let c = 1; c < count; c++) if (part.ret[writes[c]!] === Infinity && readStart[c + 1] === readStart[c]) dropped++;
-  return { count, write: Int32Array.from(writes), readStart, reads, orphanRead, dropped };
+  const isRead = (i: number): boolean => shape.roles[part.f[i]!] === READ;
+  return clustersOfReads({ isRead, clusterOf, readCount, writes, ret: (i) => part.ret[i]!, orphanRead, dropped });
 }
 
 /**

@@ -94,19 +94,43 @@ function groupReads(
     clusterOf[i] = c;
     readCount[c + 1]!++;
   }
+  return clustersOfReads({ isRead: (i) => isRead[i] === 1, clusterOf, readCount, writes, ret: (i) => ops[i]!.ret, orphanRead, dropped });
+}
+
+/**
+ * {@link RegisterClusters} from the cluster of each op (reads assigned, counted per
+ * cluster in `readCount[c + 1]`): the reads listed cluster by cluster in position order,
+ * and the unread indeterminate writes counted among the ops left out. Shared by the
+ * partitions of Operations and those read as columns.
+ *
+ * @example
+ * const clusters = clustersOfReads({ isRead, clusterOf, readCount, writes, ret, orphanRead: -1, dropped: 0 });
+ */
+export function clustersOfReads(c: {
+  isRead: (i: number) => boolean;
+  clusterOf: Int32Array;
+  readCount: Int32Array;
+  writes: number[];
+  ret: (i: number) => number;
+  orphanRead: number;
+  dropped: number;
+}): RegisterClusters {
+  const { isRead, clusterOf, readCount, writes } = c;
+  const count = writes.length;
   const readStart = new Int32Array(count + 1);
-  for (let c = 0; c < count; c++) readStart[c + 1] = readStart[c]! + readCount[c + 1]!;
+  for (let k = 0; k < count; k++) readStart[k + 1] = readStart[k]! + readCount[k + 1]!;
   const fill = readStart.slice(0, count);
   const reads = new Int32Array(readStart[count]!);
-  for (let i = 0; i < ops.length; i++) {
-    if (isRead[i] === 1 && clusterOf[i]! >= 0) reads[fill[clusterOf[i]!]!++] = i;
+  for (let i = 0; i < clusterOf.length; i++) {
+    if (isRead(i) && clusterOf[i]! >= 0) reads[fill[clusterOf[i]!]!++] = i;
   }
   // An indeterminate write that no read returned may never have happened: leaving it
   // out loses nothing (its value is never seen), so it is dropped, not a cluster.
-  for (let c = 1; c < count; c++) {
-    if (ops[writes[c]!]!.ret === Infinity && readStart[c + 1] === readStart[c]) dropped++;
+  let dropped = c.dropped;
+  for (let k = 1; k < count; k++) {
+    if (c.ret(writes[k]!) === Infinity && readStart[k + 1] === readStart[k]) dropped++;
   }
-  return { count, write: Int32Array.from(writes), readStart, reads, orphanRead, dropped };
+  return { count, write: Int32Array.from(writes), readStart, reads, orphanRead: c.orphanRead, dropped };
 }
 
 /**
