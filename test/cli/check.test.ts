@@ -227,3 +227,39 @@ describe('faultline check: registers with unique written values', () => {
     expect(report.counterexample.find((op: { role: string }) => op.role === 'blocked')).toMatchObject({ index: 4, f: 'read', result: 1 });
   });
 });
+
+describe('faultline check: a plain NDJSON file read as columns', () => {
+  // The same history from a file (read as columns) and from standard input (read the
+  // general way): the same output, field for field, but for the time it took.
+  const withoutTime = (stdout: string): unknown => {
+    const { elapsedMs: _elapsed, file: _file, ...rest } = JSON.parse(stdout) as Record<string, unknown>;
+    return rest;
+  };
+
+  it('gives the verdict and evidence of the general path, valid and with a stale read', () => {
+    const history = generateKvHistory({ ops: 3_000, keys: 5, processes: 8, infoRate: 0.05, seed: 11 });
+    const valid = writeNdjson(history);
+    const last = history.filter((op) => op.f === 'put' && op.type === 'ok').at(0)!;
+    // A read of the first value written to a key, long after later writes to it.
+    const stale = valid +
+      `{"index":${history.length},"process":999,"type":"invoke","f":"get","key":${JSON.stringify(last.key)},"value":null}\n` +
+      `{"index":${history.length + 1},"process":999,"type":"ok","f":"get","key":${JSON.stringify(last.key)},"value":${JSON.stringify(last.value)}}\n`;
+    for (const [text, status] of [[valid, 0], [stale, 1]] as const) {
+      const fromFile = runCli(['check', tempFile('plain.ndjson', text), '--json']);
+      const fromStdin = runCli(['check', '-', '--json'], 60_000, text);
+      expect(fromFile.status).toBe(status);
+      expect(fromStdin.status).toBe(status);
+      expect(JSON.parse(fromFile.stdout)).toMatchObject({ algorithm: 'unique-values', model: 'kv' });
+      expect(withoutTime(fromFile.stdout)).toEqual(withoutTime(fromStdin.stdout));
+    }
+  });
+
+  it('still names the line of a bad op far into the file', () => {
+    const history = writeNdjson(generateKvHistory({ ops: 2_000, keys: 3, processes: 4, infoRate: 0, seed: 2 }));
+    const lines = history.trimEnd().split('\n');
+    lines[1500] = lines[1500]!.replace('"type":', '"type":"done","was":');
+    const run = runCli(['check', tempFile('bad-late.ndjson', `${lines.join('\n')}\n`)]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('bad-late.ndjson:1501');
+  });
+});
