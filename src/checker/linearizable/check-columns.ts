@@ -179,17 +179,19 @@ function clustersOf(part: Part, shape: RegisterShape, clusterOfValue: ClusterTab
   const n = part.call.length;
   clusterOfValue.clear(partition);
   clusterOfValue.set(shape.init, 0);
-  const writes: number[] = [-1];
+  // Cluster 0 is the initial value's, with no write; typed, since a partition may hold millions of writes.
+  const writes = new Int32Array(n + 1);
+  writes[0] = -1;
+  let count = 1;
   const clusterOf = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     if (shape.roles[part.f[i]!] !== WRITE) continue;
     const value = part.input[i]!;
     if (clusterOfValue.has(value)) return undefined;
-    clusterOfValue.set(value, writes.length);
-    clusterOf[i] = writes.length;
-    writes.push(i);
+    clusterOfValue.set(value, count);
+    clusterOf[i] = count;
+    writes[count++] = i;
   }
-  const count = writes.length;
   const readCount = new Int32Array(count + 1);
   let orphanRead = -1;
   let dropped = 0;
@@ -209,7 +211,7 @@ function clustersOf(part: Part, shape: RegisterShape, clusterOfValue: ClusterTab
     readCount[c + 1]!++;
   }
   const isRead = (i: number): boolean => shape.roles[part.f[i]!] === READ;
-  return clustersOfReads({ isRead, clusterOf, readCount, writes, ret: (i) => part.ret[i]!, orphanRead, dropped });
+  return clustersOfReads({ isRead, clusterOf, readCount, writes: writes.subarray(0, count), ret: (i) => part.ret[i]!, orphanRead, dropped });
 }
 
 /**
@@ -282,7 +284,7 @@ class ClusterTable {
  * none comes after an op that began after it completed, and each read returns the
  * value of the write before it (the initial value before any).
  */
-function certified(part: Part, shape: RegisterShape, order: readonly number[]): boolean {
+function certified(part: Part, shape: RegisterShape, order: Int32Array): boolean {
   let known = 0;
   for (let i = 0; i < part.ret.length; i++) if (part.ret[i] !== Infinity) known++;
   let latestCall = -Infinity;

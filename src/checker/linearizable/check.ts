@@ -331,7 +331,7 @@ function searchUndecided(
   if (illegal.length > 0 && !options.allPartitions) return { illegal: illegal.slice(0, 1), stoppedBy: undefined, orders: [], unfinished: searched };
   const outcome = searchPartitions(partitions, model, budget, { ...options, only: searched });
   decided.forEach((decision, p) => {
-    if (decision?.valid === true) outcome.orders[p] = decision.order.map((i) => partitions[p]![i]!.id);
+    if (decision?.valid === true) outcome.orders[p] = Array.from(decision.order, (i) => partitions[p]![i]!.id);
   });
   return { ...outcome, illegal: [...illegal, ...outcome.illegal].sort((a, b) => a - b) };
 }

@@ -94,7 +94,7 @@ function groupReads(
     clusterOf[i] = c;
     readCount[c + 1]!++;
   }
-  return clustersOfReads({ isRead: (i) => isRead[i] === 1, clusterOf, readCount, writes, ret: (i) => ops[i]!.ret, orphanRead, dropped });
+  return clustersOfReads({ isRead: (i) => isRead[i] === 1, clusterOf, readCount, writes: Int32Array.from(writes), ret: (i) => ops[i]!.ret, orphanRead, dropped });
 }
 
 /**
@@ -110,7 +110,8 @@ export function clustersOfReads(c: {
   isRead: (i: number) => boolean;
   clusterOf: Int32Array;
   readCount: Int32Array;
-  writes: number[];
+  /** Each cluster's write (-1 for cluster 0): the clusters' `write`. */
+  writes: Int32Array;
   ret: (i: number) => number;
   orphanRead: number;
   dropped: number;
@@ -130,7 +131,7 @@ export function clustersOfReads(c: {
   for (let k = 1; k < count; k++) {
     if (c.ret(writes[k]!) === Infinity && readStart[k + 1] === readStart[k]) dropped++;
   }
-  return { count, write: Int32Array.from(writes), readStart, reads, orphanRead: c.orphanRead, dropped };
+  return { count, write: writes, readStart, reads, orphanRead: c.orphanRead, dropped };
 }
 
 /**

@@ -6,7 +6,7 @@ import { clusterZones, sortedBy, sortedByWeight, timeWeights, zoneConflict, type
 
 /** What {@link decideUniqueValues} found for one partition. */
 export type UniqueValuesDecision =
-  | { valid: true; order: number[]; dropped: number }
+  | { valid: true; order: Int32Array; dropped: number }
   | { valid: false; witness: Operation[]; longest: LongestPrefix; dropped: number };
 
 /**
@@ -50,7 +50,7 @@ export function decideUniqueValues(ops: readonly Operation[], model: Model<any>)
  * @example
  * const decision = decideClusters(times, clusters);
  */
-export function decideClusters(times: OpTimes, clusters: RegisterClusters): { valid: true; order: number[] } | { valid: false; witness: number[] } {
+export function decideClusters(times: OpTimes, clusters: RegisterClusters): { valid: true; order: Int32Array } | { valid: false; witness: number[] } {
   const zones = clusterZones(times, clusters);
   const witness = impossibility(times, clusters, zones);
   return witness === undefined ? { valid: true, order: linearization(times, clusters, zones) } : { valid: false, witness };
@@ -106,7 +106,7 @@ export function confirmed(witness: Operation[], model: Model<any>, dropped: numb
  * invocation before one whose left end is a completion; then the write, then its reads
  * by completion. Left-out clusters hold no ops.
  */
-function linearization({ call, ret }: OpTimes, clusters: RegisterClusters, zones: Zones): number[] {
+function linearization({ call, ret }: OpTimes, clusters: RegisterClusters, zones: Zones): Int32Array {
   const { count, write, readStart, reads } = clusters;
   const { low, high } = zones;
   const left = new Float64Array(count);
@@ -114,20 +114,22 @@ function linearization({ call, ret }: OpTimes, clusters: RegisterClusters, zones
   const forward = (c: number): number => (low[c]! < high[c]! ? 1 : 0);
   const blocks = sortedByWeight(timeWeights(left, 2, forward))
     ?? sortedBy(count, (a, b) => (left[a] === left[b] ? forward(a) - forward(b) || a - b : left[a]! < left[b]! ? -1 : 1));
-  const order: number[] = [];
+  // At most every op; typed, since a partition may hold millions of them.
+  const order = new Int32Array(call.length);
+  let placed = 0;
   for (let k = 0; k < count; k++) {
     const c = blocks[k]!;
     if (c > 0 && low[c] === Infinity && high[c] === -Infinity) continue;
-    if (c > 0) order.push(write[c]!);
+    if (c > 0) order[placed++] = write[c]!;
     const start = readStart[c]!;
     const end = readStart[c + 1]!;
-    if (end - start === 1) order.push(reads[start]!);
+    if (end - start === 1) order[placed++] = reads[start]!;
     if (end - start <= 1) continue;
     const block = reads.slice(start, end);
     sortReads(block, call, ret);
-    for (let r = 0; r < block.length; r++) order.push(block[r]!);
+    for (let r = 0; r < block.length; r++) order[placed++] = block[r]!;
   }
-  return order;
+  return order.subarray(0, placed);
 }
 
 /** Sorts a block's reads by completion, then invocation, then position: by insertion, since most blocks hold a few. */
@@ -152,7 +154,7 @@ function sortReads(block: Int32Array, call: ArrayLike<number>, ret: ArrayLike<nu
  * True when `order` is a linearization: it holds every op with a known result, no op
  * comes after one that began after it completed, and the model takes every step.
  */
-function certified(ops: readonly Operation[], model: Model<any>, order: readonly number[]): boolean {
+function certified(ops: readonly Operation[], model: Model<any>, order: Int32Array): boolean {
   let known = 0;
   for (const op of ops) if (op.ret !== Infinity) known++;
   let latestCall = -Infinity;
