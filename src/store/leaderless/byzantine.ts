@@ -36,8 +36,8 @@ const REPLAY_MEMORY = 20;
  * checksums on the records find it at restart, and the key is re-fetched.
  *
  * equivocate and forge-epoch have nothing to act on here: there is no leader
- * and no epoch. They are left out, so the CLI and the scenario checks report
- * them as not applicable to this mode.
+ * and no epoch. They are declared inapplicable, with why: the CLI and the
+ * scenario checks refuse them for this mode, and generated schedules leave them out.
  *
  * @example
  * leaderlessStore({ checksums: true }).byzantine!.tamper['corrupt-message'];
@@ -54,6 +54,10 @@ export function leaderlessByzantine(): ByzantineHooks<LeaderlessMessage> {
       },
     },
     rot: (records, random) => rotRecords(records as StoreRecord[], random),
+    inapplicable: {
+      equivocate: 'there is no leader to send two versions of one entry',
+      'forge-epoch': 'there is no leader and no epoch to claim',
+    },
   };
 }
 
