@@ -5,11 +5,12 @@ import type { Preset } from './preset.js';
 const MERKLE_ANTI_ENTROPY = { enabled: true, intervalMs: 200, treeDepth: 6 };
 
 /**
- * The byzantine presets: the safe single-leader and leaderless stores without
- * and with the defences that turn wrong data into detected faults.
+ * The byzantine presets: the safe single-leader and leaderless stores, and the
+ * multi-leader store that keeps siblings, without and with the defences that
+ * turn wrong data into detected faults.
  *
  * @example
- * BYZANTINE_PRESETS.map((preset) => preset.name); // ['sl-byzantine', 'sl-byzantine-defended', 'll-byzantine', 'll-byzantine-defended']
+ * BYZANTINE_PRESETS.map((preset) => preset.name); // ['sl-byzantine', 'sl-byzantine-defended', 'll-byzantine', 'll-byzantine-defended', 'ml-byzantine', 'ml-byzantine-defended']
  */
 export const BYZANTINE_PRESETS: Preset[] = [
   {
@@ -58,5 +59,29 @@ export const BYZANTINE_PRESETS: Preset[] = [
     client: presetClient(),
     workload: { workload: 'register' },
     faultKinds: ['corrupt-message', 'corrupt-disk', 'replay-old', 'lie-read'],
+  },
+  {
+    name: 'ml-byzantine',
+    summary: 'ml-vv under byzantine faults, without checksums',
+    promises: 'nothing once a node ships, stores or answers wrong data: it is crash-tolerant only',
+    expectedToBreak: 'values no client wrote win with their altered versions and stay (corrupted shipments, rotten entries), a write replaced by an old one in its slot never reaches the other group, two groups hold two versions of one write',
+    safe: false,
+    expectedAnomaly: 'unexpected-value',
+    store: presetStore('multi-leader', { conflictResolution: 'siblings' }),
+    client: presetClient(),
+    // Judged for what multi-leader replication promises: no acknowledged write lost, replicas converge.
+    workload: { workload: 'register', checkers: ['durability', 'convergence'] },
+    faultKinds: ['corrupt-message', 'corrupt-disk', 'replay-old', 'equivocate', 'lie-read'],
+  },
+  {
+    name: 'ml-byzantine-defended',
+    summary: 'ml-vv with checksums: on every write (made by the leader that accepts it), on what is shipped and kept on disk, and on client replies',
+    promises: 'no acknowledged write lost and convergence under corrupted messages, rot (one node at a time) and replayed writes: altered writes are dropped and shipped again, rotten entries taken again from the group',
+    expectedToBreak: 'nothing under its fault kinds; an equivocating or lying leader is still detected, not prevented (it sums its own lie)',
+    safe: true,
+    store: presetStore('multi-leader', { conflictResolution: 'siblings', checksums: true }),
+    client: presetClient(),
+    workload: { workload: 'register', checkers: ['durability', 'convergence'] },
+    faultKinds: ['corrupt-message', 'corrupt-disk', 'replay-old'],
   },
 ];

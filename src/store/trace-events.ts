@@ -39,6 +39,7 @@ export type StoreTraceData = {
   'read-mismatch': { key: string; replicas: string[] };
   'corrupt-dropped': { where: 'message' | 'disk'; kind: string; from?: string; key?: string };
   'key-refetched': { key: string; from: string[] };
+  'entry-refetched': { offset: number; from: string };
   // single-leader
   candidate: { epoch: number; transfer: boolean };
   election: { epoch: number; leader: string; votes: string[]; lastOffset: number };
