@@ -23,7 +23,8 @@ import { NodeEnv } from './node-env.js';
 import { ReplicaHandler } from './replica-handler.js';
 import { REFETCH_TIMER, KeyRefetch } from './refetch.js';
 import { RequestRouter } from './request-router.js';
-import { intactSeal, sealingContext } from './seals.js';
+import { intactSeal, sealMessage } from './seals.js';
+import { sealingContext } from '../shared/sealing-context.js';
 
 /**
  * A leaderless store node (see the file's description).
@@ -49,7 +50,7 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
 
   constructor(ctx: StoreNodeContext<LeaderlessMessage>, config: LeaderlessConfig, ring: HashRing, mutations: MutationSwitches = NO_MUTATIONS) {
     // With checksums, every part sends through a context that seals what leaves.
-    this.env = new NodeEnv(config.checksums ? sealingContext(ctx) : ctx, config, ring, mutations);
+    this.env = new NodeEnv(config.checksums ? sealingContext(ctx, sealMessage) : ctx, config, ring, mutations);
     this.replica = new ReplicaHandler(this.env);
     this.hints = new HintDeliverer(this.env);
     this.coordinator = new Coordinator(this.env, this.replica, () => this.hints.ensureScheduled());

@@ -12,7 +12,6 @@
  */
 import { checksum } from '../shared/integrity.js';
 import { replyChecksum } from '../protocol.js';
-import type { StoreNodeContext } from '../trace-events.js';
 import type { LeaderlessMessage } from './messages.js';
 
 /**
@@ -45,24 +44,3 @@ function withoutSum(msg: LeaderlessMessage): unknown {
   return body;
 }
 
-/**
- * A node context whose `send` seals every message on its way out. The node's
- * parts use it as they would the plain context.
- *
- * @example
- * const ctx2 = sealingContext(ctx);
- * ctx2.send('n2', { kind: 'hint-ack', ids: [] }); // leaves with a checksum
- */
-export function sealingContext(ctx: StoreNodeContext<LeaderlessMessage>): StoreNodeContext<LeaderlessMessage> {
-  return {
-    get id() { return ctx.id; },
-    get peers() { return ctx.peers; },
-    get disk() { return ctx.disk; },
-    now: () => ctx.now(),
-    send: (to, msg) => ctx.send(to, sealMessage(msg)),
-    setTimer: (afterMs, name) => ctx.setTimer(afterMs, name),
-    cancelTimer: (name) => ctx.cancelTimer(name),
-    random: () => ctx.random(),
-    trace: (event, ...detail) => ctx.trace(event, ...detail),
-  };
-}

@@ -11,7 +11,6 @@
  */
 import { checksum } from '../shared/integrity.js';
 import { replyChecksum } from '../protocol.js';
-import type { StoreNodeContext } from '../trace-events.js';
 import type { LogEntry, MultiLeaderMessage, ShippedWrite } from './messages.js';
 
 /**
@@ -44,30 +43,16 @@ export function intactWrite(write: ShippedWrite | LogEntry): boolean {
   return write.sum !== undefined && write.sum === writeChecksum(write);
 }
 
+
 /**
- * A node context whose `send` sums every client reply it sends, or relays
- * inside a forward reply (a reply already summed, relayed from the leader
- * that made it, keeps that leader's sum).
+ * The message with every client reply it is or carries summed; a reply
+ * already summed (relayed from the leader that made it) keeps that sum, so a
+ * reply altered on its way to the relaying node is not summed anew.
  *
  * @example
- * const sealed = sealingContext(ctx);
- * sealed.send(client, reply); // leaves with reply.sum
+ * sealReplies({ kind: 'client-reply', requestId: 'r1', outcome: 'ok', value: 1 }).sum; // replyChecksum of it
  */
-export function sealingContext(ctx: StoreNodeContext<MultiLeaderMessage>): StoreNodeContext<MultiLeaderMessage> {
-  return {
-    get id() { return ctx.id; },
-    get peers() { return ctx.peers; },
-    get disk() { return ctx.disk; },
-    now: () => ctx.now(),
-    send: (to, msg) => ctx.send(to, sealReplies(msg)),
-    setTimer: (afterMs, name) => ctx.setTimer(afterMs, name),
-    cancelTimer: (name) => ctx.cancelTimer(name),
-    random: () => ctx.random(),
-    trace: (event, ...detail) => ctx.trace(event, ...detail),
-  };
-}
-
-function sealReplies(msg: MultiLeaderMessage): MultiLeaderMessage {
+export function sealReplies(msg: MultiLeaderMessage): MultiLeaderMessage {
   if (msg.kind === 'client-reply') return msg.sum === undefined ? { ...msg, sum: replyChecksum(msg) } : msg;
   if (msg.kind === 'ml-forward-reply') return { ...msg, reply: { ...msg.reply, sum: msg.reply.sum ?? replyChecksum(msg.reply) } };
   return msg;

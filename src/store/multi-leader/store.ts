@@ -2,7 +2,8 @@ import type { SimNode } from '../../sim/node.js';
 import type { ReplicaState, StoreDefinition } from '../definition.js';
 import { mergedVector } from './key-versions.js';
 import type { MultiLeaderConfigInput } from './config.js';
-import { sealingContext } from './checksums.js';
+import { sealReplies } from './checksums.js';
+import { sealingContext } from '../shared/sealing-context.js';
 import { multiLeaderByzantine } from './byzantine.js';
 import { FollowerNode } from './follower-node.js';
 import { LeaderNode } from './leader-node.js';
@@ -34,7 +35,7 @@ export function multiLeaderStore(input: MultiLeaderConfigInput = {}): StoreDefin
     nodeIds: topology.nodeIds,
     factory: (plain) => {
       // With checksums, every client reply leaves summed.
-      const ctx = config.checksums ? sealingContext(plain) : plain;
+      const ctx = config.checksums ? sealingContext(plain, sealReplies) : plain;
       return topology.isLeader(ctx.id) ? new LeaderNode(ctx, config, topology) : new FollowerNode(ctx, config, topology);
     },
     entryPoints: topology.leaders,
