@@ -103,6 +103,24 @@ describe('multi-leader corrupt-disk', () => {
   });
 });
 
+describe('multi-leader corrupt-disk of a write no other node has yet', () => {
+  test('with checksums, the leader finds the rot and refuses to serve from a log with a gap, rather than answer', () => {
+    // dc1-n1 acknowledges the write at once and rots before its first shipment (every 20 ms).
+    const ops = [
+      { process: 0, f: 'write', key: 'x', value: 1, atMs: 1 },
+      { process: 0, f: 'read', key: 'x', value: null, atMs: 60 },
+      { process: 0, f: 'write', key: 'x', value: 2, atMs: 120 },
+    ];
+    const result = simulate({ seed: 5, store: ML_CHECKSUMS, clients: { count: 2 }, ops, faults: [{ kind: 'corrupt-disk', atMs: 5, durationMs: 10, targets: ['dc1-n1'] }], settleMs: 500 });
+    expect(storeEvents(result.trace, ['corrupt-dropped']).map((event) => event.node)).toEqual(['dc1-n1']);
+    expect(storeEvents(result.trace, ['entry-refetched'])).toEqual([]);
+    // The write acknowledged before the rot, then the read and the write refused while the gap stays.
+    const completions = result.history.filter((op) => op.type !== 'invoke' && op.process === 0);
+    expect(completions.map((op) => [op.f, op.type])).toEqual([['write', 'ok'], ['read', 'fail'], ['write', 'fail']]);
+    expect(result.replicaStates['dc1-n1']).toEqual({});
+  });
+});
+
 describe('multi-leader equivocate and lie-read', () => {
   test('an equivocating leader splits its followers from the other group, checksums or not', () => {
     for (const store of [ML, ML_CHECKSUMS]) {
