@@ -10,7 +10,7 @@ import { outcomeId, saveOutcome } from '../explore/save.js';
 import { sampleWithSeed } from '../run/seeds.js';
 import { scenarioArb, type ScenarioArbOptions } from '../gen/scenario-arb.js';
 import { BYZANTINE_FAULT_KINDS, FAULT_KINDS, FAULT_TARGETING, type FaultKind } from '../nemesis/fault.js';
-import type { ByzantineBehaviour } from '../store/definition.js';
+import { byzantineIdleReason, type ByzantineBehaviour, type ByzantineHooks } from '../store/definition.js';
 import { PRESETS, presetNames } from '../presets/index.js';
 import { explainOutcome } from '../report/verdict-reason.js';
 import { describeScenario } from '../report/scenario-words.js';
@@ -253,9 +253,7 @@ function whyIdle(kind: FaultKind, store: StoreConfig, modes: readonly ModeDefini
   if (FAULT_TARGETING[kind] === 'leader' && LEADERLESS_MODES.includes(store.mode)) return 'it has no leader';
   if (FAULT_TARGETING[kind] === 'group' && (storeTopology(store, modes).groups ?? []).length === 0) return 'it has no node groups';
   if (!(BYZANTINE_FAULT_KINDS as readonly string[]).includes(kind)) return undefined;
-  const hooks = createStore(store, modes).byzantine;
-  const acts = kind === 'corrupt-disk' ? hooks?.rot !== undefined : hooks?.tamper[kind as ByzantineBehaviour] !== undefined;
-  return acts ? undefined : 'its nodes do not act it out';
+  return byzantineIdleReason(createStore(store, modes).byzantine as ByzantineHooks<unknown> | undefined, kind as ByzantineBehaviour | 'corrupt-disk');
 }
 
 /**

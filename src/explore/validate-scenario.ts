@@ -7,7 +7,9 @@ import { validateFaults } from '../nemesis/validate-faults.js';
 import { presetNames } from '../presets/index.js';
 import type { Scenario } from '../run/scenario.js';
 import { moveStoreClient } from '../run/store-client.js';
-import { validateStoreConfig } from '../store/config.js';
+import { BYZANTINE_FAULT_KINDS, type Fault, type FaultKind } from '../nemesis/fault.js';
+import { createStore, validateStoreConfig, type StoreConfig } from '../store/config.js';
+import { byzantineIdleReason, type ByzantineBehaviour, type ByzantineHooks } from '../store/definition.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
 import { storeTopology } from '../store/topology.js';
 
@@ -63,9 +65,25 @@ export function validateScenario(value: unknown, modes: readonly ModeDefinition[
       throw new ConfigError(`faults[${i}].targets[${j}]`, `is not a node of this store (its nodes: ${nodeIds.join(', ')})`, target);
     }
   }));
+  checkByzantineKinds(faults, store, modes);
   if (scenario.ops !== undefined) validateOps(scenario.ops, scenario.workload);
   if (scenario.settleMs !== undefined) requireNumber('settleMs', scenario.settleMs, 0);
   return scenario;
+}
+
+/**
+ * A byzantine fault the store cannot act out (a forged epoch in a store without
+ * epochs) would silently do nothing: it is refused, with the store's reason.
+ */
+function checkByzantineKinds(faults: readonly Fault[], store: StoreConfig, modes: readonly ModeDefinition[]): void {
+  const byzantine = faults.findIndex((fault) => (BYZANTINE_FAULT_KINDS as readonly FaultKind[]).includes(fault.kind));
+  if (byzantine < 0) return;
+  const hooks = createStore(store, modes).byzantine as ByzantineHooks<unknown> | undefined;
+  faults.forEach((fault, i) => {
+    if (!(BYZANTINE_FAULT_KINDS as readonly FaultKind[]).includes(fault.kind)) return;
+    const why = byzantineIdleReason(hooks, fault.kind as ByzantineBehaviour | 'corrupt-disk');
+    if (why !== undefined) throw new ConfigError(`faults[${i}].kind`, `${fault.kind} cannot apply to a ${store.mode} store: ${why}`);
+  });
 }
 
 /** The store validators name fields from the store down (`leaderless.w`): prefix them with `store.`. */

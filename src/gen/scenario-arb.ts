@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { workloadSpanMs } from '../../workloads/index.js';
 import type { WorkloadSpec } from '../../workloads/workload.js';
 import type { Scenario } from '../run/scenario.js';
-import { BENIGN_FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
+import { BENIGN_FAULT_KINDS, BYZANTINE_FAULT_KINDS, type FaultKind } from '../nemesis/fault.js';
 import { PRESETS } from '../presets/index.js';
 import type { ClientPolicyConfig } from '../client/policy.js';
-import type { StoreConfig } from '../store/config.js';
+import { createStore, type StoreConfig } from '../store/config.js';
 import type { ModeDefinition } from '../store/mode-definition.js';
 import { STORE_MODES } from '../store/modes.js';
 import { storeTopology } from '../store/topology.js';
@@ -83,7 +83,7 @@ export function scenarioArb(constraints: ScenarioArbOptions = {}): fc.Arbitrary<
     .chain(({ seed, setup: { store, client }, workload }) => {
       const { nodeIds, groups } = storeTopology(store, own);
       const faults = faultScheduleArb({
-        kinds, nodeIds, groups, horizonMs: workloadSpanMs(workload), maxFaults: constraints.maxFaults ?? 3,
+        kinds: actableKinds(kinds, store, own), nodeIds, groups, horizonMs: workloadSpanMs(workload), maxFaults: constraints.maxFaults ?? 3,
       });
       return faults.map((faults): Scenario => ({
         seed,
@@ -129,4 +129,15 @@ function copies(store: StoreConfig, client: ClientPolicyConfig | undefined): fc.
 /** Fields set to undefined are not fixed: they must not override the generated ones. */
 function definedFields<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+}
+
+/**
+ * The kinds without the byzantine ones the store declares it cannot act out
+ * (no leader to equivocate in a leaderless store): a schedule never names a
+ * fault that would do nothing.
+ */
+function actableKinds(kinds: readonly FaultKind[], store: StoreConfig, modes: readonly ModeDefinition[]): readonly FaultKind[] {
+  if (!kinds.some((kind) => (BYZANTINE_FAULT_KINDS as readonly FaultKind[]).includes(kind))) return kinds;
+  const inapplicable = createStore(store, modes).byzantine?.inapplicable ?? {};
+  return kinds.filter((kind) => !(kind in inapplicable));
 }

@@ -5,11 +5,12 @@ import type { Preset } from './preset.js';
 const MERKLE_ANTI_ENTROPY = { enabled: true, intervalMs: 200, treeDepth: 6 };
 
 /**
- * The byzantine presets: the safe single-leader and leaderless stores without
- * and with the defences that turn wrong data into detected faults.
+ * The byzantine presets: the safe single-leader and leaderless stores, and the
+ * multi-leader store that keeps siblings, without and with the defences that
+ * turn wrong data into detected faults.
  *
  * @example
- * BYZANTINE_PRESETS.map((preset) => preset.name); // ['sl-byzantine', 'sl-byzantine-defended', 'll-byzantine', 'll-byzantine-defended']
+ * BYZANTINE_PRESETS.map((preset) => preset.name); // ['sl-byzantine', 'sl-byzantine-defended', 'll-byzantine', 'll-byzantine-defended', 'ml-byzantine', 'ml-byzantine-defended']
  */
 export const BYZANTINE_PRESETS: Preset[] = [
   {
@@ -37,26 +38,50 @@ export const BYZANTINE_PRESETS: Preset[] = [
   },
   {
     name: 'll-byzantine',
-    summary: 'll-abd with a replica that answers reads with values it never stored',
-    promises: 'nothing once a replica lies: a read takes the newest version any replica claims',
-    expectedToBreak: 'a value no client wrote is read (and written back by ABD)',
+    summary: 'll-abd under byzantine faults, without checksums or read verification',
+    promises: 'nothing once a node sends, stores or answers wrong data: a read takes the newest version any replica claims',
+    expectedToBreak: 'a value no client wrote is read (corrupted messages and records win with their altered versions, lies are written back by ABD), or a write acknowledged by a replica that got an old one is missed',
     safe: false,
     expectedAnomaly: 'unexpected-value',
     store: presetStore('leaderless', { abd: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
     client: presetClient(),
     workload: { workload: 'register' },
-    faultKinds: ['lie-read'],
+    faultKinds: ['corrupt-message', 'corrupt-disk', 'replay-old', 'lie-read'],
   },
   {
     name: 'll-byzantine-defended',
-    summary: 'll-abd with read verification: the newest version must be vouched for by two replicas\' digests',
-    promises: 'linearizable registers with one lying replica at a time: a lie is outvoted, or the read reports an error',
-    expectedToBreak: 'nothing while one replica lies (reads that cannot be verified answer error: unknown, not wrong); two replicas of three lying at once can vouch for one made-up value',
+    summary: 'll-abd with checksums (messages, records at rest) and read verification (the newest version vouched for by two replicas\' digests)',
+    promises: 'linearizable registers with one byzantine replica at a time: altered messages and records are dropped and re-fetched, a lie is outvoted or the read reports an error',
+    expectedToBreak: 'nothing while one replica misbehaves (reads that cannot be verified answer error: unknown, not wrong); two replicas of three lying at once can vouch for one made-up value',
     safe: false,
     expectedAnomaly: 'unexpected-value',
-    store: presetStore('leaderless', { abd: true, readVerification: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
+    store: presetStore('leaderless', { abd: true, readVerification: true, checksums: true, antiEntropy: MERKLE_ANTI_ENTROPY }),
     client: presetClient(),
     workload: { workload: 'register' },
-    faultKinds: ['lie-read'],
+    faultKinds: ['corrupt-message', 'corrupt-disk', 'replay-old', 'lie-read'],
+  },
+  {
+    name: 'ml-byzantine',
+    summary: 'ml-vv under byzantine faults, without checksums',
+    promises: 'nothing once a node ships, stores or answers wrong data: it is crash-tolerant only',
+    expectedToBreak: 'values no client wrote win with their altered versions and stay (corrupted shipments, rotten entries), a write replaced by an old one in its slot never reaches the other group, two groups hold two versions of one write',
+    safe: false,
+    expectedAnomaly: 'unexpected-value',
+    store: presetStore('multi-leader', { conflictResolution: 'siblings' }),
+    client: presetClient(),
+    // Judged for what multi-leader replication promises: no acknowledged write lost, replicas converge.
+    workload: { workload: 'register', checkers: ['durability', 'convergence'] },
+    faultKinds: ['corrupt-message', 'corrupt-disk', 'replay-old', 'equivocate', 'lie-read'],
+  },
+  {
+    name: 'ml-byzantine-defended',
+    summary: 'ml-vv with checksums: on every write (made by the leader that accepts it), on what is shipped and kept on disk, and on client replies',
+    promises: 'no acknowledged write lost and convergence under corrupted messages, rot (one node at a time) and replayed writes: altered writes are dropped and shipped again, rotten entries taken again from the group',
+    expectedToBreak: 'nothing under its fault kinds; an equivocating or lying leader is still detected, not prevented (it sums its own lie)',
+    safe: true,
+    store: presetStore('multi-leader', { conflictResolution: 'siblings', checksums: true }),
+    client: presetClient(),
+    workload: { workload: 'register', checkers: ['durability', 'convergence'] },
+    faultKinds: ['corrupt-message', 'corrupt-disk', 'replay-old'],
   },
 ];

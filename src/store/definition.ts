@@ -90,4 +90,23 @@ export interface ByzantineHooks<M> {
   tamper: Partial<Record<ByzantineBehaviour, (tools: ByzantineTools<M>) => OutboundTamper>>;
   /** Bit rot: the durable records as they read after rotting (copies; alter them freely). */
   rot?(records: unknown[], random: () => number): unknown[];
+  /**
+   * The behaviours this store's design leaves nothing to act on, each with why
+   * (a leader's fault in a store without leaders): a schedule naming one is
+   * refused, and generated schedules leave it out.
+   */
+  inapplicable?: Partial<Record<ByzantineBehaviour, string>>;
+}
+
+/**
+ * Why a byzantine fault kind cannot be acted out by a store, or undefined
+ * when it can: the store's own reason, else that its nodes do not act it out.
+ *
+ * @example
+ * byzantineIdleReason(leaderlessStore({}).byzantine, 'equivocate'); // 'there is no leader to send two versions of one entry'
+ */
+export function byzantineIdleReason(hooks: ByzantineHooks<unknown> | undefined, kind: ByzantineBehaviour | 'corrupt-disk'): string | undefined {
+  if (kind === 'corrupt-disk') return hooks?.rot === undefined ? 'its nodes do not act it out' : undefined;
+  if (hooks?.tamper[kind] !== undefined) return undefined;
+  return hooks?.inapplicable?.[kind] ?? 'its nodes do not act it out';
 }

@@ -37,6 +37,9 @@ export type StoreTraceData = {
   'merkle-exchange': { peer: string; role: MerkleRole; differingLeaves: number[]; keysSent: string[]; bytes: number };
   'anti-entropy-repair': { peer: string; keys: string[] };
   'read-mismatch': { key: string; replicas: string[] };
+  'corrupt-dropped': { where: 'message' | 'disk'; kind: string; from?: string; key?: string };
+  'key-refetched': { key: string; from: string[] };
+  'entry-refetched': { offset: number; from: string };
   // single-leader
   candidate: { epoch: number; transfer: boolean };
   election: { epoch: number; leader: string; votes: string[]; lastOffset: number };

@@ -84,11 +84,14 @@ describe('scenario flags', () => {
   it('reports a fault kind that cannot apply to the store instead of dropping it', () => {
     expectUsage(['run', '--preset', 'll-abd', '--nemesis', 'crash-leader'], /--nemesis: crash-leader cannot apply to a leaderless store.*no leader/);
     expectUsage(['run', '--preset', 'sl-majority', '--nemesis', 'partition-group'], /--nemesis: partition-group cannot apply.*no node groups/);
-    expectUsage(['run', '--preset', 'll-abd', '--nemesis', 'corrupt-disk'], /--nemesis: corrupt-disk cannot apply to a leaderless store.*do not act it out/);
+    expectUsage(['run', '--preset', 'll-abd', '--nemesis', 'equivocate'], /--nemesis: equivocate cannot apply to a leaderless store.*no leader/);
+    expectUsage(['run', '--preset', 'll-abd', '--nemesis', 'corrupt-disk,forge-epoch'], /--nemesis: forge-epoch cannot apply to a leaderless store \(forge-epoch: there is no leader and no epoch to claim\)/);
     const out = path.join(freshDir(), 'all');
     const run = runCli(['run', '--preset', 'll-abd', '--nemesis', 'all', '--ops', '5', '--seed', '1', '--out', out]);
     expect(run.status, run.stderr).not.toBe(2);
     expect(run.stderr).toMatch(/--nemesis all: leaving out .*crash-leader.*no leader/);
+    expect(run.stderr).toMatch(/leaving out [^\n]*equivocate, forge-epoch/);
+    expect(run.stderr).not.toMatch(/leaving out [^\n]*corrupt-message/);
   });
 });
 

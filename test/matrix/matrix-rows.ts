@@ -78,6 +78,13 @@ function singleLeaderSetting(settings: Record<string, unknown>): (scenario: Scen
   });
 }
 
+function multiLeaderSetting(settings: Record<string, unknown>): (scenario: Scenario) => Scenario {
+  return withStore((store) => {
+    if (store.mode !== 'multi-leader') throw new RangeError(`expected a multi-leader store, got ${store.mode}`);
+    return { ...store, multiLeader: { ...store.multiLeader, ...settings } };
+  });
+}
+
 function leaderlessSetting(settings: Record<string, unknown>): (scenario: Scenario) => Scenario {
   return withStore((store) => {
     if (store.mode !== 'leaderless') throw new RangeError(`expected a leaderless store, got ${store.mode}`);
@@ -213,6 +220,7 @@ export const MATRIX_ROWS: readonly MatrixRow[] = [
     },
   },
   ...byzantineRows(),
+  ...byzantineModeRows(),
 ];
 
 /**
@@ -252,14 +260,67 @@ function byzantineRows(): MatrixRow[] {
     found('lie-read', [{ checker: 'linearizable', anomaly: 'unexpected-value' }], '', false),
     undefendable('lie-read', [{ checker: 'linearizable', anomaly: 'unexpected-value' }], 'one node serves each read and sums its own lie'),
     {
-      id: 'll-byzantine/lie-read', preset: 'll-byzantine', expected: 'lie-read: unexpected-value (linearizable)',
+      id: 'll-byzantine/lie-read', preset: 'll-byzantine', kinds: ['lie-read'], expected: 'lie-read: unexpected-value (linearizable)',
       clean: false, runs: MATRIX_BUDGET.runs, seed: 1, claims: [{ checker: 'linearizable', anomaly: 'unexpected-value' }],
       cause: { why: 'a read takes the newest version any one replica claims', without: leaderlessSetting({ readVerification: true }) },
     },
     {
       // One liar at a time: two lying replicas of three can vouch for each other (f = 1 here).
-      id: 'll-byzantine-defended/lie-read', preset: 'll-byzantine-defended', expected: 'clean: read verification outvotes the lie or reports an error (one liar at a time)',
+      id: 'll-byzantine-defended/lie-read', preset: 'll-byzantine-defended', kinds: ['lie-read'], expected: 'clean: read verification outvotes the lie or reports an error (one liar at a time)',
       clean: true, runs: CLEAN_RUNS, seed: 1, claims: [], maxFaults: 1,
     },
+  ];
+}
+
+/**
+ * The byzantine rows of the leaderless and multi-leader stores, kind by kind:
+ * found without checksums (and gone with them, the counterfactual), clean
+ * with them, or still found where no crash-tolerant defence exists. (The
+ * kinds a mode cannot act out, equivocate and forge-epoch without a leader or
+ * epochs, have no row: they are refused for that mode.)
+ */
+function byzantineModeRows(): MatrixRow[] {
+  type Mode = 'll' | 'ml';
+  const checksums = { ll: leaderlessSetting({ checksums: true }), ml: multiLeaderSetting({ checksums: true }) };
+  const claimText = (claims: Claim[]): string => claims.map((claim) => `${claim.anomaly} (${claim.checker})`).join(', ');
+  const found = (mode: Mode, kind: FaultKind, claims: Claim[], why: string | undefined, extra: Partial<MatrixRow> = {}): MatrixRow => ({
+    id: `${mode}-byzantine/${kind}`, preset: `${mode}-byzantine`, kinds: [kind],
+    expected: `${kind}: ${claimText(claims)}`,
+    clean: false, runs: MATRIX_BUDGET.runs, seed: 1, claims,
+    ...(why === undefined ? {} : { cause: { why, without: checksums[mode] } }),
+    ...extra,
+  });
+  const clean = (mode: Mode, kind: FaultKind, defence: string, maxFaults?: number): MatrixRow => ({
+    id: `${mode}-byzantine-defended/${kind}`, preset: `${mode}-byzantine-defended`, kinds: [kind],
+    expected: `clean: ${defence}`,
+    clean: true, runs: CLEAN_RUNS, seed: 1, claims: [], ...(maxFaults === undefined ? {} : { maxFaults }),
+  });
+  const undefendable = (mode: Mode, kind: FaultKind, claims: Claim[], why: string, extra: Partial<MatrixRow> = {}): MatrixRow => ({
+    id: `${mode}-byzantine-defended/${kind}`, preset: `${mode}-byzantine-defended`, kinds: [kind],
+    expected: `still found (no crash-tolerant defence: ${why})`,
+    clean: false, runs: MATRIX_BUDGET.runs, seed: 1, claims, ...extra,
+  });
+  const linearizable = (anomaly: string): Claim[] => [{ checker: 'linearizable', anomaly }];
+  const durability = (anomaly: string): Claim[] => [{ checker: 'durability', anomaly }];
+  const convergence: Claim[] = [{ checker: 'convergence', anomaly: 'divergence' }];
+  // Reads mid-run are judged by the linearizability checker only: a lie is gone by the final reads.
+  const readsJudged = { workload: { checkers: ['linearizable'] } } as Partial<MatrixRow>;
+  return [
+    found('ll', 'corrupt-message', linearizable('unexpected-value'), 'replica replies, writes, repairs, hints and anti-entropy entries altered on the wire are taken as they come, and their pushed-up versions win'),
+    clean('ll', 'corrupt-message', 'checksums drop altered messages (resent, or another replica answers)'),
+    found('ll', 'corrupt-disk', linearizable('not-linearizable'), 'a rotten record is read back at restart, and its pushed-up version wins'),
+    clean('ll', 'corrupt-disk', 'checksums at rest drop the rotten record; the key is re-fetched from N - W + 1 other replicas before it is answered for (rot on one node at a time)', 1),
+    found('ll', 'replay-old', linearizable('not-linearizable'), 'a replica acknowledges an old write sent under a new write\'s op id'),
+    clean('ll', 'replay-old', 'message checksums cover the op id'),
+    found('ml', 'corrupt-message', durability('unexpected-value'), 'peers and followers apply shipped writes altered on the wire, whose pushed-up versions win'),
+    clean('ml', 'corrupt-message', 'checksums drop altered writes (shipped again) and replies (retried)'),
+    found('ml', 'corrupt-disk', durability('unexpected-value'), 'a rotten entry is read back at restart, and its pushed-up version wins'),
+    undefendable('ml', 'corrupt-disk', convergence, 'an entry acknowledged before any other node had it (asynchronous replication) has no copy to take again: the node detects the rot, serves nothing and stays behind', { maxFaults: 1 }),
+    found('ml', 'replay-old', convergence, 'an old write shipped in a new write\'s slot takes its place'),
+    clean('ml', 'replay-old', 'write checksums cover the origin seq, reply checksums the request id'),
+    found('ml', 'equivocate', durability('unexpected-value'), undefined),
+    undefendable('ml', 'equivocate', durability('unexpected-value'), 'the leader sums both versions'),
+    found('ml', 'lie-read', linearizable('unexpected-value'), undefined, readsJudged),
+    undefendable('ml', 'lie-read', linearizable('unexpected-value'), 'one node serves each read and sums its own lie', readsJudged),
   ];
 }

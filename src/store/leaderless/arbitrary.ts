@@ -42,6 +42,7 @@ export function leaderlessConfigArb(maxNodes: number): fc.Arbitrary<LeaderlessCo
         abd: rest.abd && lww,
         // Off, as drawing it would change every existing seed's configs.
         readVerification: false,
+        checksums: false,
         coordinator: lww ? rest.coordinator : 'preference-list',
         replicaTimeoutMs: Math.max(1, Math.min(rest.requestTimeoutMs - 1, Math.floor(rest.requestTimeoutMs * replicaShare))),
       };

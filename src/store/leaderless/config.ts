@@ -95,6 +95,17 @@ export interface LeaderlessConfig {
    * Default false.
    */
   readVerification: boolean;
+  /**
+   * Checksums over key, value and version on everything a node sends (replica
+   * replies and writes, repairs, hints, anti-entropy entries, client replies)
+   * and on the records it keeps on disk. A receiver drops a message whose
+   * checksum does not match (it is resent, or another replica answers); a
+   * restarted node drops a rotten record and, until it has re-fetched the key
+   * from enough other replicas, answers no reads for it. Detects data altered
+   * after it was summed (corrupt-message, corrupt-disk, replay-old), never a
+   * node that sums its own lie. Default false.
+   */
+  checksums: boolean;
   versioning: Versioning;
   /** Longest a coordinator works on one request before answering 'error' (unknown outcome), in ms. Default 200. */
   requestTimeoutMs: number;
@@ -118,6 +129,7 @@ const DEFAULTS: Readonly<LeaderlessConfig> = Object.freeze({
   antiEntropy: Object.freeze({ enabled: false, intervalMs: 1000, treeDepth: 6 }),
   abd: false,
   readVerification: false,
+  checksums: false,
   versioning: 'lww',
   requestTimeoutMs: 200,
   replicaTimeoutMs: 50,

@@ -126,7 +126,8 @@ export class Coordinator {
     if (op.request.idempotencyKey !== undefined && op.request.f !== 'read') message.idempotencyKey = op.request.idempotencyKey;
     for (const owner of op.owners) if (owner !== this.env.id) this.env.ctx.send(owner, message);
     // The local answer goes last, so that an op it completes has already asked everyone.
-    if (op.owners.includes(this.env.id)) this.onReadReply(this.env.id, this.replica.read(message));
+    const local = op.owners.includes(this.env.id) ? this.replica.read(message) : undefined;
+    if (local !== undefined) this.onReadReply(this.env.id, local);
   }
 
   /**

@@ -8,12 +8,20 @@ import type { KeyState } from './key-state.js';
 import type { AppliedKey } from './replica-store.js';
 
 /**
+ * What every message between nodes may carry: with the `checksums` setting, a
+ * checksum over the rest of it (see seals.ts).
+ */
+export interface Sealed {
+  sum?: string;
+}
+
+/**
  * Coordinator -> replica: your state of `key` (and whether you applied `idempotencyKey`).
  *
  * @example
  * ctx.send('n2', { kind: 'replica-read', opId: 'n1.x.7', key: 'k' });
  */
-export interface ReplicaRead {
+export interface ReplicaRead extends Sealed {
   kind: 'replica-read';
   opId: string;
   key: string;
@@ -26,7 +34,7 @@ export interface ReplicaRead {
  * @example
  * ctx.send(from, { kind: 'replica-read-reply', opId, state: null }); // holds nothing for the key
  */
-export interface ReplicaReadReply {
+export interface ReplicaReadReply extends Sealed {
   kind: 'replica-read-reply';
   opId: string;
   state: KeyState | null;
@@ -40,7 +48,7 @@ export interface ReplicaReadReply {
  * @example
  * ctx.send('n4', { kind: 'replica-write', opId, key: 'k', state, hintFor: 'n2' });
  */
-export interface ReplicaWrite {
+export interface ReplicaWrite extends Sealed {
   kind: 'replica-write';
   opId: string;
   key: string;
@@ -55,7 +63,7 @@ export interface ReplicaWrite {
  * @example
  * ctx.send(from, { kind: 'replica-write-reply', opId, ok: false, error: 'disk-full' });
  */
-export interface ReplicaWriteReply {
+export interface ReplicaWriteReply extends Sealed {
   kind: 'replica-write-reply';
   opId: string;
   ok: boolean;
@@ -69,7 +77,7 @@ export interface ReplicaWriteReply {
  * @example
  * ctx.send('n3', { kind: 'repair', key: 'k', state: newest });
  */
-export interface Repair {
+export interface Repair extends Sealed {
   kind: 'repair';
   key: string;
   state: KeyState;
@@ -81,7 +89,7 @@ export interface Repair {
  * @example
  * ctx.send(owner, { kind: 'hint-delivery', hints: [{ id, key: 'k', state }] });
  */
-export interface HintDelivery {
+export interface HintDelivery extends Sealed {
   kind: 'hint-delivery';
   hints: Array<{ id: string; key: string; state: KeyState; applied?: AppliedKey }>;
 }
@@ -92,7 +100,7 @@ export interface HintDelivery {
  * @example
  * ctx.send(holder, { kind: 'hint-ack', ids: ['n4.x.12'] });
  */
-export interface HintAck {
+export interface HintAck extends Sealed {
   kind: 'hint-ack';
   ids: string[];
 }
@@ -103,7 +111,7 @@ export interface HintAck {
  * @example
  * ctx.send(owner, { kind: 'forward', forwardId: 'n5.x.3', request });
  */
-export interface Forward {
+export interface Forward extends Sealed {
   kind: 'forward';
   forwardId: string;
   request: ClientRequest;
@@ -115,7 +123,7 @@ export interface Forward {
  * @example
  * ctx.send(forwarder, { kind: 'forward-reply', forwardId, reply });
  */
-export interface ForwardReply {
+export interface ForwardReply extends Sealed {
   kind: 'forward-reply';
   forwardId: string;
   reply: ClientReply;
@@ -127,7 +135,7 @@ export interface ForwardReply {
  * @example
  * ctx.send(peer, { kind: 'merkle-compare', session, level: 0, nodes: tree.hashesAt(0, [0]) });
  */
-export interface MerkleCompare {
+export interface MerkleCompare extends Sealed {
   kind: 'merkle-compare';
   session: string;
   level: number;
@@ -140,7 +148,7 @@ export interface MerkleCompare {
  * @example
  * ctx.send(initiator, { kind: 'merkle-diff', session, level: 0, differing: [0] });
  */
-export interface MerkleDiff {
+export interface MerkleDiff extends Sealed {
   kind: 'merkle-diff';
   session: string;
   level: number;
@@ -153,7 +161,7 @@ export interface MerkleDiff {
  * @example
  * ctx.send(peer, { kind: 'merkle-keys', session, leaves: [5], entries: [{ key: 'k', state }] });
  */
-export interface MerkleKeys {
+export interface MerkleKeys extends Sealed {
   kind: 'merkle-keys';
   session: string;
   leaves: number[];
@@ -166,7 +174,7 @@ export interface MerkleKeys {
  * @example
  * ctx.send(initiator, { kind: 'merkle-keys-reply', session, entries: [] });
  */
-export interface MerkleKeysReply {
+export interface MerkleKeysReply extends Sealed {
   kind: 'merkle-keys-reply';
   session: string;
   entries: Array<{ key: string; state: KeyState }>;

@@ -39,7 +39,10 @@ export class NodeEnv {
     /** Deliberate bugs switched on (src/store/mutations.ts); none by default. */
     readonly mutations: MutationSwitches = NO_MUTATIONS,
   ) {
-    this.store = new ReplicaStore(ctx.disk, () => ctx.now(), { hintsSurviveRestart: !mutations.on('hints-dropped-on-restart') });
+    this.store = new ReplicaStore(ctx.disk, () => ctx.now(), {
+      hintsSurviveRestart: !mutations.on('hints-dropped-on-restart'),
+      checksums: config.checksums,
+    });
     this.incarnation = Math.floor(ctx.random() * 0x100000000).toString(36);
   }
 

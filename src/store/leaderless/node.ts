@@ -21,7 +21,10 @@ import { replicaValue } from './key-view.js';
 import type { LeaderlessMessage } from './messages.js';
 import { NodeEnv } from './node-env.js';
 import { ReplicaHandler } from './replica-handler.js';
+import { REFETCH_TIMER, KeyRefetch } from './refetch.js';
 import { RequestRouter } from './request-router.js';
+import { intactSeal, sealMessage } from './seals.js';
+import { sealingContext } from '../shared/sealing-context.js';
 
 /**
  * A leaderless store node (see the file's description).
@@ -43,22 +46,31 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
   private readonly coordinator: Coordinator;
   private readonly router: RequestRouter;
   private readonly antiEntropy: AntiEntropy;
+  private readonly refetch: KeyRefetch;
 
   constructor(ctx: StoreNodeContext<LeaderlessMessage>, config: LeaderlessConfig, ring: HashRing, mutations: MutationSwitches = NO_MUTATIONS) {
-    this.env = new NodeEnv(ctx, config, ring, mutations);
+    // With checksums, every part sends through a context that seals what leaves.
+    this.env = new NodeEnv(config.checksums ? sealingContext(ctx, sealMessage) : ctx, config, ring, mutations);
     this.replica = new ReplicaHandler(this.env);
     this.hints = new HintDeliverer(this.env);
     this.coordinator = new Coordinator(this.env, this.replica, () => this.hints.ensureScheduled());
     this.router = new RequestRouter(this.env, this.coordinator);
     this.antiEntropy = new AntiEntropy(this.env);
+    this.refetch = new KeyRefetch(this.env);
   }
 
   start(): void {
     this.hints.start();
     this.antiEntropy.start();
+    this.refetch.start();
   }
 
   onMessage(from: string, msg: LeaderlessMessage): void {
+    if (this.env.config.checksums && !intactSeal(msg)) {
+      // Altered on its way: never applied. The sender resends, or another replica answers.
+      this.env.ctx.trace('corrupt-dropped', { where: 'message', kind: msg.kind, from });
+      return;
+    }
     this.env.heardFrom(from);
     const { ctx } = this.env;
     switch (msg.kind) {
@@ -70,9 +82,13 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
         return this.router.onForward(from, msg);
       case 'forward-reply':
         return this.router.onForwardReply(msg);
-      case 'replica-read':
-        return ctx.send(from, this.replica.read(msg));
+      case 'replica-read': {
+        const reply = this.replica.read(msg);
+        if (reply !== undefined) ctx.send(from, reply);
+        return;
+      }
       case 'replica-read-reply':
+        if (this.refetch.onReply(from, msg)) return;
         return this.coordinator.onReadReply(from, msg);
       case 'replica-write': {
         const reply = this.replica.write(msg);
@@ -101,6 +117,7 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
   onTimer(name: string): void {
     if (name === HINT_TIMER) return this.hints.onTimer();
     if (name === ANTI_ENTROPY_TIMER) return this.antiEntropy.onTimer();
+    if (name === REFETCH_TIMER) return this.refetch.onTimer();
     if (this.coordinator.onTimer(name)) return;
     this.router.onTimer(name);
   }

@@ -20,8 +20,14 @@ import type { NodeEnv } from './node-env.js';
 export class ReplicaHandler {
   constructor(private readonly env: NodeEnv) {}
 
-  /** The answer to a replica read: the local state and whether the idempotency key was applied here. */
-  read(msg: ReplicaRead): ReplicaReadReply {
+  /**
+   * The answer to a replica read: the local state and whether the idempotency
+   * key was applied here. None for a key whose rotten record is not yet
+   * re-fetched: its state may lack a write this node acknowledged, so the
+   * coordinator must count on other replicas.
+   */
+  read(msg: ReplicaRead): ReplicaReadReply | undefined {
+    if (this.env.store.isDamaged(msg.key)) return undefined;
     const reply: ReplicaReadReply = { kind: 'replica-read-reply', opId: msg.opId, state: this.env.store.get(msg.key) ?? null };
     if (msg.idempotencyKey !== undefined) {
       const applied = this.env.store.applied(msg.idempotencyKey);

@@ -21,6 +21,7 @@ import { AppliedLog, type AppliedRecord } from './applied-log.js';
 import { sameData } from './canonical.js';
 import { mergeStates, type KeyState } from './key-state.js';
 import { StoreLog } from './store-log.js';
+import { checksum } from '../shared/integrity.js';
 
 /**
  * An applied idempotency key and the result the client was (or will be) given.
@@ -44,11 +45,18 @@ export interface Hint {
   applied?: AppliedKey;
 }
 
+/**
+ * What the log holds. With checksums, puts and hints carry a `sum` over what
+ * they hold; `damaged` marks a key whose record was found rotten (kept across
+ * compactions and restarts) until `refetched` says it was rebuilt from other replicas.
+ */
 type DiskRecord =
-  | { t: 'put'; key: string; state: KeyState; applied?: AppliedKey }
+  | { t: 'put'; key: string; state: KeyState; applied?: AppliedKey; sum?: string }
   | AppliedRecord
-  | { t: 'hint'; hint: Hint }
-  | { t: 'hints-done'; ids: string[] };
+  | { t: 'hint'; hint: Hint; sum?: string }
+  | { t: 'hints-done'; ids: string[] }
+  | { t: 'damaged'; key: string }
+  | { t: 'refetched'; key: string };
 
 /**
  * What a merge did: the key's state afterwards and whether anything changed on disk.
@@ -74,20 +82,57 @@ export class ReplicaStore {
   private readonly appliedLog = new AppliedLog();
   private readonly hints = new Map<string, Hint>();
   private readonly log: StoreLog<DiskRecord>;
+  /** Keys whose newest record was rotten: not to be answered for until re-fetched. */
+  private readonly damaged = new Set<string>();
+  /** Rotten records dropped when this incarnation read its log, by record kind and key. */
+  readonly droppedAtStart: Array<{ kind: string; key: string }> = [];
 
   /**
    * @param clockMs the node's clock, for the idempotency window
    * @param options.hintsSurviveRestart false only under the hints-dropped-on-restart
    *   mutation: hints are written as usual but not read back, as if kept in memory only
+   * @param options.checksums sum every put and hint; on replay, drop a record
+   *   whose sum does not match and mark its key damaged (durably)
    */
   constructor(
     disk: Disk,
     private readonly clockMs: () => number,
-    private readonly options: { hintsSurviveRestart: boolean } = { hintsSurviveRestart: true },
+    private readonly options: { hintsSurviveRestart: boolean; checksums?: boolean } = { hintsSurviveRestart: true },
   ) {
     this.appliedKeys = new AppliedKeys(clockMs);
     this.log = new StoreLog(disk);
-    for (const record of this.log.recordsAtStart) this.replay(record);
+    // A rotten put is harmless when a later put of the key (a whole merged state) follows it.
+    const rotten = new Set<string>();
+    for (const record of this.log.recordsAtStart) this.replay(record, rotten);
+    for (const key of rotten) this.damaged.add(key);
+    if (rotten.size > 0) this.noteDamage(rotten);
+  }
+
+  /** True while the key's rotten record has not been made good from other replicas. */
+  isDamaged(key: string): boolean {
+    return this.damaged.has(key);
+  }
+
+  /** The damaged keys, sorted. */
+  damagedKeys(): string[] {
+    return [...this.damaged].sort();
+  }
+
+  /**
+   * The key was rebuilt from enough other replicas: it may be answered for
+   * again. A full disk keeps it damaged (asked again later).
+   */
+  markRefetched(key: string): boolean {
+    if (!this.damaged.has(key)) return true;
+    try {
+      this.log.append({ t: 'refetched', key });
+      this.sync();
+    } catch (error) {
+      if (!(error instanceof DiskFullError)) throw error;
+      return false;
+    }
+    this.damaged.delete(key);
+    return true;
   }
 
   get(key: string): KeyState | undefined {
@@ -147,7 +192,7 @@ export class ReplicaStore {
 
   /** Stores a hint durably. Throws DiskFullError. */
   addHint(hint: Hint): void {
-    this.log.append({ t: 'hint', hint });
+    this.log.append(this.hintRecord(hint));
     this.hints.set(hint.id, hint);
     // Memory first: a compaction during sync snapshots memory.
     this.sync();
@@ -184,8 +229,7 @@ export class ReplicaStore {
     // (a different tag or value): only sibling merges build a state that may equal the old.
     const stateChanged = current === undefined || (state !== current && (state.kind === 'tagged' || !sameData(state, current)));
     if (!stateChanged && !newKey) return { state, changed: false };
-    const record: DiskRecord = newKey ? { t: 'put', key, state, applied } : { t: 'put', key, state };
-    this.log.append(record);
+    this.log.append(this.putRecord(key, state, newKey ? applied : undefined));
     this.data.set(key, state);
     if (newKey) {
       this.appliedKeys.addNew(applied.key, applied.result);
@@ -207,14 +251,59 @@ export class ReplicaStore {
     const applied = this.appliedLog.snapshotRecords(this.clockMs());
     const snapshot: DiskRecord[] = [];
     // Replaying these records rebuilds memory as it is now (maps in the same order).
-    for (const [key, state] of this.data) snapshot.push({ t: 'put', key, state });
+    for (const [key, state] of this.data) snapshot.push(this.putRecord(key, state, undefined));
+    for (const key of this.damaged) snapshot.push({ t: 'damaged', key });
     for (const record of applied) snapshot.push(record);
-    for (const hint of this.hints.values()) snapshot.push({ t: 'hint', hint });
+    for (const hint of this.hints.values()) snapshot.push(this.hintRecord(hint));
     if (this.log.rewrite(snapshot)) this.appliedLog.committed(applied);
   }
 
-  private replay(record: DiskRecord): void {
+  private putRecord(key: string, state: KeyState, applied: AppliedKey | undefined): DiskRecord {
+    const record: DiskRecord = applied === undefined ? { t: 'put', key, state } : { t: 'put', key, state, applied };
+    if (this.options.checksums) record.sum = checksum([key, state, applied ?? null]);
+    return record;
+  }
+
+  private hintRecord(hint: Hint): DiskRecord {
+    return this.options.checksums ? { t: 'hint', hint, sum: checksum(hint) } : { t: 'hint', hint };
+  }
+
+  /** False for a record whose checksum (with checksums on) does not match what it holds. */
+  private intact(record: DiskRecord): boolean {
+    if (!this.options.checksums) return true;
+    if (record.t === 'put') return record.sum === checksum([record.key, record.state, record.applied ?? null]);
+    if (record.t === 'hint') return record.sum === checksum(record.hint);
+    return true;
+  }
+
+  /** Makes the damage found at start durable, so a restart before the re-fetch still knows it. */
+  private noteDamage(keys: ReadonlySet<string>): void {
+    try {
+      for (const key of keys) this.log.append({ t: 'damaged', key });
+      this.sync();
+    } catch (error) {
+      // Memory still knows; the next compaction writes the marks.
+      if (!(error instanceof DiskFullError)) throw error;
+    }
+  }
+
+  private replay(record: DiskRecord, rotten: Set<string>): void {
+    if (!this.intact(record)) {
+      // A rotten record is never applied. A put leaves its key as the older records
+      // had it, which may lack a write this node acknowledged: damaged until re-fetched.
+      const key = record.t === 'put' ? record.key : record.t === 'hint' ? record.hint.key : '';
+      this.droppedAtStart.push({ kind: record.t, key });
+      if (record.t === 'put') rotten.add(record.key);
+      return;
+    }
+    if (record.t === 'put') rotten.delete(record.key);
     switch (record.t) {
+      case 'damaged':
+        this.damaged.add(record.key);
+        return;
+      case 'refetched':
+        this.damaged.delete(record.key);
+        return;
       case 'put':
         this.data.set(record.key, record.state);
         if (record.applied) {

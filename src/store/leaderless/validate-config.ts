@@ -11,7 +11,7 @@ import { COORDINATOR_CHOICES, defaultLeaderlessConfig, resolveLeaderlessConfig, 
 
 const MAX_NODES = 64;
 const MAX_VNODES = 1024;
-const BOOLEAN_FIELDS = ['readRepair', 'hintedHandoff', 'sloppyQuorum', 'abd', 'readVerification'] as const;
+const BOOLEAN_FIELDS = ['readRepair', 'hintedHandoff', 'sloppyQuorum', 'abd', 'readVerification', 'checksums'] as const;
 const TOP_FIELDS = Object.keys(defaultLeaderlessConfig());
 const ANTI_ENTROPY_FIELDS = Object.keys(defaultLeaderlessConfig().antiEntropy);
 

@@ -56,6 +56,17 @@ export interface MultiLeaderConfig {
    * write before telling the client the outcome is unknown (`error`). Default 500.
    */
   forwardTimeoutMs: number;
+  /**
+   * Checksums over each write's key, version, origin and idempotency record,
+   * made by the leader that accepts it and kept with it on every log, disk and
+   * message, and over every client reply. A peer or follower drops an entry
+   * whose checksum does not match and takes it again when it is resent; a
+   * restarted node that finds a rotten record takes that entry again from a
+   * node of its group (same offsets) before it serves anything; a client drops
+   * an altered reply. Detects data altered after it was summed (corrupt-message,
+   * corrupt-disk, replay-old), never a leader that sums its own lie. Default false.
+   */
+  checksums: boolean;
 }
 
 /** The defaults: two groups of two nodes, LWW, leader reads, no home routing. */
@@ -70,6 +81,7 @@ const DEFAULTS: Readonly<MultiLeaderConfig> = Object.freeze({
   conflictResolution: 'lww',
   readFrom: 'leader',
   forwardTimeoutMs: 500,
+  checksums: false,
 });
 
 /**

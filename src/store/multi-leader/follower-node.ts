@@ -3,6 +3,7 @@ import type { StoreNodeContext } from '../trace-events.js';
 import type { MultiLeaderConfig } from './config.js';
 import { acceptLog } from './group-replication.js';
 import type { MultiLeaderMessage } from './messages.js';
+import { EntryRefetch } from './refetch.js';
 import { Replica } from './replica.js';
 import { replyTo, serveRead } from './requests.js';
 import type { Topology } from './topology.js';
@@ -19,21 +20,31 @@ import type { Topology } from './topology.js';
 export class FollowerNode implements SimNode<MultiLeaderMessage> {
   readonly replica: Replica;
   private readonly leader: string;
+  private readonly refetch: EntryRefetch;
 
   constructor(
     private readonly ctx: StoreNodeContext<MultiLeaderMessage>,
     private readonly config: MultiLeaderConfig,
     topology: Topology,
   ) {
-    this.replica = Replica.recover(ctx.id, ctx.disk);
+    this.replica = Replica.recover(ctx.id, ctx.disk, config.checksums);
     this.leader = topology.groupOf(ctx.id).leader;
+    this.refetch = new EntryRefetch(ctx, this.replica, [this.leader], config.replicationIntervalMs * 5);
   }
 
   start(): void {
     if (this.replica.log.length > 0) this.ctx.trace('recovered', { entries: this.replica.log.length });
+    this.refetch.start();
   }
 
   onMessage(from: string, msg: MultiLeaderMessage): void {
+    if (msg.kind === 'ml-fetch') return this.refetch.onFetch(from, msg);
+    if (msg.kind === 'ml-fetched') return this.refetch.onFetched(from, msg);
+    if (this.replica.recovering) {
+      // A gap in the log: nothing served, nothing taken from the leader until it is filled.
+      if (msg.kind === 'client-request') this.ctx.send(from, replyTo(msg, 'fail', { error: 'recovering' }));
+      return;
+    }
     if (msg.kind === 'client-request') {
       const servesRead = msg.f === 'read' && this.config.readFrom === 'any';
       const reply = servesRead
@@ -49,7 +60,8 @@ export class FollowerNode implements SimNode<MultiLeaderMessage> {
     }
   }
 
-  onTimer(): void {
-    // Followers are passive: the leader drives replication.
+  onTimer(name: string): void {
+    // Otherwise passive: the leader drives replication.
+    this.refetch.onTimer(name);
   }
 }

@@ -3,6 +3,7 @@ import type { StoreNodeContext } from '../trace-events.js';
 import type { MultiLeaderMessage, ShipLog } from './messages.js';
 import { withoutOffset } from './peer-replication.js';
 import type { Replica } from './replica.js';
+import { intactWrite } from './checksums.js';
 
 /**
  * Leader -> followers: sends each follower the next batch of the group log after
@@ -38,6 +39,11 @@ export function shipToFollowers(
  */
 export function acceptLog(ctx: StoreNodeContext<MultiLeaderMessage>, replica: Replica, msg: ShipLog): number {
   for (const entry of msg.entries) {
+    if (replica.checksums && !intactWrite(entry)) {
+      // Altered on its way: never applied; the ack stops before it, so the leader sends it again.
+      ctx.trace('corrupt-dropped', { where: 'message', kind: 'ml-log' });
+      break;
+    }
     if (entry.offset <= replica.log.length) continue;
     if (entry.offset !== replica.log.length + 1) break;
     try {

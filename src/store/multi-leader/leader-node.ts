@@ -6,6 +6,7 @@ import { Forwarder } from './forwarder.js';
 import { shipToFollowers } from './group-replication.js';
 import type { MultiLeaderMessage } from './messages.js';
 import { acceptShipment, shipToPeers } from './peer-replication.js';
+import { EntryRefetch } from './refetch.js';
 import { Replica } from './replica.js';
 import { keyOf, replyTo, serveRead, serveWrite } from './requests.js';
 import type { Topology } from './topology.js';
@@ -30,16 +31,18 @@ export class LeaderNode implements SimNode<MultiLeaderMessage> {
   private readonly peers: readonly string[];
   /** Per follower, the log offset it last reported holding. */
   private readonly followerAcked = new Map<string, number>();
+  private readonly refetch: EntryRefetch;
 
   constructor(
     private readonly ctx: StoreNodeContext<MultiLeaderMessage>,
     private readonly config: MultiLeaderConfig,
     private readonly topology: Topology,
   ) {
-    this.replica = Replica.recover(ctx.id, ctx.disk);
+    this.replica = Replica.recover(ctx.id, ctx.disk, config.checksums);
     this.forwarder = new Forwarder(ctx, config.forwardTimeoutMs);
     this.followers = topology.groupOf(ctx.id).followers;
     this.peers = topology.peerLeaders(ctx.id);
+    this.refetch = new EntryRefetch(ctx, this.replica, this.followers, config.replicationIntervalMs * 5);
   }
 
   start(): void {
@@ -47,9 +50,13 @@ export class LeaderNode implements SimNode<MultiLeaderMessage> {
       this.ctx.trace('recovered', { entries: this.replica.log.length, ownWrites: this.replica.ownWrites.length });
     }
     this.ctx.setTimer(this.config.replicationIntervalMs, REPLICATE_TIMER);
+    this.refetch.start();
   }
 
   onMessage(from: string, msg: MultiLeaderMessage): void {
+    if (msg.kind === 'ml-fetch') return this.refetch.onFetch(from, msg);
+    if (msg.kind === 'ml-fetched') return this.refetch.onFetched(from, msg);
+    if (this.replica.recovering) return this.whileRecovering(from, msg);
     switch (msg.kind) {
       case 'client-request':
         this.onClientRequest(from, msg);
@@ -81,12 +88,23 @@ export class LeaderNode implements SimNode<MultiLeaderMessage> {
   }
 
   onTimer(name: string): void {
-    if (this.forwarder.onTimer(name)) return;
+    if (this.forwarder.onTimer(name) || this.refetch.onTimer(name)) return;
     if (name !== REPLICATE_TIMER) return;
+    if (this.replica.recovering) return this.ctx.setTimer(this.config.replicationIntervalMs, REPLICATE_TIMER);
     const batch = this.config.replicationBatch;
     shipToFollowers(this.ctx, this.replica, this.followers, this.followerAcked, batch);
     shipToPeers(this.ctx, this.replica, this.peers, batch);
     this.ctx.setTimer(this.config.replicationIntervalMs, REPLICATE_TIMER);
+  }
+
+  /**
+   * While rotten entries are missing, the log has a gap: nothing is served (a
+   * refused write was not applied) and nothing from peers or followers is
+   * taken (it is resent, unacknowledged, once the gap is filled).
+   */
+  private whileRecovering(from: string, msg: MultiLeaderMessage): void {
+    if (msg.kind === 'client-request') this.ctx.send(from, replyTo(msg, 'fail', { error: 'recovering' }));
+    else if (msg.kind === 'ml-forward') this.ctx.send(from, { kind: 'ml-forward-reply', forwardId: msg.forwardId, reply: replyTo(msg.request, 'fail', { error: 'recovering' }) });
   }
 
   private onClientRequest(client: string, request: ClientRequest): void {

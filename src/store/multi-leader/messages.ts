@@ -15,6 +15,8 @@ export interface LogEntry {
   /** The leader that accepted the write and its own count of accepted writes (from 1). */
   origin: { node: string; seq: number };
   idempotency?: { key: string; value: unknown };
+  /** With checksums: over everything but the offset, made by the origin leader (see checksums.ts). */
+  sum?: string;
 }
 
 /**
@@ -78,4 +80,28 @@ export interface ForwardReply {
 /**
  * Everything multi-leader nodes send: the client protocol plus their own messages.
  */
-export type MultiLeaderMessage = ClientMessage | ShipWrites | ShipAck | ShipLog | LogAck | ForwardWrite | ForwardReply;
+/**
+ * A node that found the entry at `offset` rotten at restart -> a node of its
+ * group: send me your entry at that offset (group logs share offsets).
+ *
+ * @example
+ * ctx.send('dc1-n2', { kind: 'ml-fetch', offset: 7 });
+ */
+export interface FetchEntry {
+  kind: 'ml-fetch';
+  offset: number;
+}
+
+/**
+ * The answer to a FetchEntry: the entry, or null when this node's log is shorter.
+ *
+ * @example
+ * ctx.send(from, { kind: 'ml-fetched', offset: 7, entry: replica.log[6] ?? null });
+ */
+export interface FetchedEntry {
+  kind: 'ml-fetched';
+  offset: number;
+  entry: LogEntry | null;
+}
+
+export type MultiLeaderMessage = ClientMessage | ShipWrites | ShipAck | ShipLog | LogAck | ForwardWrite | ForwardReply | FetchEntry | FetchedEntry;

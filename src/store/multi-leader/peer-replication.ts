@@ -3,6 +3,7 @@ import type { StoreNodeContext, StoreTraceData } from '../trace-events.js';
 import { latestVersion } from './key-versions.js';
 import type { LogEntry, MultiLeaderMessage, ShippedWrite, ShipWrites } from './messages.js';
 import type { Replica } from './replica.js';
+import { intactWrite } from './checksums.js';
 import { mergeVersions, type ConflictPolicy } from './resolve.js';
 
 /**
@@ -46,6 +47,12 @@ export function acceptShipment(
   policy: ConflictPolicy,
 ): number {
   for (const write of msg.entries) {
+    if (replica.checksums && !intactWrite(write)) {
+      // Altered after its origin summed it: never applied. Acknowledged only up to
+      // what came before, so the sender ships it again.
+      ctx.trace('corrupt-dropped', { where: 'message', kind: 'ml-ship', from });
+      break;
+    }
     if (write.origin.node !== from) continue;
     const applied = replica.appliedFrom.get(from) ?? 0;
     if (write.origin.seq <= applied) continue;

@@ -2,6 +2,7 @@ import { DiskFullError, type Disk } from '../../sim/node.js';
 import { insertVersion, type InsertOutcome } from './key-versions.js';
 import type { LogEntry, ShippedWrite } from './messages.js';
 import type { Version } from './version.js';
+import { intactWrite } from './checksums.js';
 
 /** A record on a multi-leader node's disk. */
 type DiskRecord = { t: 'entry'; entry: LogEntry } | { t: 'peer-ack'; peer: string; upTo: number };
@@ -33,21 +34,76 @@ export class Replica {
   /** Per peer leader, the highest of our seqs it has acknowledged. */
   readonly peerAcked = new Map<string, number>();
 
-  private constructor(readonly self: string) {}
+  /**
+   * With checksums, what the disk held after the first rotten entry, in offset
+   * order: intact entries, and null where an entry was rotten. They wait until
+   * each rotten one is taken again from the group ({@link fill}): applying past
+   * a gap would give later entries the wrong offsets.
+   */
+  private readonly pending: Array<LogEntry | null> = [];
+  /** Offsets of the entries found rotten at restart. */
+  readonly rottenAtStart: number[] = [];
+
+  private constructor(readonly self: string, readonly checksums: boolean) {}
 
   /**
-   * Rebuilds a node's state from its disk (empty for a new node).
+   * Rebuilds a node's state from its disk (empty for a new node). With
+   * checksums, an entry whose checksum does not match is never applied: the
+   * log stops before it ({@link missingOffset}).
    *
    * @example
    * const replica = Replica.recover(ctx.id, ctx.disk);
    */
-  static recover(self: string, disk: Disk): Replica {
-    const replica = new Replica(self);
+  static recover(self: string, disk: Disk, checksums = false): Replica {
+    const replica = new Replica(self, checksums);
     for (const record of disk.read() as readonly DiskRecord[]) {
-      if (record.t === 'entry') replica.apply(record.entry);
-      else replica.notePeerAck(record.peer, record.upTo);
+      if (record.t === 'peer-ack') {
+        replica.notePeerAck(record.peer, record.upTo);
+        continue;
+      }
+      const intact = !checksums || intactWrite(record.entry);
+      if (!intact) replica.rottenAtStart.push(record.entry.offset);
+      if (intact && replica.pending.length === 0) replica.apply(record.entry);
+      else replica.pending.push(intact ? record.entry : null);
     }
     return replica;
+  }
+
+  /** True while entries found rotten at restart are not yet taken again: the node must not serve or ship. */
+  get recovering(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** The offset of the rotten entry to take again next, if any. */
+  get missingOffset(): number | undefined {
+    return this.pending.length > 0 ? this.log.length + 1 : undefined;
+  }
+
+  /**
+   * Takes again the entry at {@link missingOffset} from a node of the group,
+   * then applies the intact entries that waited behind it. Once none is left
+   * the disk is rewritten without the rotten records. False (nothing done) for
+   * an entry of another offset or one whose checksum does not match.
+   */
+  fill(entry: LogEntry, disk: Disk): boolean {
+    if (entry.offset !== this.missingOffset || !intactWrite(entry)) return false;
+    this.pending.shift();
+    this.apply(entry);
+    while (this.pending.length > 0 && this.pending[0] !== null) this.apply(this.pending.shift()!);
+    if (this.pending.length === 0) this.rewriteDisk(disk);
+    return true;
+  }
+
+  /** The log and peer acknowledgements as records: the disk as it should read. */
+  private rewriteDisk(disk: Disk): void {
+    const records: DiskRecord[] = this.log.map((entry) => ({ t: 'entry', entry }));
+    for (const [peer, upTo] of this.peerAcked) records.push({ t: 'peer-ack', peer, upTo });
+    try {
+      disk.rewrite(records);
+    } catch (error) {
+      // The rotten record stays on disk: the next restart takes the entry again.
+      if (!(error instanceof DiskFullError)) throw error;
+    }
   }
 
   /** The key's current versions (empty when it was never written). */

@@ -3,7 +3,8 @@ import type { StoreNodeContext } from '../trace-events.js';
 import type { ClientReply, ClientRequest } from '../protocol.js';
 import { increment } from '../shared/version-vector.js';
 import { latestVersion, mergedVector } from './key-versions.js';
-import type { MultiLeaderMessage } from './messages.js';
+import type { MultiLeaderMessage, ShippedWrite } from './messages.js';
+import { sealWrite } from './checksums.js';
 import type { Replica } from './replica.js';
 import { readValue, type ConflictPolicy } from './resolve.js';
 import { applyVerb } from './verbs.js';
@@ -70,16 +71,14 @@ export function serveWrite(
     datum: result.datum,
   };
   const value = readValue([version], policy);
+  const write: ShippedWrite = {
+    key,
+    version,
+    origin: { node: ctx.id, seq: replica.nextSeq },
+    ...(idempotencyKey === undefined ? {} : { idempotency: { key: idempotencyKey, value } }),
+  };
   try {
-    replica.record(
-      {
-        key,
-        version,
-        origin: { node: ctx.id, seq: replica.nextSeq },
-        ...(idempotencyKey === undefined ? {} : { idempotency: { key: idempotencyKey, value } }),
-      },
-      ctx.disk,
-    );
+    replica.record(replica.checksums ? sealWrite(write) : write, ctx.disk);
   } catch (error) {
     if (!(error instanceof DiskFullError)) throw error;
     ctx.trace('disk-full', { key, f: request.f });

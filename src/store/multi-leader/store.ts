@@ -2,6 +2,9 @@ import type { SimNode } from '../../sim/node.js';
 import type { ReplicaState, StoreDefinition } from '../definition.js';
 import { mergedVector } from './key-versions.js';
 import type { MultiLeaderConfigInput } from './config.js';
+import { sealReplies } from './checksums.js';
+import { sealingContext } from '../shared/sealing-context.js';
+import { multiLeaderByzantine } from './byzantine.js';
 import { FollowerNode } from './follower-node.js';
 import { LeaderNode } from './leader-node.js';
 import type { MultiLeaderMessage } from './messages.js';
@@ -30,12 +33,17 @@ export function multiLeaderStore(input: MultiLeaderConfigInput = {}): StoreDefin
   const topology = new Topology(config);
   return {
     nodeIds: topology.nodeIds,
-    factory: (ctx) => (topology.isLeader(ctx.id) ? new LeaderNode(ctx, config, topology) : new FollowerNode(ctx, config, topology)),
+    factory: (plain) => {
+      // With checksums, every client reply leaves summed.
+      const ctx = config.checksums ? sealingContext(plain, sealReplies) : plain;
+      return topology.isLeader(ctx.id) ? new LeaderNode(ctx, config, topology) : new FollowerNode(ctx, config, topology);
+    },
     entryPoints: topology.leaders,
     replicaState: (node) => multiLeaderReplicaState(node, config.conflictResolution),
     // Leaders are static: every group's first node, while it is up.
     currentLeaders: (node) => topology.leaders.filter((id) => node(id) !== undefined),
     groups: topology.groups.map((group) => [...group.nodes]),
+    byzantine: multiLeaderByzantine(topology),
   };
 }
 

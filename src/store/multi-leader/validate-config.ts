@@ -37,6 +37,9 @@ export function validateMultiLeaderConfig(input: unknown, path = 'multiLeader'):
   requireOneOf(`${path}.conflictResolution`, config.conflictResolution, CONFLICT_POLICIES);
   requireOneOf(`${path}.readFrom`, config.readFrom, MULTI_LEADER_READS);
   requireNumber(`${path}.forwardTimeoutMs`, config.forwardTimeoutMs, 1);
+  if (typeof config.checksums !== 'boolean') {
+    throw new ConfigError(`${path}.checksums`, 'must be true or false', config.checksums);
+  }
   return config;
 }
 

@@ -13,8 +13,10 @@ import { entryChecksum } from './replica.js';
  * How a single-leader node misbehaves under each byzantine fault. Each tamper
  * rewrites the messages the honest node code produced:
  *
- * - corrupt-message: values in shipped entries and client replies are altered
- *   after they were summed (a bad NIC or bad memory): checksums catch it.
+ * - corrupt-message: in shipped entries, a value and the entry's epoch (its
+ *   version) are altered, in client replies the value, after they were summed
+ *   (a bad NIC or bad memory): checksums catch it. A follower holding an entry
+ *   under an epoch no leader gave it can win an election it should have lost.
  * - equivocate: the leader ships altered entries, re-summed, to every other
  *   follower: one position, two contents. No crash-tolerant defence exists.
  * - forge-epoch: a follower tells each peer it leads the next epoch and ships
@@ -44,10 +46,11 @@ export function singleLeaderByzantine(config: SingleLeaderConfig): ByzantineHook
   };
 }
 
-/** The message with a value altered, its checksums left as they were. */
+/** The message with a value (and an entry's epoch) altered, its checksums left as they were. */
 function corrupted(msg: SingleLeaderMessage): SingleLeaderMessage {
   if (msg.kind === 'append') {
-    for (const entry of msg.entries) if (rotPayload(entry.payload)) break;
+    const entry = msg.entries.find((candidate) => rotPayload(candidate.payload));
+    if (entry !== undefined) entry.epoch += 1;
   } else if (isValueReply(msg)) {
     msg.value = rotValue(msg.value);
   }

@@ -53,6 +53,7 @@ describe('leaderless store with shared, frozen data', () => {
     lww: { nodes: 4, n: 3, antiEntropy: { enabled: true, intervalMs: 300 } },
     vv: { nodes: 4, n: 3, versioning: 'vv', antiEntropy: { enabled: true, intervalMs: 300 } },
     'abd, sloppy quorum': { nodes: 5, n: 3, abd: true, sloppyQuorum: true },
+    'abd, checksums': { nodes: 4, n: 3, abd: true, checksums: true, antiEntropy: { enabled: true, intervalMs: 300 } },
   };
   for (const [name, config] of Object.entries(configs)) {
     it(`never writes to shared data, and behaves exactly as when trusted (${name})`, () => {
