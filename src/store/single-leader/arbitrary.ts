@@ -32,6 +32,8 @@ export function singleLeaderConfigArb(maxNodes: number): fc.Arbitrary<SingleLead
       // The byzantine defences stay off: drawing them would change every existing seed's configs.
       checksums: false,
       authenticatedEpochs: false,
+      // Standbys are drawn by standbyConfigArb, for the same reason.
+      standby: null,
     }));
 }
 

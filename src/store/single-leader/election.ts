@@ -3,6 +3,7 @@ import { DiskFullError } from '../../sim/node.js';
 import { majorityOf } from './config.js';
 import type { VoteReply, VoteRequest } from './messages.js';
 import { ELECTION_TIMER, type SingleLeaderNode } from './node.js';
+import { mayPromote, promote } from './standby.js';
 
 /**
  * An election this node is running. `preVote`: the dry run that precedes it (no epoch
@@ -31,6 +32,8 @@ export interface Candidacy {
 export function standForElection(node: SingleLeaderNode, transfer: boolean): void {
   // A node still fetching back what rotted on its disk may lack committed entries: it must not lead.
   if (node.replica.recovering) return;
+  // With a standby, a node sure to hold every acknowledged write promotes itself; any other stands as usual.
+  if (node.config.standby !== null && mayPromote(node)) return promote(node, false);
   if (transfer) return startVote(node, true);
   node.candidacy = { epoch: node.replica.epoch + 1, preVote: true, transfer: false, votes: new Set([node.ctx.id]) };
   requestVotes(node);
