@@ -3,7 +3,7 @@ import { DiskFullError } from '../../sim/node.js';
 import { majorityOf } from './config.js';
 import type { VoteReply, VoteRequest } from './messages.js';
 import { ELECTION_TIMER, type SingleLeaderNode } from './node.js';
-import { mayPromote, promote } from './standby.js';
+import { candidateEpoch, mayPromote, promote } from './standby.js';
 
 /**
  * An election this node is running. `preVote`: the dry run that precedes it (no epoch
@@ -35,7 +35,7 @@ export function standForElection(node: SingleLeaderNode, transfer: boolean): voi
   // With a standby, a node sure to hold every acknowledged write promotes itself; any other stands as usual.
   if (node.config.standby !== null && mayPromote(node)) return promote(node, false);
   if (transfer) return startVote(node, true);
-  node.candidacy = { epoch: node.replica.epoch + 1, preVote: true, transfer: false, votes: new Set([node.ctx.id]) };
+  node.candidacy = { epoch: candidateEpoch(node), preVote: true, transfer: false, votes: new Set([node.ctx.id]) };
   requestVotes(node);
 }
 
@@ -56,7 +56,7 @@ export function onElectionTimer(node: SingleLeaderNode): void {
 }
 
 function startVote(node: SingleLeaderNode, transfer: boolean): void {
-  const epoch = node.replica.epoch + 1;
+  const epoch = candidateEpoch(node);
   try {
     node.replica.persistVote(epoch, node.ctx.id);
   } catch (error) {

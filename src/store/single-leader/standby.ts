@@ -56,7 +56,9 @@ export function snapshotKey(offset: number, epoch: number): string {
 export function mayPromote(node: SingleLeaderNode): boolean {
   if (node.config.standby?.level !== 'hot') return true;
   const { replica } = node;
-  const wasPrimary = replica.votedFor === node.ctx.id;
+  // It led this epoch: it voted for itself in it and holds an entry of it (its no-op), which
+  // only the epoch's leader writes. A candidate that voted for itself and lost holds none.
+  const wasPrimary = replica.votedFor === node.ctx.id && replica.log.lastEpoch === replica.epoch;
   const synced = replica.standbySyncedEpoch === replica.epoch && replica.epoch > 0;
   return wasPrimary ? !synced : synced;
 }
@@ -75,6 +77,21 @@ export function nextOwnEpoch(current: number, index: number, nodeCount: number):
 }
 
 /**
+ * The epoch this node stands or promotes itself in next: the next one with
+ * a standby (whose epochs are dealt out by node, see {@link nextOwnEpoch}, so
+ * a node that voted for itself in an epoch is the only one that could lead it),
+ * else simply the next.
+ *
+ * @example
+ * const epoch = candidateEpoch(node);
+ */
+export function candidateEpoch(node: SingleLeaderNode): number {
+  if (node.config.standby === null) return node.replica.epoch + 1;
+  const ids = singleLeaderNodeIds(node.config);
+  return nextOwnEpoch(node.replica.epoch, ids.indexOf(node.ctx.id), ids.length);
+}
+
+/**
  * Promotes this node: a new epoch of its own (persisted before anything else),
  * then the preparation its level needs before it takes office as an ordinary
  * leader (its no-op and heartbeats announce the new epoch, which fences the old
@@ -88,8 +105,7 @@ export function nextOwnEpoch(current: number, index: number, nodeCount: number):
 export function promote(node: SingleLeaderNode, brandNew: boolean): void {
   const standby = node.config.standby!;
   if (node.promotion !== undefined || (!brandNew && !mayPromote(node))) return;
-  const ids = singleLeaderNodeIds(node.config);
-  const epoch = nextOwnEpoch(node.replica.epoch, ids.indexOf(node.ctx.id), ids.length);
+  const epoch = candidateEpoch(node);
   try {
     node.replica.persistVote(epoch, node.ctx.id);
   } catch (error) {
