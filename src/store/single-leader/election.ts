@@ -118,7 +118,10 @@ export function handleVoteRequest(node: SingleLeaderNode, from: string, req: Vot
   const lost = replica.recoverTo;
   if (replica.recovering && (req.lastEpoch < lost.epoch || (req.lastEpoch === lost.epoch && req.lastOffset < lost.offset))) return answer(false);
   if (req.epoch < replica.epoch || (req.preVote && req.epoch === replica.epoch)) return answer(false);
-  if (!req.transfer && hearsLiveLeader(node)) return answer(false);
+  // With a standby the only candidate is the other node: when it is the very leader we still
+  // hear from (it stepped down, e.g. on losing its quorum), no healthy leader is deposed.
+  const standsDown = node.config.standby !== null && req.candidate === node.leaderId;
+  if (!req.transfer && !standsDown && hearsLiveLeader(node)) return answer(false);
   const upToDate = candidateUpToDate(node, req);
   if (req.preVote) return answer(upToDate);
   if (req.epoch > replica.epoch) node.adoptEpoch(req.epoch, req.transfer ? 'switchover' : 'higher-epoch-vote');
