@@ -99,7 +99,8 @@ export class LeaderTerm {
     const { ctx, config } = this.node;
     ctx.setTimer(config.heartbeatIntervalMs, HEARTBEAT_TIMER);
     const silenceMs = ctx.now() - this.rounds.lastQuorumContactMs();
-    if (config.fencing && silenceMs > config.quorumTimeoutMs) {
+    // A leader that is its own quorum (its standby not counted) has no majority to lose.
+    if (config.fencing && this.countsFollowers() && silenceMs > config.quorumTimeoutMs) {
       return this.node.becomeFollower(undefined, 'lost-quorum');
     }
     this.broadcast();
@@ -205,11 +206,18 @@ export class LeaderTerm {
     ctx.trace('standby-synced', { epoch: this.epoch, offset });
   }
 
-  private refreshQuorum(): void {
-    // A standby that is not synchronous cannot have taken over behind this leader's back: the leader alone is the quorum.
+  /**
+   * True when followers count in the heartbeat quorum: always without a standby;
+   * with one, only a hot standby once synced. Any other standby cannot have taken
+   * over behind this leader's back, so the leader alone is the quorum.
+   */
+  private countsFollowers(): boolean {
     const standby = this.node.config.standby;
-    const counted = standby === null || (standby.level === 'hot' && this.standbySynced);
-    const rounds = counted ? this.shipping.ackedRounds() : [];
+    return standby === null || (standby.level === 'hot' && this.standbySynced);
+  }
+
+  private refreshQuorum(): void {
+    const rounds = this.countsFollowers() ? this.shipping.ackedRounds() : [];
     if (this.rounds.refresh(rounds, rounds.length + 1)) this.serveReads();
   }
 }
