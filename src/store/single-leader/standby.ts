@@ -123,7 +123,12 @@ export function promote(node: SingleLeaderNode, brandNew: boolean): void {
   node.ctx.setTimer(replay * standby.replayMsPerEntry, PROMOTE_TIMER);
 }
 
-/** The promotion timer: the replay is done (or, cold, the fetch is due again). */
+/**
+ * The promotion timer: the replay is done (or, cold, the fetch is due again).
+ *
+ * @example
+ * if (name === PROMOTE_TIMER) onPromoteTimer(node);
+ */
 export function onPromoteTimer(node: SingleLeaderNode): void {
   const promotion = node.promotion;
   if (promotion === undefined || !stillPromoting(node, promotion.epoch)) return;
@@ -149,7 +154,12 @@ export function onSnapshotMessage(node: SingleLeaderNode, msg: SnapshotMessage):
   node.ctx.setTimer(replay * node.config.standby!.replayMsPerEntry, PROMOTE_TIMER);
 }
 
-/** Warm standby: applies, every applyIntervalMs, what it stored since the last time. */
+/**
+ * Warm standby: applies, every applyIntervalMs, what it stored since the last time.
+ *
+ * @example
+ * if (name === APPLY_TIMER) onApplyTimer(node);
+ */
 export function onApplyTimer(node: SingleLeaderNode): void {
   node.ctx.setTimer(node.config.standby!.applyIntervalMs, APPLY_TIMER);
   if (node.role === 'follower') node.replica.applyThrough(node.replica.log.lastOffset);
