@@ -85,7 +85,7 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
     this.replica = new Replica(ctx as StoreNodeContext<unknown>, config.checksums);
     this.durability = new Durability(ctx as StoreNodeContext<unknown>, config.fsync, config.fsyncIntervalMs, () => this.replica.markDurable());
     this.peers = singleLeaderNodeIds(config).filter((id) => id !== ctx.id);
-    this.watch = createLeaderWatch(config.failureDetector, config.heartbeatIntervalMs, ctx.now());
+    this.watch = createLeaderWatch(config.failureDetector, config.heartbeatIntervalMs, ctx.now(), config.standby !== null);
     this.cdc = new CdcPublisher(this);
   }
 
@@ -197,7 +197,7 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
     if (leader !== this.leaderId) {
       this.leaderId = leader;
       // A new leader has its own heartbeat rhythm: start its statistics afresh.
-      this.watch = createLeaderWatch(this.config.failureDetector, this.config.heartbeatIntervalMs, this.ctx.now());
+      this.watch = createLeaderWatch(this.config.failureDetector, this.config.heartbeatIntervalMs, this.ctx.now(), this.config.standby !== null);
       this.lastSuspicion = 'trusted';
     }
   }

@@ -214,6 +214,9 @@ function restoreSnapshot(node: SingleLeaderNode, msg: Extract<ObjectStoreReply, 
   }
   node.ctx.disk.fsync();
   replica.markDurable();
+  node.cdc.rewind(common);
+  // A snapshot holds acknowledged entries only.
+  node.knownCommitOffset = log.lastOffset;
   const replay = log.lastOffset - common;
   node.ctx.trace('restore', { snapshotOffset: snapshot.offset, keptThrough: common, replay });
   return replay;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { HeartbeatDetector } from '../../../src/store/shared/heartbeat-detector.js';
 import { defaultStandby } from '../../../src/store/single-leader/config.js';
+import { SteadyWatch } from '../../../src/store/single-leader/failure-detector.js';
 import { nextOwnEpoch, snapshotKey } from '../../../src/store/single-leader/standby.js';
 import { validateSingleLeaderConfig } from '../../../src/store/single-leader/validate-config.js';
 import { expectConfigError } from '../../support/config-errors.js';
@@ -167,5 +169,18 @@ describe('a cold standby', () => {
     c.world.runUntil(1_000);
     expect(c.events('restore').find((e) => e.node === 'n2')!.detail).toMatchObject({ snapshotOffset: null, replay: 0 });
     expect(c.leader()).toBe('n2');
+  });
+});
+
+describe('a standby\'s failure detector', () => {
+  it('starts afresh when the clock steps back, instead of trusting a heartbeat that seems to come from the future', () => {
+    const config = { kind: 'heartbeat' as const, suspectAfterMs: 60, declareAfterMs: 100 };
+    const steady = new SteadyWatch((at) => new HeartbeatDetector(config, at), 0);
+    const plain = new HeartbeatDetector(config, 0);
+    for (const watch of [steady, plain]) watch.heartbeat(1_000);
+    // The clock steps back 500 ms; the leader is silent from then on.
+    expect(steady.status(500)).toBe('trusted');
+    expect(steady.status(650)).toBe('declared');
+    expect(plain.status(650)).toBe('trusted');
   });
 });
