@@ -13,11 +13,10 @@ import { handleVoteReply, handleVoteRequest, onElectionTimer, standForElection, 
 import { createLeaderWatch, type LeaderWatch } from './failure-detector.js';
 import { handleAppend } from './follower-append.js';
 import { LeaderTerm } from './leader-term.js';
-import type { SingleLeaderMessage } from './messages.js';
+import type { SingleLeaderMessage, SnapshotMessage } from './messages.js';
 import { Replica } from './replica.js';
 import { onSwitchoverTimeout, SWITCHOVER_TIMER, type PendingSwitchover } from './switchover.js';
 import { REQUEST_TIMER_PREFIX, type ReplyBody } from './write-waiters.js';
-import type { SnapshotMessage } from './messages.js';
 import { APPLY_TIMER, mayPromote, onApplyTimer, onPromoteTimer, onSnapshotMessage, promote, PROMOTE_TIMER, type Promotion } from './standby.js';
 
 /**

@@ -26,6 +26,7 @@ export interface Snapshot {
  */
 export interface Promotion {
   epoch: number;
+  /** Cold: the number of the first fetch request (any answer to it or a retry will do). */
   fetch?: number;
 }
 
@@ -145,7 +146,7 @@ export function onPromoteTimer(node: SingleLeaderNode): void {
  */
 export function onSnapshotMessage(node: SingleLeaderNode, msg: SnapshotMessage): void {
   const promotion = node.promotion;
-  if (msg.t !== 'os-object' || promotion === undefined || promotion.fetch !== msg.req) return;
+  if (msg.t !== 'os-object' || promotion?.fetch === undefined || msg.req < promotion.fetch) return;
   if (!stillPromoting(node, promotion.epoch)) return;
   delete promotion.fetch;
   node.ctx.cancelTimer(PROMOTE_TIMER);
@@ -182,7 +183,7 @@ export function takeSnapshot(node: SingleLeaderNode, offset: number, epoch: numb
 
 function fetchSnapshot(node: SingleLeaderNode): void {
   const req = node.nextRequest();
-  node.promotion!.fetch = req;
+  node.promotion!.fetch ??= req;
   sendToObjectStore(node, { t: 'os-get-latest', req, prefix: SNAPSHOT_PREFIX });
   // A lost request or reply (the object store cut off, restarting) is asked again.
   node.ctx.setTimer(node.config.requestTimeoutMs, PROMOTE_TIMER);
