@@ -37,6 +37,9 @@ export function registerNode(program: Command): void {
 
 async function runNode(flags: NodeFlags, _out: Output): Promise<number> {
   const config = storeConfig(flags);
+  if ((createStore(config).services ?? []).length > 0) {
+    throw new UsageError('node: this store needs a node the test does not run (a cold standby restores from the simulator\'s object store); use it in the simulator');
+  }
   const host = new StoreNodeHost(
     (nodeCount) => createStore(withNodeCount(config, nodeCount)),
     (message) => process.stdout.write(`${JSON.stringify(message)}\n`),
@@ -81,5 +84,7 @@ function withNodeCount(config: StoreConfig, nodeCount: number): StoreConfig {
   const field = MODES[config.mode as StoreMode]?.field;
   const settings = field === undefined ? undefined : (config as unknown as Record<string, Record<string, unknown>>)[field];
   if (settings === undefined || typeof settings.nodes !== 'number') return config;
-  return { ...config, [field!]: { ...settings, nodes: nodeCount } } as StoreConfig;
+  // A single-leader standby is one node beyond `nodes`.
+  const extra = settings.standby !== undefined && settings.standby !== null ? 1 : 0;
+  return { ...config, [field!]: { ...settings, nodes: nodeCount - extra } } as StoreConfig;
 }

@@ -24,8 +24,7 @@ export interface CopyTarget {
  *   `replayMsPerEntry`. `promoteMs` is a fixed switch-over time on top (e.g. the
  *   serving tier of a pilot light being started).
  * - `restore`: starts empty; at start it fetches the latest snapshot from
- *   `restoreFrom` (an object store) and replays it, then serves. A `standby`
- *   with `restoreFrom` (a cold standby) does the same when promoted.
+ *   `restoreFrom` (an object store) and replays it, then serves.
  *
  * Any node that serves (from the start or once promoted) ships its log to
  * `copies` (to `copiesWhenServing` after a promotion) and, with `snapshot`, puts

@@ -154,7 +154,6 @@ export class DataNode implements SimNode<DrMessage> {
     if (this.serving) return this.ctx.send(monitor, { t: 'serving' });
     if (this.promoting || this.config.role !== 'standby') return;
     this.promoting = true;
-    if (this.config.restoreFrom !== undefined) return this.fetchSnapshot();
     this.ctx.cancelTimer('apply');
     const replayMs = this.unapplied.length * (this.config.replayMsPerEntry ?? 0);
     this.ctx.setTimer((this.config.promoteMs ?? 0) + replayMs, 'promoted');

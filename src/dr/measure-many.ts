@@ -1,9 +1,10 @@
+import { STANDBY_LEVELS } from '../store/single-leader/config.js';
 import { SPARES_TIMING, type SparesTiming } from './ring.js';
+import { runStandby } from './run-standby.js';
 import { runRecovery } from './run-recovery.js';
 import { runSpares, sparesLevelName, type SparesLevel } from './run-spares.js';
 import type { RecoverySetup, RecoveryTiming } from './setup.js';
 import { RECOVERY_TIMING } from './setup.js';
-import { standbyLevel, STANDBY_LEVELS } from './standby-levels.js';
 import { DR_STRATEGIES, drStrategy } from './strategies.js';
 import { summarize, type RecoverySummary } from './summary.js';
 
@@ -22,7 +23,7 @@ export function runSeed(seed: number, i: number): number {
  * Runs each setup `runs` times (seeds `seed`, `seed + 1`, ...) and summarizes each.
  *
  * @example
- * measureSetups([standbyLevel('hot', RECOVERY_TIMING)], 10, 1)[0]!.rpoWrites.p99; // 0
+ * measureSetups([drStrategy('active-active', RECOVERY_TIMING)], 10, 1)[0]!.name; // 'active-active'
  */
 export function measureSetups(setups: readonly RecoverySetup[], runs: number, seed: number, timing: RecoveryTiming = RECOVERY_TIMING): RecoverySummary[] {
   return setups.map((setup) => {
@@ -43,13 +44,18 @@ export function measureDrStrategies(runs: number, seed: number, timing: Recovery
 }
 
 /**
- * The cold, warm and hot standbys under the same loss of the primary.
+ * The cold, warm and hot standbys of the single-leader store under the same
+ * loss of the primary (see {@link runStandby}).
  *
  * @example
  * measureStandbyLevels(20, 1).map((s) => s.name); // ['cold', 'warm', 'hot']
  */
 export function measureStandbyLevels(runs: number, seed: number, timing: RecoveryTiming = RECOVERY_TIMING): RecoverySummary[] {
-  return measureSetups(STANDBY_LEVELS.map((level) => standbyLevel(level, timing)), runs, seed, timing);
+  return STANDBY_LEVELS.map((level) => {
+    const measures = [];
+    for (let i = 0; i < runs; i++) measures.push(runStandby(level, runSeed(seed, i), timing));
+    return summarize(level, measures);
+  });
 }
 
 /**

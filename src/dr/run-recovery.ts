@@ -21,7 +21,7 @@ import { Writer, type AckedWrite } from './writer.js';
  * for replication and snapshots, and the part of them that crossed regions.
  *
  * @example
- * runRecovery(standbyLevel('hot', RECOVERY_TIMING), 7, RECOVERY_TIMING).rpoWrites; // 0
+ * runRecovery(drStrategy('active-active', RECOVERY_TIMING), 7, RECOVERY_TIMING).rtoMs;
  */
 export interface RecoveryMeasure {
   failAtMs: number;

@@ -20,7 +20,7 @@ export interface NodeSpec {
  * `lossSpacingMs` from each other for the N+k levels).
  *
  * @example
- * standbyLevel('hot', RECOVERY_TIMING).loss; // [['p']]
+ * drStrategy('pilot-light', RECOVERY_TIMING).loss; // [['p', 'a2']]
  */
 export interface RecoverySetup {
   name: string;
@@ -72,7 +72,7 @@ export interface RecoveryTiming {
  * blob store at 30 ms per request and 2 MB/s.
  *
  * @example
- * runRecovery(standbyLevel('warm', RECOVERY_TIMING), 1, RECOVERY_TIMING);
+ * runRecovery(drStrategy('warm-standby', RECOVERY_TIMING), 1, RECOVERY_TIMING);
  */
 export const RECOVERY_TIMING: RecoveryTiming = {
   interRegionMs: 20,

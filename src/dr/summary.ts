@@ -46,7 +46,7 @@ export function percentile(values: readonly (number | null)[], q: number): numbe
  * Summarizes the runs of one setup. Costs are means per run, rounded.
  *
  * @example
- * summarize('warm', [runRecovery(standbyLevel('warm', RECOVERY_TIMING), 1, RECOVERY_TIMING)]).unrecovered; // 0
+ * summarize('warm', [runStandby('warm', 1, RECOVERY_TIMING)]).unrecovered; // 0
  */
 export function summarize(name: string, measures: readonly RecoveryMeasure[]): RecoverySummary {
   const pair = (pick: (m: RecoveryMeasure) => number | null): Percentiles => {

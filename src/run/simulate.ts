@@ -183,6 +183,7 @@ export function simulate(scenario: Simulation, options: SimulateOptions = {}): R
   const world = new World({ seed: scenario.seed, network: scenario.network, trace: scenario.trace });
   const runtime = createClientRuntime(policy, () => world.now());
   for (const id of store.nodeIds) world.addNode(id, store.factory, { kind: 'store' });
+  for (const service of store.services ?? []) world.addNode(service.id, service.factory, { kind: 'service' });
   const clients = addClients(world, store, runtime, scenario);
   const nemesis = scheduleNemesis(world, scenario.faults ?? [], {
     store, discovery: runtime.discovery, network: scenario.network,

@@ -7,12 +7,13 @@ import type { SimEvent } from './sim-event.js';
 
 /**
  * Store nodes replicate data and are each other's `peers`; client nodes run
- * workloads and see the store nodes as their `peers`.
+ * workloads and see the store nodes as their `peers`; service nodes (an
+ * object store) serve store nodes and are nobody's peers.
  *
  * @example
  * world.addNode('c1', clientFactory, { kind: 'client' });
  */
-export type NodeKind = 'store' | 'client';
+export type NodeKind = 'store' | 'client' | 'service';
 
 /**
  * `pending`: added, not built yet; `up`: running; `down`: crashed.

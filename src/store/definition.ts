@@ -53,6 +53,15 @@ export interface StoreDefinition<M = unknown> {
    */
   groups?: readonly (readonly string[])[];
   /**
+   * Optional: nodes the store relies on that are not store nodes (an object
+   * store for snapshots). They run in the world beside the store nodes, but
+   * faults aimed at store nodes and the final replica states leave them out.
+   *
+   * @example
+   * singleLeaderStore({ nodes: 1, standby: { level: 'cold' } }).services?.map((s) => s.id); // ['os']
+   */
+  services?: readonly StoreService[];
+  /**
    * Optional: how this store's nodes misbehave when a byzantine fault hits
    * them. A behaviour left out cannot be acted out by this store (the fault is
    * then reported as not applicable).
@@ -61,6 +70,15 @@ export interface StoreDefinition<M = unknown> {
    * store.byzantine?.tamper['lie-read'] !== undefined; // true for stores that serve reads from replicas
    */
   byzantine?: ByzantineHooks<M>;
+}
+
+/**
+ * A node a store relies on that is not one of its own (see {@link StoreDefinition.services}).
+ */
+export interface StoreService {
+  id: string;
+  // Its messages are its own protocol, not the store's.
+  factory: NodeFactory<never>;
 }
 
 /**

@@ -21,7 +21,8 @@ type VersionTag = unknown;
  *   digests for checkers), `merkle-exchange`, `anti-entropy-repair`.
  * - single-leader: `candidate`, `election`, `step-down`, `suspect` /
  *   `declare-dead` (of the leader), `truncate`, `switchover`, `cdc-subscribe`,
- *   `statement-failed`, `deduplicated`, `disk-full`.
+ *   `statement-failed`, `deduplicated`, `disk-full`; with a standby `promote`,
+ *   `standby-synced`, `snapshot`, `restore`.
  * - multi-leader: `conflict`, `forward`, `recovered`, `idempotent-replay`, `disk-full`.
  */
 export type StoreTraceData = {
@@ -53,6 +54,10 @@ export type StoreTraceData = {
   'checksum-mismatch': { where: 'append' | 'disk'; offset: number; from?: string };
   'rot-recovery': { keptThrough: number; lostThrough: number };
   'epoch-unproven': { epoch: number; leader: string };
+  promote: { epoch: number; level: string; replay: number };
+  'standby-synced': { epoch: number; offset: number };
+  snapshot: { offset: number; epoch: number };
+  restore: { snapshotOffset: number | null; keptThrough: number; replay: number };
   'disk-full':
     | { while: 'standing for election' | 'persisting epoch'; epoch: number }
     | { while: 'replicating'; offset: number }

@@ -36,7 +36,7 @@ export function benchRedundancy(options: { runs: number; seed: number }): void {
   const [, n1one, n1two, n2two] = spares.value;
   const [backup, pilot, warmStandby, active] = strategies.value;
 
-  console.log(`\nStandby levels: loss of the primary, ${runs} runs each from seed ${seed} (${(standbys.ms / (3 * runs)).toFixed(1)} ms wall per run)\n`);
+  console.log(`\nStandby levels of the single-leader store: loss of the primary, ${runs} runs each from seed ${seed} (${(standbys.ms / (3 * runs)).toFixed(1)} ms wall per run)\n`);
   console.log(table(HEADERS, rows(standbys.value)));
   console.log(`\nN+k spares of a leaderless ring (4 nodes, 16 ranges x 2 copies), ${runs} runs each (${(spares.ms / (4 * runs)).toFixed(1)} ms wall per run)\n`);
   console.log(table(HEADERS, rows(spares.value)));

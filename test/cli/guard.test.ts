@@ -34,8 +34,8 @@ describe('faultline guard', () => {
     const { status, report, stderr } = guard(['--dir', dir, '--explore-runs', '20', '--out', path.join(dir, 'new')]);
     expect(status, stderr).toBe(0);
     expect(report.replayed.map((entry) => [path.basename(entry.dir), entry.state])).toEqual([['ll-abd-valid-seed1', 'reproduced'], ['sl-async-seed1', 'reproduced']]);
-    expect(report.explored.map((entry) => [entry.target, entry.runs, entry.failures])).toEqual([['sl-majority', 20, 0], ['ll-abd', 20, 0], ['sl-byzantine-defended', 20, 0], ['ml-byzantine-defended', 20, 0]]);
-    expect(stderr).toMatch(/guard: 2 saved counterexample\(s\): 2 reproduced, 0 fixed, 0 changed; explored 80 run\(s\): 0 failure\(s\), 0 unknown; exit 0/);
+    expect(report.explored.map((entry) => [entry.target, entry.runs, entry.failures])).toEqual([['sl-majority', 20, 0], ['ll-abd', 20, 0], ['sl-byzantine-defended', 20, 0], ['ml-byzantine-defended', 20, 0], ['sl-standby-hot', 20, 0]]);
+    expect(stderr).toMatch(/guard: 2 saved counterexample\(s\): 2 reproduced, 0 fixed, 0 changed; explored 100 run\(s\): 0 failure\(s\), 0 unknown; exit 0/);
   });
 
   it('reports a drifted counterexample as changed and a now-clean one as fixed (exit 2)', () => {

@@ -12,6 +12,7 @@ import type { WorkloadSpec } from '../../workloads/workload.js';
 import type { Scenario } from '../../src/run/scenario.js';
 import type { FaultKind } from '../../src/nemesis/fault.js';
 import type { StoreConfig } from '../../src/store/config.js';
+import { defaultStandby } from '../../src/store/single-leader/config.js';
 
 /**
  * One promise a row's counterexample must keep or break: the checker's verdict
@@ -221,7 +222,35 @@ export const MATRIX_ROWS: readonly MatrixRow[] = [
   },
   ...byzantineRows(),
   ...byzantineModeRows(),
+  ...standbyRows(),
 ];
+
+/**
+ * The standby rows: a lone primary and its standby, the primary lost. Cold and
+ * warm standbys lose what the primary acknowledged after the last snapshot or
+ * batch; a hot one, replicated synchronously, loses nothing.
+ */
+function standbyRows(): MatrixRow[] {
+  const HOT = singleLeaderSetting({ standby: defaultStandby('hot') });
+  return [
+    {
+      id: 'sl-standby-cold', preset: 'sl-standby-cold', expected: 'lost acknowledged writes: those after the last snapshot the promoted standby restored (durability)',
+      clean: false, runs: MATRIX_BUDGET.runs, seed: 1,
+      claims: [{ checker: 'durability', anomaly: 'lost-write' }],
+      cause: { why: 'the standby restores a snapshot older than the last acknowledged write', without: HOT },
+    },
+    {
+      id: 'sl-standby-warm', preset: 'sl-standby-warm', expected: 'lost acknowledged writes: those not yet shipped to the standby in a batch (durability)',
+      clean: false, runs: MATRIX_BUDGET.runs, seed: 1,
+      claims: [{ checker: 'durability', anomaly: 'lost-write' }],
+      cause: { why: 'the primary acknowledged before the batch carrying the write left', without: HOT },
+    },
+    {
+      id: 'sl-standby-hot', preset: 'sl-standby-hot', expected: 'clean: no lost writes through the loss of the primary, converges',
+      clean: true, runs: CLEAN_RUNS, seed: 1, claims: [],
+    },
+  ];
+}
 
 /**
  * The byzantine rows: each kind against the undefended store (found, with the

@@ -32,6 +32,8 @@ export function singleLeaderConfigArb(maxNodes: number): fc.Arbitrary<SingleLead
       // The byzantine defences stay off: drawing them would change every existing seed's configs.
       checksums: false,
       authenticatedEpochs: false,
+      // No standby either (it also needs nodes: 1), for the same reason.
+      standby: null,
     }));
 }
 

@@ -30,6 +30,39 @@ export type FsyncPolicy = (typeof FSYNC_POLICIES)[number];
 export const FSYNC_POLICIES = ['every-write', 'batched'] as const;
 
 /**
+ * How ready a standby is to take over (see {@link StandbyConfig}).
+ */
+export type StandbyLevel = (typeof STANDBY_LEVELS)[number];
+/** Every {@link StandbyLevel}, coldest first. */
+export const STANDBY_LEVELS = ['cold', 'warm', 'hot'] as const;
+
+/**
+ * The passive standby of a lone primary (see {@link SingleLeaderConfig.standby}).
+ * The level decides what the standby holds and when the primary acknowledges:
+ * - 'hot': the standby stores every entry before the primary acknowledges it
+ *   (synchronous, like acks 'sync'); promoted at once.
+ * - 'warm': the log is shipped to it in batches every `shipIntervalMs`
+ *   (asynchronous: the primary acknowledges after its own fsync) and applied
+ *   every `applyIntervalMs`; promoted after replaying what it holds unapplied.
+ * - 'cold': it receives no data, only heartbeats; the primary puts a snapshot of
+ *   its acknowledged log on the object store every `snapshotIntervalMs`;
+ *   promoted after fetching the latest snapshot and replaying it.
+ */
+export interface StandbyConfig {
+  level: StandbyLevel;
+  /** Warm: period (ms) of the batched log shipping. Default 200. */
+  shipIntervalMs: number;
+  /** Warm: period (ms) at which the standby applies the entries it stored. Default 1000. */
+  applyIntervalMs: number;
+  /** Cold: period (ms) of the primary's snapshots. Default 1000. */
+  snapshotIntervalMs: number;
+  /** Warm and cold: time (ms) to replay one entry when promoted. Default 2. */
+  replayMsPerEntry: number;
+  /** Cold: the object store's time per request (ms) and throughput (bytes per ms). Default 30 ms, 2000 B/ms. */
+  objectStore: { requestMs: number; bytesPerMs: number };
+}
+
+/**
  * The fixed-timeout detector: suspect, then declare the leader dead, after fixed silences.
  */
 export interface HeartbeatDetectorConfig {
@@ -132,6 +165,16 @@ export interface SingleLeaderConfig {
    * sender won that epoch (forge-epoch). Default false.
    */
   authenticatedEpochs: boolean;
+  /**
+   * A passive standby for a lone primary (needs `nodes: 1`), or null for none. The
+   * standby is one more node, n2: it serves no client (it redirects) and does not
+   * stand until its failure detector declares the primary dead; then it promotes
+   * itself in a new epoch, after the preparation its level needs. The roles swap:
+   * the old primary, back, follows as the standby. With a standby the level sets
+   * the acknowledgement rule, so `acks` is not used. Cold standbys add the object
+   * store node `os`. Default null.
+   */
+  standby: StandbyConfig | null;
 }
 
 /**
@@ -159,6 +202,24 @@ export function defaultSingleLeaderConfig(): SingleLeaderConfig {
     requestTimeoutMs: 1000,
     checksums: false,
     authenticatedEpochs: false,
+    standby: null,
+  };
+}
+
+/**
+ * Default settings of a standby of the given level.
+ *
+ * @example
+ * defaultStandby('warm').shipIntervalMs; // 200
+ */
+export function defaultStandby(level: StandbyLevel): StandbyConfig {
+  return {
+    level,
+    shipIntervalMs: 200,
+    applyIntervalMs: 1000,
+    snapshotIntervalMs: 1000,
+    replayMsPerEntry: 2,
+    objectStore: { requestMs: 30, bytesPerMs: 2000 },
   };
 }
 
@@ -183,14 +244,19 @@ export function defaultPhiDetector(): PhiDetectorConfig {
 }
 
 /**
- * Node ids of a config: n1..nN.
+ * Node ids of a config: n1..nN, then the standby if there is one.
  *
  * @example
  * singleLeaderNodeIds({ nodes: 3 }); // ['n1', 'n2', 'n3']
+ * singleLeaderNodeIds({ nodes: 1, standby: defaultStandby('hot') }); // ['n1', 'n2']
  */
-export function singleLeaderNodeIds(config: Pick<SingleLeaderConfig, 'nodes'>): string[] {
-  return Array.from({ length: config.nodes }, (_, i) => `n${i + 1}`);
+export function singleLeaderNodeIds(config: Pick<SingleLeaderConfig, 'nodes'> & { standby?: StandbyConfig | null }): string[] {
+  const count = config.nodes + (config.standby ? 1 : 0);
+  return Array.from({ length: count }, (_, i) => `n${i + 1}`);
 }
+
+/** The id of the object store a cold standby restores from. */
+export const SNAPSHOT_STORE_ID = 'os';
 
 /**
  * Nodes needed for a majority of `clusterSize`.

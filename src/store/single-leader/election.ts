@@ -3,6 +3,7 @@ import { DiskFullError } from '../../sim/node.js';
 import { majorityOf } from './config.js';
 import type { VoteReply, VoteRequest } from './messages.js';
 import { ELECTION_TIMER, type SingleLeaderNode } from './node.js';
+import { candidateEpoch, mayPromote, promote } from './standby.js';
 
 /**
  * An election this node is running. `preVote`: the dry run that precedes it (no epoch
@@ -31,8 +32,10 @@ export interface Candidacy {
 export function standForElection(node: SingleLeaderNode, transfer: boolean): void {
   // A node still fetching back what rotted on its disk may lack committed entries: it must not lead.
   if (node.replica.recovering) return;
+  // With a standby, a node sure to hold every acknowledged write promotes itself; any other stands as usual.
+  if (node.config.standby !== null && mayPromote(node)) return promote(node, false);
   if (transfer) return startVote(node, true);
-  node.candidacy = { epoch: node.replica.epoch + 1, preVote: true, transfer: false, votes: new Set([node.ctx.id]) };
+  node.candidacy = { epoch: candidateEpoch(node), preVote: true, transfer: false, votes: new Set([node.ctx.id]) };
   requestVotes(node);
 }
 
@@ -53,7 +56,7 @@ export function onElectionTimer(node: SingleLeaderNode): void {
 }
 
 function startVote(node: SingleLeaderNode, transfer: boolean): void {
-  const epoch = node.replica.epoch + 1;
+  const epoch = candidateEpoch(node);
   try {
     node.replica.persistVote(epoch, node.ctx.id);
   } catch (error) {
@@ -115,7 +118,10 @@ export function handleVoteRequest(node: SingleLeaderNode, from: string, req: Vot
   const lost = replica.recoverTo;
   if (replica.recovering && (req.lastEpoch < lost.epoch || (req.lastEpoch === lost.epoch && req.lastOffset < lost.offset))) return answer(false);
   if (req.epoch < replica.epoch || (req.preVote && req.epoch === replica.epoch)) return answer(false);
-  if (!req.transfer && hearsLiveLeader(node)) return answer(false);
+  // With a standby the only candidate is the other node: when it is the very leader we still
+  // hear from (it stepped down, e.g. on losing its quorum), no healthy leader is deposed.
+  const standsDown = node.config.standby !== null && req.candidate === node.leaderId;
+  if (!req.transfer && !standsDown && hearsLiveLeader(node)) return answer(false);
   const upToDate = candidateUpToDate(node, req);
   if (req.preVote) return answer(upToDate);
   if (req.epoch > replica.epoch) node.adoptEpoch(req.epoch, req.transfer ? 'switchover' : 'higher-epoch-vote');

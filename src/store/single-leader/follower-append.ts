@@ -36,6 +36,7 @@ export function handleAppend(node: SingleLeaderNode, from: string, msg: AppendRe
     if (node.role !== 'follower' || node.leaderId !== msg.leader) node.becomeFollower(msg.leader, 'leader-announced');
     node.watch.heartbeat(ctx.now());
     onLeaderContact(node, msg.leader, msg.epoch);
+    if (msg.standbySynced === true) markStandbySynced(node, msg.epoch);
   } else if (node.role === 'leader') {
     return reject();
   }
@@ -66,6 +67,8 @@ export function handleAppend(node: SingleLeaderNode, from: string, msg: AppendRe
 function appendEntries(node: SingleLeaderNode, msg: AppendRequest): { matchOffset: number; rotten: boolean } {
   const { replica, ctx } = node;
   const outOfOrder = node.mutations.on('follower-out-of-order');
+  // A warm standby stores what it is shipped and applies it later, in periodic batches.
+  const deferred = node.config.standby?.level === 'warm';
   const appended: number[] = [];
   let matchOffset = msg.prevOffset;
   let rotten = false;
@@ -89,7 +92,7 @@ function appendEntries(node: SingleLeaderNode, msg: AppendRequest): { matchOffse
     const { effects, failed } = effectsOf(entry.payload, (key) => replica.table.read(key), replica.env);
     if (failed !== undefined) ctx.trace('statement-failed', { offset: entry.offset, error: failed });
     try {
-      replica.appendEntry(entry, effects, !outOfOrder);
+      replica.appendEntry(entry, effects, !outOfOrder && !deferred);
     } catch (error) {
       if (!(error instanceof DiskFullError)) throw error;
       ctx.trace('disk-full', { while: 'replicating', offset: entry.offset });
@@ -100,6 +103,18 @@ function appendEntries(node: SingleLeaderNode, msg: AppendRequest): { matchOffse
   }
   if (outOfOrder) for (const offset of appended.reverse()) replica.applyToTable(offset);
   return { matchOffset, rotten };
+}
+
+/** Hot standby: the leader counts this node in its acknowledgements from now on; remembered durably. */
+function markStandbySynced(node: SingleLeaderNode, epoch: number): void {
+  if (node.replica.standbySyncedEpoch === epoch) return;
+  try {
+    node.replica.persistStandbySynced(epoch);
+  } catch (error) {
+    if (!(error instanceof DiskFullError)) throw error;
+    return; // told again with the next append
+  }
+  node.ctx.trace('standby-synced', { epoch, offset: node.replica.log.lastOffset });
 }
 
 function sendReply(node: SingleLeaderNode, to: string, fields: Omit<AppendReply, 'kind' | 'epoch'>): void {

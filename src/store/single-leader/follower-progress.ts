@@ -34,7 +34,7 @@ export class FollowerShipping {
     private readonly node: SingleLeaderNode,
     private readonly epoch: number,
     /** The acknowledgement point and heartbeat round that outgoing appends carry. */
-    private readonly stamp: () => { commitOffset: number; round: number },
+    private readonly stamp: () => { commitOffset: number; round: number; standbySynced: boolean },
   ) {
     const next = node.replica.log.lastOffset + 1;
     for (const peer of node.peers) this.progress.set(peer, { nextOffset: next, matchOffset: 0, ackedRound: 0 });
@@ -47,7 +47,25 @@ export class FollowerShipping {
 
   /** Ships the entry at `offset`, just appended, to the followers already caught up to it. */
   sendNew(offset: number): void {
+    if (!this.eager) return;
     for (const [peer, progress] of this.progress) if (progress.nextOffset === offset) this.send(peer);
+  }
+
+  /** Warm standby: ships everything the standby lacks, in as many appends as it takes. */
+  sendBatch(): void {
+    const lastOffset = this.node.replica.log.lastOffset;
+    for (const [peer, progress] of this.progress) {
+      while (progress.nextOffset <= lastOffset) this.send(peer, true);
+    }
+  }
+
+  /**
+   * False with a warm or cold standby: a warm one gets entries only in batches,
+   * a cold one never; between batches both get bare heartbeats.
+   */
+  private get eager(): boolean {
+    const level = this.node.config.standby?.level;
+    return level === undefined || level === 'hot';
   }
 
   /** Takes in a follower's answer at our epoch; true when its durable match moved on. */
@@ -60,12 +78,12 @@ export class FollowerShipping {
       const advanced = reply.matchOffset > progress.matchOffset;
       progress.matchOffset = Math.max(progress.matchOffset, reply.matchOffset);
       progress.nextOffset = Math.max(progress.nextOffset, progress.matchOffset + 1);
-      if (progress.nextOffset <= this.node.replica.log.lastOffset) this.send(from);
+      if (this.eager && progress.nextOffset <= this.node.replica.log.lastOffset) this.send(from);
       return advanced;
     }
     if (reply.summary !== undefined) {
       progress.nextOffset = findLastCommonOffset(this.node.replica.log.summary(), reply.summary) + 1;
-      this.send(from);
+      if (this.eager) this.send(from);
     }
     return false;
   }
@@ -78,12 +96,13 @@ export class FollowerShipping {
     return [...this.progress.values()].map((progress) => progress.ackedRound);
   }
 
-  private send(peer: string): void {
+  private send(peer: string, batch = false): void {
+    if (!this.eager && !batch) return this.sendBare(peer);
     const progress = this.progress.get(peer)!;
     const log = this.node.replica.log;
     const prevOffset = Math.min(progress.nextOffset - 1, log.lastOffset);
     const entries = log.entriesAfter(prevOffset, MAX_ENTRIES_PER_APPEND);
-    const { commitOffset, round } = this.stamp();
+    const { commitOffset, round, standbySynced } = this.stamp();
     const message: AppendRequest = {
       kind: 'append',
       epoch: this.epoch,
@@ -95,7 +114,16 @@ export class FollowerShipping {
       round,
     };
     if (this.node.config.authenticatedEpochs && this.node.certificate !== undefined) message.certificate = this.node.certificate;
+    if (standbySynced) message.standbySynced = true;
     this.node.ctx.send(peer, message);
     progress.nextOffset = prevOffset + entries.length + 1;
+  }
+
+  /** A heartbeat that touches no log: it matches any log (offset 0) and carries no acknowledgement point. */
+  private sendBare(peer: string): void {
+    const { round } = this.stamp();
+    const message: AppendRequest = { kind: 'append', epoch: this.epoch, leader: this.node.ctx.id, prevOffset: 0, prevEpoch: 0, entries: [], commitOffset: 0, round };
+    if (this.node.config.authenticatedEpochs && this.node.certificate !== undefined) message.certificate = this.node.certificate;
+    this.node.ctx.send(peer, message);
   }
 }

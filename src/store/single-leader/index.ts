@@ -1,6 +1,8 @@
 export { singleLeaderStore } from './store.js';
 export {
   defaultSingleLeaderConfig,
+  defaultStandby,
+  STANDBY_LEVELS,
   defaultHeartbeatDetector,
   defaultPhiDetector,
   singleLeaderNodeIds,
@@ -12,6 +14,8 @@ export {
   type FailureDetectorConfig,
   type HeartbeatDetectorConfig,
   type PhiDetectorConfig,
+  type StandbyConfig,
+  type StandbyLevel,
 } from './config.js';
 export { validateSingleLeaderConfig, type SingleLeaderConfigInput } from './validate-config.js';
 export { SingleLeaderNode, type Role } from './node.js';

@@ -2,7 +2,10 @@ import { ackedOffset } from './ack-rule.js';
 import { FollowerShipping } from './follower-progress.js';
 import { HeartbeatRounds } from './heartbeat-rounds.js';
 import type { AppendReply } from './messages.js';
-import { HEARTBEAT_TIMER, LEASE_WAIT_TIMER, type SingleLeaderNode } from './node.js';
+import { HEARTBEAT_TIMER, LEASE_WAIT_TIMER, SHIP_TIMER, SNAPSHOT_TIMER, type SingleLeaderNode } from './node.js';
+import { DiskFullError } from '../../sim/node.js';
+import { takeSnapshot } from './standby.js';
+import type { AckMode } from './config.js';
 import { PendingReads, type PendingRead } from './pending-reads.js';
 import { progressSwitchover } from './switchover.js';
 import { WriteWaiters } from './write-waiters.js';
@@ -32,6 +35,14 @@ export class LeaderTerm {
   draining = false;
   readonly waiters: WriteWaiters;
   readonly reads: PendingReads;
+  /**
+   * Hot standby: true once the standby held everything this leader had, from
+   * which point it counts in every acknowledgement and heartbeat quorum. Until
+   * then (a fresh promotion, the old primary still down) the leader acknowledges alone.
+   */
+  standbySynced: boolean;
+  /** Cold standby: the offset of the last snapshot put on the object store. */
+  private snapshotOffset = 0;
   private closed = false;
 
   /** Throws DiskFullError when the no-op cannot be written. */
@@ -39,7 +50,8 @@ export class LeaderTerm {
     const { replica, ctx, config } = node;
     this.epoch = replica.epoch;
     this.rounds = new HeartbeatRounds(ctx.now());
-    this.shipping = new FollowerShipping(node, this.epoch, () => ({ commitOffset: this.commitOffset, round: this.rounds.round }));
+    this.standbySynced = false;
+    this.shipping = new FollowerShipping(node, this.epoch, () => ({ commitOffset: this.commitOffset, round: this.rounds.round, standbySynced: this.standbySynced }));
     this.commitOffset = Math.min(node.knownCommitOffset, replica.log.lastOffset);
     const send = node.reply.bind(node);
     this.waiters = new WriteWaiters(ctx, config.requestTimeoutMs, send);
@@ -56,6 +68,8 @@ export class LeaderTerm {
     this.node.durability.afterDurable(() => this.advanceCommit());
     this.broadcast();
     ctx.setTimer(config.heartbeatIntervalMs, HEARTBEAT_TIMER);
+    if (config.standby?.level === 'warm') ctx.setTimer(config.standby.shipIntervalMs, SHIP_TIMER);
+    if (config.standby?.level === 'cold') ctx.setTimer(config.standby.snapshotIntervalMs, SNAPSHOT_TIMER);
     if (!this.leaseWaitOver) ctx.setTimer(config.leaseMs + config.clockDriftMarginMs, LEASE_WAIT_TIMER);
   }
 
@@ -74,6 +88,7 @@ export class LeaderTerm {
   onAppendReply(from: string, reply: AppendReply): void {
     if (this.closed || reply.epoch !== this.epoch) return;
     const matched = this.shipping.onReply(from, reply);
+    if (matched) this.checkStandbySynced();
     this.refreshQuorum();
     if (matched) this.advanceCommit();
     progressSwitchover(this.node);
@@ -84,12 +99,29 @@ export class LeaderTerm {
     const { ctx, config } = this.node;
     ctx.setTimer(config.heartbeatIntervalMs, HEARTBEAT_TIMER);
     const silenceMs = ctx.now() - this.rounds.lastQuorumContactMs();
-    if (config.fencing && silenceMs > config.quorumTimeoutMs) {
+    // A leader that is its own quorum (its standby not counted) has no majority to lose.
+    if (config.fencing && this.countsFollowers() && silenceMs > config.quorumTimeoutMs) {
       return this.node.becomeFollower(undefined, 'lost-quorum');
     }
     this.broadcast();
     this.serveReads();
     progressSwitchover(this.node);
+  }
+
+  /** Warm standby: ships the batch of entries appended since the last one. */
+  onShipTimer(): void {
+    if (this.closed) return;
+    this.node.ctx.setTimer(this.node.config.standby!.shipIntervalMs, SHIP_TIMER);
+    this.shipping.sendBatch();
+  }
+
+  /** Cold standby: puts a snapshot of the acknowledged log on the object store, when it grew. */
+  onSnapshotTimer(): void {
+    if (this.closed) return;
+    this.node.ctx.setTimer(this.node.config.standby!.snapshotIntervalMs, SNAPSHOT_TIMER);
+    if (this.commitOffset <= this.snapshotOffset) return;
+    this.snapshotOffset = this.commitOffset;
+    takeSnapshot(this.node, this.commitOffset, this.epoch);
   }
 
   /** Lease mode: the predecessor's lease has certainly expired. */
@@ -114,9 +146,9 @@ export class LeaderTerm {
   /** Moves the acknowledgement point as far as the ack mode allows and releases what waited for it. */
   advanceCommit(): void {
     if (this.closed || !this.leaseWaitOver) return;
-    const { replica, config } = this.node;
+    const { replica } = this.node;
     const acked = ackedOffset({
-      mode: config.acks,
+      mode: this.ackMode(),
       leaderDurableOffset: replica.durableOffset,
       followerMatchOffsets: this.shipping.matchOffsets(),
       currentEpoch: this.epoch,
@@ -148,7 +180,44 @@ export class LeaderTerm {
     this.reads.redirectAll(newLeader);
   }
 
+  /** With a standby the level decides: a synced hot standby acknowledges every write, others none. */
+  private ackMode(): AckMode {
+    const standby = this.node.config.standby;
+    if (standby === null) return this.node.config.acks;
+    return standby.level === 'hot' && this.standbySynced ? 'sync' : 'async';
+  }
+
+  /**
+   * Hot standby: once it holds everything this leader has, count it from now on
+   * (durably first: from then on only the standby may promote itself).
+   */
+  private checkStandbySynced(): void {
+    const { config, replica, ctx } = this.node;
+    if (config.standby?.level !== 'hot' || this.standbySynced) return;
+    const offset = Math.min(...this.shipping.matchOffsets());
+    if (offset < replica.log.lastOffset) return;
+    try {
+      replica.persistStandbySynced(this.epoch);
+    } catch (error) {
+      if (!(error instanceof DiskFullError)) throw error;
+      return; // tried again on the next reply
+    }
+    this.standbySynced = true;
+    ctx.trace('standby-synced', { epoch: this.epoch, offset });
+  }
+
+  /**
+   * True when followers count in the heartbeat quorum: always without a standby;
+   * with one, only a hot standby once synced. Any other standby cannot have taken
+   * over behind this leader's back, so the leader alone is the quorum.
+   */
+  private countsFollowers(): boolean {
+    const standby = this.node.config.standby;
+    return standby === null || (standby.level === 'hot' && this.standbySynced);
+  }
+
   private refreshQuorum(): void {
-    if (this.rounds.refresh(this.shipping.ackedRounds(), this.shipping.progress.size + 1)) this.serveReads();
+    const rounds = this.countsFollowers() ? this.shipping.ackedRounds() : [];
+    if (this.rounds.refresh(rounds, rounds.length + 1)) this.serveReads();
   }
 }

@@ -1,3 +1,4 @@
+import type { ObjectStoreReply, ObjectStoreRequest } from '../../sim/object-store.js';
 import type { ClientReply, ClientRequest } from '../protocol.js';
 import type { LogEntry, LogSummary } from '../shared/log.js';
 import type { Payload } from './records.js';
@@ -19,6 +20,8 @@ export interface AppendRequest {
   round: number;
   /** With authenticated epochs: the proof that `leader` won `epoch`. */
   certificate?: EpochCertificate;
+  /** Hot standby: the leader counts the receiver in its acknowledgements from now on in this epoch. */
+  standbySynced?: true;
 }
 
 /**
@@ -119,6 +122,13 @@ export type PeerMessage = AppendRequest | AppendReply | VoteRequest | VoteReply 
 export type CdcMessage = CdcSubscribe | CdcChange | CdcError;
 
 /**
- * Everything a single-leader node sends or receives.
+ * What a primary with a cold standby and the object store exchange: snapshots put,
+ * and the latest one fetched at promotion. Kept out of {@link SingleLeaderMessage}:
+ * the object store is not a store node, and it tags its messages `t`, not `kind`.
+ */
+export type SnapshotMessage = ObjectStoreRequest | ObjectStoreReply;
+
+/**
+ * Everything a single-leader node sends or receives (and {@link SnapshotMessage}).
  */
 export type SingleLeaderMessage = ClientRequest | ClientReply | PeerMessage | CdcMessage;

@@ -13,10 +13,11 @@ import { handleVoteReply, handleVoteRequest, onElectionTimer, standForElection, 
 import { createLeaderWatch, type LeaderWatch } from './failure-detector.js';
 import { handleAppend } from './follower-append.js';
 import { LeaderTerm } from './leader-term.js';
-import type { SingleLeaderMessage } from './messages.js';
+import type { SingleLeaderMessage, SnapshotMessage } from './messages.js';
 import { Replica } from './replica.js';
 import { onSwitchoverTimeout, SWITCHOVER_TIMER, type PendingSwitchover } from './switchover.js';
 import { REQUEST_TIMER_PREFIX, type ReplyBody } from './write-waiters.js';
+import { APPLY_TIMER, mayPromote, onApplyTimer, onPromoteTimer, onSnapshotMessage, promote, PROMOTE_TIMER, type Promotion } from './standby.js';
 
 /**
  * A node's part in the cluster right now.
@@ -31,6 +32,8 @@ export const HEARTBEAT_TIMER = 'heartbeat';
 export const FAILURE_CHECK_TIMER = 'fd-check';
 export const ELECTION_TIMER = 'election';
 export const LEASE_WAIT_TIMER = 'lease-wait';
+export const SHIP_TIMER = 'standby-ship';
+export const SNAPSHOT_TIMER = 'snapshot';
 
 /**
  * One node of the single-leader store. It is a follower, a candidate or the leader;
@@ -65,6 +68,10 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
   certificate: EpochCertificate | undefined;
   /** Certificates already checked (as JSON), so each is verified once. */
   readonly provenEpochs = new Set<string>();
+  /** With a standby: the promotion this node is preparing, if any. */
+  promotion: Promotion | undefined;
+  /** Numbers this node's object store requests. */
+  private requests = 0;
 
   constructor(
     readonly ctx: StoreNodeContext<SingleLeaderMessage>,
@@ -77,7 +84,7 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
     this.replica = new Replica(ctx as StoreNodeContext<unknown>, config.checksums);
     this.durability = new Durability(ctx as StoreNodeContext<unknown>, config.fsync, config.fsyncIntervalMs, () => this.replica.markDurable());
     this.peers = singleLeaderNodeIds(config).filter((id) => id !== ctx.id);
-    this.watch = createLeaderWatch(config.failureDetector, config.heartbeatIntervalMs, ctx.now());
+    this.watch = createLeaderWatch(config.failureDetector, config.heartbeatIntervalMs, ctx.now(), config.standby !== null);
     this.cdc = new CdcPublisher(this);
   }
 
@@ -88,10 +95,16 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
       this.ctx.trace('rot-recovery', { keptThrough: rot.keptThrough, lostThrough: rot.lostThrough });
     }
     this.ctx.setTimer(this.failureCheckPeriodMs, FAILURE_CHECK_TIMER);
-    if (this.replica.isPristine && this.ctx.id === singleLeaderNodeIds(this.config)[0]) standForElection(this, false);
+    const standby = this.config.standby;
+    if (standby?.level === 'warm') this.ctx.setTimer(standby.applyIntervalMs, APPLY_TIMER);
+    if (this.replica.isPristine && this.ctx.id === singleLeaderNodeIds(this.config)[0]) {
+      if (standby !== null) return promote(this, true);
+      standForElection(this, false);
+    }
   }
 
-  onMessage(from: string, msg: SingleLeaderMessage): void {
+  onMessage(from: string, msg: SingleLeaderMessage | SnapshotMessage): void {
+    if ('t' in msg) return onSnapshotMessage(this, msg);
     switch (msg.kind) {
       case 'client-request': return handleClientRequest(this, from, msg);
       case 'append': return handleAppend(this, from, msg);
@@ -115,12 +128,21 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
     if (name === FSYNC_TIMER) return this.durability.onTimer();
     if (name === LEASE_WAIT_TIMER) return this.term?.endLeaseWait();
     if (name === SWITCHOVER_TIMER) return onSwitchoverTimeout(this);
+    if (name === PROMOTE_TIMER) return onPromoteTimer(this);
+    if (name === APPLY_TIMER) return onApplyTimer(this);
+    if (name === SHIP_TIMER) return this.term?.onShipTimer();
+    if (name === SNAPSHOT_TIMER) return this.term?.onSnapshotTimer();
     if (name.startsWith(REQUEST_TIMER_PREFIX)) this.term?.expireRequest(name.slice(REQUEST_TIMER_PREFIX.length));
   }
 
   /** The signing key of a cluster node (the ring's secret is drawn on first use). */
   keyOf(node: string): string {
     return this.keys.keyOf(node, () => this.ctx.random());
+  }
+
+  /** A fresh number for an object store request. */
+  nextRequest(): number {
+    return ++this.requests;
   }
 
   /** Period of the follower's failure check: twice per heartbeat. */
@@ -157,7 +179,13 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
       this.term = undefined;
       this.ctx.cancelTimer(HEARTBEAT_TIMER);
       this.ctx.cancelTimer(LEASE_WAIT_TIMER);
+      this.ctx.cancelTimer(SHIP_TIMER);
+      this.ctx.cancelTimer(SNAPSHOT_TIMER);
       this.ctx.trace('step-down', { epoch: this.replica.epoch, reason, newLeader: leader ?? null });
+    }
+    if (this.promotion !== undefined) {
+      this.promotion = undefined;
+      this.ctx.cancelTimer(PROMOTE_TIMER);
     }
     this.role = 'follower';
     this.candidacy = undefined;
@@ -168,7 +196,7 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
     if (leader !== this.leaderId) {
       this.leaderId = leader;
       // A new leader has its own heartbeat rhythm: start its statistics afresh.
-      this.watch = createLeaderWatch(this.config.failureDetector, this.config.heartbeatIntervalMs, this.ctx.now());
+      this.watch = createLeaderWatch(this.config.failureDetector, this.config.heartbeatIntervalMs, this.ctx.now(), this.config.standby !== null);
       this.lastSuspicion = 'trusted';
     }
   }
@@ -209,6 +237,13 @@ export class SingleLeaderNode implements SimNode<SingleLeaderMessage> {
       this.ctx.trace(status === 'declared' ? 'declare-dead' : 'suspect', { leader: this.leaderId, epoch: this.replica.epoch });
     }
     this.lastSuspicion = status;
+    const standby = this.config.standby;
+    if (standby !== null && status === 'declared' && this.role === 'follower' && mayPromote(this)) {
+      // A node sure to hold every acknowledged write takes over at once: no vote to win, its epochs are its own.
+      return promote(this, false);
+    }
+    // Hot, without that certainty: it stands for election and needs the other node's vote.
+    if (standby !== null && standby.level !== 'hot') return;
     if (status === 'declared' && !this.electionArmed) {
       this.electionArmed = true;
       this.ctx.setTimer(this.config.electionTimeoutMs * this.ctx.random(), ELECTION_TIMER);

@@ -23,7 +23,8 @@ export function handleRead(node: SingleLeaderNode, from: string, request: Client
   const key = tableKey(request);
   const { config, replica } = node;
   const term = node.term;
-  if (config.reads === 'any' || (term !== undefined && config.reads === 'leader' && !config.fencing)) {
+  // A standby serves nobody: with one, 'any' means the primary alone.
+  if ((config.reads === 'any' && (config.standby === null || term !== undefined)) || (term !== undefined && config.reads === 'leader' && !config.fencing)) {
     return node.reply(from, request.requestId, { outcome: 'ok', value: replica.table.read(key, node.readableOffset()) });
   }
   if (term === undefined) return redirect(node, from, request);

@@ -68,9 +68,21 @@ export interface EntryRecord {
 }
 
 /**
- * One record of a node's disk: a vote or a log entry.
+ * With a hot standby: in `epoch`, the primary counts the standby in every
+ * acknowledgement from now on. Written by both (the primary before it relies on
+ * it, the standby when told), it decides which of the two may promote itself
+ * after a failure: the standby once this record exists for the current epoch,
+ * the primary only while it does not.
+ */
+export interface StandbySyncedRecord {
+  t: 'standby-synced';
+  epoch: number;
+}
+
+/**
+ * One record of a node's disk: a vote, a log entry or a hot standby's sync mark.
  *
  * @example
  * const records = ctx.disk.read() as DiskRecord[];
  */
-export type DiskRecord = VoteRecord | EntryRecord;
+export type DiskRecord = VoteRecord | EntryRecord | StandbySyncedRecord;

@@ -2,7 +2,7 @@ import { checksum } from '../shared/integrity.js';
 import type { StoreNodeContext } from '../trace-events.js';
 import { ReplicationLog, type LogEntry } from '../shared/log.js';
 import type { ExecutionEnv } from './execute.js';
-import type { DiskRecord, EntryRecord, Payload, StorageRecord, VoteRecord } from './records.js';
+import type { DiskRecord, EntryRecord, Payload, StandbySyncedRecord, StorageRecord, VoteRecord } from './records.js';
 import { VersionedTable } from './versioned-table.js';
 
 /**
@@ -40,6 +40,10 @@ export class Replica {
   readonly table = new VersionedTable();
   /** Last offset known to be on disk durably (everything read back at start is). */
   durableOffset = 0;
+  /** Last offset whose effects the table holds (a warm standby applies in periodic batches). */
+  appliedOffset = 0;
+  /** With a hot standby: the latest epoch in which the standby was counted in acknowledgements (0: none). */
+  standbySyncedEpoch = 0;
   /** The storage changes each entry made here, by offset - 1 (kept to rewrite the disk on truncation). */
   private readonly effects: StorageRecord[][] = [];
 
@@ -63,6 +67,8 @@ export class Replica {
       if (record.t === 'vote') {
         this.epoch = record.epoch;
         this.votedFor = record.votedFor;
+      } else if (record.t === 'standby-synced') {
+        this.standbySyncedEpoch = record.epoch;
       } else if (rotten === undefined && checksums && record.diskSum !== recordChecksum(record)) {
         rotten = record;
       } else if (rotten === undefined) {
@@ -106,6 +112,23 @@ export class Replica {
     this.votedFor = votedFor;
   }
 
+  /** Durably records that the standby counts in acknowledgements in `epoch` (fsynced now). Throws DiskFullError. */
+  persistStandbySynced(epoch: number): void {
+    const record: StandbySyncedRecord = { t: 'standby-synced', epoch };
+    this.ctx.disk.append(record);
+    this.ctx.disk.fsync();
+    this.markDurable();
+    this.standbySyncedEpoch = epoch;
+  }
+
+  /** Applies to the table, in order, every logged entry through `offset` not applied yet; returns how many. */
+  applyThrough(offset: number): number {
+    const last = Math.min(offset, this.log.lastOffset);
+    let applied = 0;
+    for (let at = this.appliedOffset + 1; at <= last; at++, applied++) this.applyToTable(at);
+    return applied;
+  }
+
   /** Called after an fsync: every entry appended so far is durable. */
   markDurable(): void {
     this.durableOffset = this.log.lastOffset;
@@ -130,7 +153,9 @@ export class Replica {
   /** Applies to the table the effects of the logged entry at `offset`, appended with `applyToTable` false. */
   applyToTable(offset: number): void {
     const entry = this.log.entryAt(offset);
-    if (entry !== undefined) this.table.apply(offset, entry.epoch, this.effects[offset - 1]!);
+    if (entry === undefined) return;
+    this.table.apply(offset, entry.epoch, this.effects[offset - 1]!);
+    this.appliedOffset = Math.max(this.appliedOffset, offset);
   }
 
   /** The on-disk form of the entry at `offset`: what a WAL-shipping follower ends up holding too. */
@@ -154,6 +179,7 @@ export class Replica {
     if (dropped.length === 0) return;
     this.effects.length = offset;
     this.table.truncateAfter(offset);
+    this.appliedOffset = Math.min(this.appliedOffset, offset);
     this.rewriteDisk(offset);
     this.durableOffset = offset;
     this.ctx.trace('truncate', {
@@ -167,6 +193,7 @@ export class Replica {
   /** The disk rewritten whole as the vote and the log through `offset` (durable at once). */
   private rewriteDisk(offset: number): void {
     const records: DiskRecord[] = [{ t: 'vote', epoch: this.epoch, votedFor: this.votedFor }];
+    if (this.standbySyncedEpoch > 0) records.push({ t: 'standby-synced', epoch: this.standbySyncedEpoch });
     for (let at = 1; at <= offset; at++) records.push(this.entryRecord(at)!);
     this.ctx.disk.rewrite(records);
   }
@@ -176,6 +203,8 @@ export class Replica {
     if (record.sum !== undefined) entry.sum = record.sum;
     this.log.appendEntry(entry);
     this.effects.push(record.effects);
-    if (applyToTable) this.table.apply(record.offset, record.epoch, record.effects);
+    if (!applyToTable) return;
+    this.table.apply(record.offset, record.epoch, record.effects);
+    this.appliedOffset = record.offset;
   }
 }

@@ -3,7 +3,9 @@ import { singleLeaderByzantine } from './byzantine.js';
 import type { SimNode } from '../../sim/node.js';
 import type { StoreDefinition } from '../definition.js';
 import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
-import { singleLeaderNodeIds } from './config.js';
+import { objectStoreNode, ObjectStoreStats } from '../../sim/object-store.js';
+import type { StoreService } from '../definition.js';
+import { SNAPSHOT_STORE_ID, singleLeaderNodeIds, type StandbyConfig } from './config.js';
 import type { SingleLeaderMessage } from './messages.js';
 import { SingleLeaderNode } from './node.js';
 import { validateSingleLeaderConfig, type SingleLeaderConfigInput } from './validate-config.js';
@@ -33,10 +35,16 @@ export function singleLeaderStore(
     nodeIds,
     factory: (ctx) => new SingleLeaderNode(ctx, resolved, mutations, keys),
     byzantine: singleLeaderByzantine(resolved),
+    ...(resolved.standby?.level === 'cold' ? { services: [snapshotStore(resolved.standby)] } : {}),
     entryPoints: nodeIds,
     replicaState: (node) => (node as SingleLeaderNode).replica.table.snapshot(),
     currentLeaders: (node) => leadersNow(nodeIds, node),
   };
+}
+
+/** The object store a cold standby's primary puts its snapshots on. */
+function snapshotStore(standby: StandbyConfig): StoreService {
+  return { id: SNAPSHOT_STORE_ID, factory: objectStoreNode(standby.objectStore, new ObjectStoreStats()) as StoreService['factory'] };
 }
 
 /**

@@ -4,11 +4,14 @@ import {
   FSYNC_POLICIES,
   READ_MODES,
   REPLICATION_KINDS,
+  STANDBY_LEVELS,
   defaultHeartbeatDetector,
+  defaultStandby,
   defaultPhiDetector,
   defaultSingleLeaderConfig,
   type FailureDetectorConfig,
   type SingleLeaderConfig,
+  type StandbyConfig,
 } from './config.js';
 
 /** The largest cluster the store accepts: elections and acks stay meaningful, runs stay fast. */
@@ -18,8 +21,9 @@ const MAX_NODES = 99;
  * A partial config as a user writes it: any field may be left out (defaults fill it),
  * and the failure detector may give only some of its fields.
  */
-export type SingleLeaderConfigInput = Partial<Omit<SingleLeaderConfig, 'failureDetector'>> & {
+export type SingleLeaderConfigInput = Partial<Omit<SingleLeaderConfig, 'failureDetector' | 'standby'>> & {
   failureDetector?: Partial<FailureDetectorConfig>;
+  standby?: (Partial<StandbyConfig> & Pick<StandbyConfig, 'level'>) | null;
 };
 
 /**
@@ -45,6 +49,7 @@ export function validateSingleLeaderConfig(input: unknown, path = 'singleLeader'
   rejectUnknownFields(raw, Object.keys(defaults), path);
   const config = { ...defaults, ...raw } as SingleLeaderConfig;
   config.failureDetector = validateDetector(raw.failureDetector, `${path}.failureDetector`);
+  config.standby = validateStandby(raw.standby, `${path}.standby`);
   checkFields(config, path);
   checkCombinations(config, path);
   return config;
@@ -76,6 +81,20 @@ function checkFields(config: SingleLeaderConfig, path: string): void {
 }
 
 function checkCombinations(config: SingleLeaderConfig, path: string): void {
+  if (config.standby !== null && config.nodes !== 1) {
+    throw new ConfigError(
+      `${path}.nodes`,
+      'must be 1 with a standby: the standby is the failover of a lone primary (with more nodes, followers take over by election)',
+      config.nodes,
+    );
+  }
+  if (config.standby?.level === 'warm' && config.replication === 'statement') {
+    throw new ConfigError(
+      `${path}.replication`,
+      "must be 'wal' or 'row' with a warm standby: it applies shipped entries later, and a statement re-executed then would read a table that lags",
+      config.replication,
+    );
+  }
   const detector = config.failureDetector;
   if (detector.kind === 'heartbeat' && detector.declareAfterMs <= config.heartbeatIntervalMs) {
     throw new ConfigError(
@@ -98,6 +117,26 @@ function checkCombinations(config: SingleLeaderConfig, path: string): void {
       config.leaseMs,
     );
   }
+}
+
+function validateStandby(raw: unknown, path: string): StandbyConfig | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigError(path, 'must be an object or null', raw);
+  const level = (raw as { level?: unknown }).level;
+  if (level === undefined) throw new ConfigError(`${path}.level`, `is required (one of: ${STANDBY_LEVELS.join(', ')})`);
+  requireOneOf(`${path}.level`, level, STANDBY_LEVELS);
+  const defaults = defaultStandby(level);
+  rejectUnknownFields(raw as Record<string, unknown>, Object.keys(defaults), path);
+  const standby = { ...defaults, ...raw } as StandbyConfig;
+  for (const field of ['shipIntervalMs', 'applyIntervalMs', 'snapshotIntervalMs'] as const) requireNumber(`${path}.${field}`, standby[field], 1);
+  requireNumber(`${path}.replayMsPerEntry`, standby.replayMsPerEntry, 0);
+  const store: unknown = standby.objectStore;
+  if (typeof store !== 'object' || store === null || Array.isArray(store)) throw new ConfigError(`${path}.objectStore`, 'must be an object', store);
+  rejectUnknownFields(store as Record<string, unknown>, Object.keys(defaults.objectStore), `${path}.objectStore`);
+  standby.objectStore = { ...defaults.objectStore, ...(store as object) };
+  requireNumber(`${path}.objectStore.requestMs`, standby.objectStore.requestMs, 0);
+  requirePositive(`${path}.objectStore.bytesPerMs`, standby.objectStore.bytesPerMs);
+  return standby;
 }
 
 function validateDetector(raw: unknown, path: string): FailureDetectorConfig {

@@ -124,6 +124,7 @@ export function cluster(config: SingleLeaderConfigInput = {}, options: Partial<W
   const world = new World({ seed: 7, network: { latencyMs: { kind: 'uniform', min: 1, max: 5 } }, ...options });
   const store = singleLeaderStore(config);
   for (const id of store.nodeIds) world.addNode(id, store.factory, { kind: 'store' });
+  for (const service of store.services ?? []) world.addNode(service.id, service.factory, { kind: 'service' });
   world.addNode('c1', (ctx: NodeContext<SingleLeaderMessage>) => new TestClient(ctx, world), { kind: 'client' });
   const node = (id: string): SingleLeaderNode | undefined => {
     const live = world.node(id);
