@@ -36,11 +36,11 @@ export function checkLinearizableColumns(
   const budget = searchBudget(constraints.timeoutMs === undefined ? Infinity : started + constraints.timeoutMs, constraints.maxMemoryBytes);
   const shape = registerShape(operations, strings, model);
   if (shape === undefined) return undefined;
-  const { starts, order } = partitionsOf(operations);
+  const { starts, order } = partitionsOf(operations, strings.length);
   const partitions = starts.length - 1;
   const failures: PartitionFailure[] = [];
   let dropped = 0;
-  const clusterOfValue = new ClusterTable(operations, strings.length);
+  const clusterOfValue = new ValueTable([operations.input, operations.output], operations.count, strings.length);
   for (let p = 0; p < partitions; p++) {
     const members = order.subarray(starts[p]!, starts[p + 1]!);
     const part = partitions === 1 ? operations : gathered(operations, members);
@@ -118,10 +118,10 @@ function initKey(init: unknown, strings: readonly string[]): number | undefined 
  * order their keys first appear (as the kv model partitions them): `order[starts[p],
  * starts[p+1])` are partition p's operation positions.
  */
-function partitionsOf(operations: OperationColumns): { starts: Int32Array; order: Int32Array } {
+function partitionsOf(operations: OperationColumns, strings: number): { starts: Int32Array; order: Int32Array } {
   const n = operations.count;
   const partitionOf = new Int32Array(n);
-  const byKey = new Map<number, number>();
+  const byKey = new ValueTable([operations.key], n, strings);
   const sizes: number[] = [];
   for (let i = 0; i < n; i++) {
     const key = operations.key[i]!;
@@ -175,7 +175,7 @@ function gathered(o: OperationColumns, members: Int32Array): Part {
  * undefined when two writes write one value or a write writes the initial one.
  * `clusterOfValue` is scratch space, cleared here.
  */
-function clustersOf(part: Part, shape: RegisterShape, clusterOfValue: ClusterTable, partition: number): RegisterClusters | undefined {
+function clustersOf(part: Part, shape: RegisterShape, clusterOfValue: ValueTable, partition: number): RegisterClusters | undefined {
   const n = part.call.length;
   clusterOfValue.clear(partition);
   clusterOfValue.set(shape.init, 0);
@@ -215,13 +215,13 @@ function clustersOf(part: Part, shape: RegisterShape, clusterOfValue: ClusterTab
 }
 
 /**
- * The cluster of each value in one partition at a time: a value key maps to a slot of a
- * typed array when it is nil, a string, or an integer in the range the history's
- * integers span (when that range is not much larger than the history), else to a Map
- * entry. Slots are stamped with their partition, so moving to the next partition clears
- * nothing.
+ * A number for each value key, for one partition at a time: a value key maps to a slot
+ * of a typed array when it is nil, a string, or an integer in the range the given
+ * columns' integers span (when that range is not much larger than the history), else to
+ * a Map entry. Slots are stamped with their partition, so moving to the next partition
+ * clears nothing. (A Map of millions of number keys costs seconds; this, a fraction.)
  */
-class ClusterTable {
+class ValueTable {
   private readonly low: number;
   private readonly ints: number;
   private readonly cluster: Int32Array;
@@ -229,11 +229,11 @@ class ClusterTable {
   private readonly others = new Map<number, number>();
   private partition = 0;
 
-  constructor(operations: OperationColumns, private readonly strings: number) {
+  constructor(columns: readonly Float64Array[], count: number, private readonly strings: number) {
     let low = Infinity;
     let high = -Infinity;
-    for (const column of [operations.input, operations.output]) {
-      for (let i = 0; i < operations.count; i++) {
+    for (const column of columns) {
+      for (let i = 0; i < count; i++) {
         const key = column[i]!;
         if (!Number.isInteger(key)) continue;
         if (key < low) low = key;
@@ -241,7 +241,7 @@ class ClusterTable {
       }
     }
     this.low = low;
-    this.ints = low <= high && high - low + 1 <= 4 * operations.count + 4096 ? high - low + 1 : 0;
+    this.ints = low <= high && high - low + 1 <= 4 * count + 4096 ? high - low + 1 : 0;
     const size = 1 + strings + this.ints;
     this.cluster = new Int32Array(size);
     this.stamp = new Int32Array(size).fill(-1);

@@ -215,7 +215,8 @@ export function invalidVerdict(reason: string, detail: LinearizableDetail, forge
 /**
  * The evidence of a partition decided illegal without search: the search's, naming the
  * earliest op that cannot be placed as for a searched partition, when the partition is
- * small enough (EVIDENCE_MAX_OPS) and the search comes to it within EVIDENCE_STEPS;
+ * small enough (EVIDENCE_MAX_OPS) and the search comes to it within EVIDENCE_STEPS (fewer
+ * on a partition of thousands of ops, see EVIDENCE_BITSET_WORDS);
  * else the evidence of the witness that decided it.
  *
  * @example
@@ -230,7 +231,9 @@ export function decidedFailure(
 ): PartitionFailure {
   if (partition.length <= EVIDENCE_MAX_OPS) {
     const traced = new PartitionSearch(partition, model, true);
-    for (let steps = 0; steps < EVIDENCE_STEPS && traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined; steps += SLICE_STEPS);
+    // Each step may keep a bitset of the partition's ops: the steps are bounded by their memory too.
+    const maxSteps = Math.min(EVIDENCE_STEPS, Math.floor(EVIDENCE_BITSET_WORDS / Math.ceil(partition.length / 32)));
+    for (let steps = 0; steps < maxSteps && traced.run(SLICE_STEPS) === 'running' && budget.over() === undefined; steps += SLICE_STEPS);
     if (traced.status === 'illegal') return explainFailure(p, partition, traced.longest ?? traced.snapshotNow(), partition);
   }
   return explainFailure(p, decision.witness, decision.longest, partition);
@@ -313,6 +316,9 @@ const EVIDENCE_STEPS = 1_000_000;
  * partition of millions of ops a million steps would take gigabytes.
  */
 const EVIDENCE_MAX_OPS = 20_000;
+
+/** The bitset words (64 MB) the evidence search may keep: 1,000,000 steps on a partition of 2,048 ops, fewer on larger ones. */
+const EVIDENCE_BITSET_WORDS = 1 << 24;
 
 /**
  * The searches' outcome merged with the partitions decided without search: those
