@@ -40,6 +40,8 @@ export type StoreTraceData = {
   'read-mismatch': { key: string; replicas: string[] };
   'corrupt-dropped': { where: 'message' | 'disk'; kind: string; from?: string; key?: string };
   'key-refetched': { key: string; from: string[] };
+  'spare-takeover': { failed: string; spare: string };
+  'transfer-complete': { failed: string; from: string[]; keys: number; bytes: number; ms: number };
   'entry-refetched': { offset: number; from: string };
   // single-leader
   candidate: { epoch: number; transfer: boolean };
