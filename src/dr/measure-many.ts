@@ -59,7 +59,7 @@ export function measureStandbyLevels(runs: number, seed: number, timing: Recover
 }
 
 /**
- * The N+k levels of the leaderless ring: no spare with one failure, N+1 with
+ * The N+k levels of the leaderless store: no spare with one failure, N+1 with
  * one and with two, N+2 with two.
  *
  * @example
