@@ -18,7 +18,9 @@ type VersionTag = unknown;
  *   `handoff-impossible` (a sloppy-quorum write went to a fallback, or found none),
  *   `hint-stored`, `hints-held` (right after a restart), `hint-delivered`,
  *   `read-repair`, `merkle-step` (one comparison step of anti-entropy, with
- *   digests for checkers), `merkle-exchange`, `anti-entropy-repair`.
+ *   digests for checkers), `merkle-exchange`, `anti-entropy-repair`; with spares
+ *   `spare-takeover` (a spare took a dead member's tokens) and `transfer-complete`
+ *   (it holds their data: keys, bytes and ms of the transfer).
  * - single-leader: `candidate`, `election`, `step-down`, `suspect` /
  *   `declare-dead` (of the leader), `truncate`, `switchover`, `cdc-subscribe`,
  *   `statement-failed`, `deduplicated`, `disk-full`; with a standby `promote`,
