@@ -198,13 +198,15 @@ export interface SparePing extends Sealed {
 }
 
 /**
- * Any node -> spare: the answer to a SparePing.
+ * Any node -> spare: the answer to a SparePing, with the takeovers the node
+ * knows of (a restarted spare learns from them which member it holds).
  *
  * @example
- * ctx.send('s1', { kind: 'spare-pong' });
+ * ctx.send('s1', { kind: 'spare-pong', takeovers: [['n2', 's1']] });
  */
 export interface SparePong extends Sealed {
   kind: 'spare-pong';
+  takeovers: Takeover[];
 }
 
 /**

@@ -119,7 +119,7 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
       case 'spare-ping':
         return this.spares.onPing(from, msg);
       case 'spare-pong':
-        return; // its arrival is the heartbeat (heardFrom above)
+        return this.spares.onPong(msg);
       case 'transfer-request':
         return this.spares.onTransferRequest(from, msg);
       case 'transfer-data':

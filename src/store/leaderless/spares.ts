@@ -21,7 +21,7 @@
  */
 import { HeartbeatDetector } from '../shared/heartbeat-detector.js';
 import { messageBytes } from './merkle-audit.js';
-import type { SparePing, TransferData, TransferRequest } from './messages.js';
+import type { SparePing, SparePong, TransferData, TransferRequest } from './messages.js';
 import type { NodeEnv } from './node-env.js';
 
 /**
@@ -84,7 +84,12 @@ export class SpareRole {
   /** Every node: adopt the spare's takeovers, and answer (the spare's heartbeat from here). */
   onPing(from: string, ping: SparePing): void {
     if (this.env.members.adopt(ping.takeovers)) this.followMembership();
-    this.env.ctx.send(from, { kind: 'spare-pong' });
+    this.env.ctx.send(from, { kind: 'spare-pong', takeovers: this.env.members.list() });
+  }
+
+  /** A spare: the answer is the heartbeat (see heardFrom); its takeovers tell a restarted spare what it holds. */
+  onPong(pong: SparePong): void {
+    if (this.env.members.adopt(pong.takeovers)) this.followMembership();
   }
 
   /** Every member: the next page of the keys the asking spare now replicates. */

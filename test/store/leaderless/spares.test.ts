@@ -89,3 +89,21 @@ describe('leaderless spares', () => {
     expect(() => validateLeaderlessConfig({ spares: 1, spareHeartbeatMs: 100, spareDeclareAfterMs: 100 })).toThrow('leaderless.spareDeclareAfterMs');
   });
 });
+
+describe('a spare that restarts after taking a member over', () => {
+  it('learns again from the members which ranges it holds, pulls them again, and serves them', () => {
+    const h = written(1);
+    h.world.destroy('n2');
+    h.advance(1_500);
+    expect(h.events('transfer-complete')).toHaveLength(1);
+    h.world.crash('s1');
+    h.world.restart('s1');
+    h.advance(1_000);
+    // The second transfer is the restarted spare's: it answers reads again only after it.
+    expect(h.events('transfer-complete').map((e) => e.node)).toEqual(['s1', 's1']);
+    expect(h.events('spare-takeover')).toHaveLength(1);
+    const key = ownedBy('n2')[0]!;
+    expect(h.call('n1', 'write', key, 'after-restart')?.outcome).toBe('ok');
+    expect(h.state('s1')[key]?.values).toEqual(['after-restart']);
+  });
+});
