@@ -1,8 +1,8 @@
 import { STANDBY_LEVELS } from '../store/single-leader/config.js';
-import { SPARES_TIMING, type SparesTiming } from './ring.js';
+
 import { runStandby } from './run-standby.js';
 import { runRecovery } from './run-recovery.js';
-import { runSpares, sparesLevelName, type SparesLevel } from './run-spares.js';
+import { runSpares, sparesLevelName, SPARES_TIMING, type SparesLevel, type SparesTiming } from './run-spares.js';
 import type { RecoverySetup, RecoveryTiming } from './setup.js';
 import { RECOVERY_TIMING } from './setup.js';
 import { DR_STRATEGIES, drStrategy } from './strategies.js';
@@ -59,7 +59,7 @@ export function measureStandbyLevels(runs: number, seed: number, timing: Recover
 }
 
 /**
- * The N+k levels of the leaderless ring: no spare with one failure, N+1 with
+ * The N+k levels of the leaderless store: no spare with one failure, N+1 with
  * one and with two, N+2 with two.
  *
  * @example

@@ -9,6 +9,8 @@ export interface StoreAck {
   key: string;
   atMs: number;
   node: string;
+  /** When the attempt that was acknowledged left the writer (earlier attempts may have failed). */
+  sentAtMs: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export class StoreWriter implements SimNode<ClientRequest | ClientReply> {
   private pending: { key: string; value: number } | undefined;
   private attempt = 0;
   private count = 0;
+  private sentAtMs = 0;
 
   constructor(
     private readonly ctx: NodeContext<ClientRequest | ClientReply>,
@@ -55,7 +58,7 @@ export class StoreWriter implements SimNode<ClientRequest | ClientReply> {
   onMessage(from: string, msg: ClientRequest | ClientReply): void {
     if (msg.kind !== 'client-reply' || this.pending === undefined || msg.requestId !== this.requestId()) return;
     if (msg.outcome === 'ok') {
-      this.acks.push({ key: this.pending.key, atMs: this.ctx.now(), node: from });
+      this.acks.push({ key: this.pending.key, atMs: this.ctx.now(), node: from, sentAtMs: this.sentAtMs });
       this.pending = undefined;
       this.ctx.cancelTimer('timeout');
       this.ctx.setTimer(this.config.writeEveryMs, 'next');
@@ -90,6 +93,7 @@ export class StoreWriter implements SimNode<ClientRequest | ClientReply> {
   private send(): void {
     if (this.pending === undefined) return;
     this.attempt++;
+    this.sentAtMs = this.ctx.now();
     this.ctx.setTimer(this.config.timeoutMs, 'timeout');
     const to = this.config.nodes[this.target % this.config.nodes.length]!;
     this.ctx.send(to, { kind: 'client-request', requestId: this.requestId(), f: 'write', key: this.pending.key, value: this.pending.value });

@@ -5,12 +5,13 @@ import { MULTI_LEADER_PRESETS } from './multi-leader.js';
 import type { Preset } from './preset.js';
 import { SINGLE_LEADER_PRESETS } from './single-leader.js';
 import { STANDBY_PRESETS } from './standby.js';
+import { SPARES_PRESETS } from './spares.js';
 
 export type { Preset } from './preset.js';
 
 /**
  * The named catalogue of store configurations, by name, in catalogue order
- * (single-leader, multi-leader, leaderless, clients, byzantine, standbys). The entries are shared:
+ * (single-leader, multi-leader, leaderless, clients, byzantine, standbys, spares). The entries are shared:
  * use {@link findPreset} for a copy to change. Their store configs are
  * complete, so they pass validateStoreConfig as they are.
  *
@@ -23,7 +24,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = Object.freeze(
   Object.assign(
     Object.create(null) as Record<string, Preset>,
     Object.fromEntries(
-      [...SINGLE_LEADER_PRESETS, ...MULTI_LEADER_PRESETS, ...LEADERLESS_PRESETS, ...CLIENT_PRESETS, ...BYZANTINE_PRESETS, ...STANDBY_PRESETS].map((preset) => [preset.name, preset]),
+      [...SINGLE_LEADER_PRESETS, ...MULTI_LEADER_PRESETS, ...LEADERLESS_PRESETS, ...CLIENT_PRESETS, ...BYZANTINE_PRESETS, ...STANDBY_PRESETS, ...SPARES_PRESETS].map((preset) => [preset.name, preset]),
     ),
   ),
 );

@@ -18,7 +18,9 @@ type VersionTag = unknown;
  *   `handoff-impossible` (a sloppy-quorum write went to a fallback, or found none),
  *   `hint-stored`, `hints-held` (right after a restart), `hint-delivered`,
  *   `read-repair`, `merkle-step` (one comparison step of anti-entropy, with
- *   digests for checkers), `merkle-exchange`, `anti-entropy-repair`.
+ *   digests for checkers), `merkle-exchange`, `anti-entropy-repair`; with spares
+ *   `spare-takeover` (a spare took a dead member's tokens) and `transfer-complete`
+ *   (it holds their data: keys, bytes and ms of the transfer).
  * - single-leader: `candidate`, `election`, `step-down`, `suspect` /
  *   `declare-dead` (of the leader), `truncate`, `switchover`, `cdc-subscribe`,
  *   `statement-failed`, `deduplicated`, `disk-full`; with a standby `promote`,
@@ -40,6 +42,8 @@ export type StoreTraceData = {
   'read-mismatch': { key: string; replicas: string[] };
   'corrupt-dropped': { where: 'message' | 'disk'; kind: string; from?: string; key?: string };
   'key-refetched': { key: string; from: string[] };
+  'spare-takeover': { failed: string; spare: string };
+  'transfer-complete': { failed: string; from: string[]; keys: number; bytes: number; ms: number };
   'entry-refetched': { offset: number; from: string };
   // single-leader
   candidate: { epoch: number; transfer: boolean };

@@ -38,7 +38,7 @@ export function benchRedundancy(options: { runs: number; seed: number }): void {
 
   console.log(`\nStandby levels of the single-leader store: loss of the primary, ${runs} runs each from seed ${seed} (${(standbys.ms / (3 * runs)).toFixed(1)} ms wall per run)\n`);
   console.log(table(HEADERS, rows(standbys.value)));
-  console.log(`\nN+k spares of a leaderless ring (4 nodes, 16 ranges x 2 copies), ${runs} runs each (${(spares.ms / (4 * runs)).toFixed(1)} ms wall per run)\n`);
+  console.log(`\nN+k spares of the leaderless store (4 members, 16 ranges, 2 copies each), ${runs} runs each (${(spares.ms / (4 * runs)).toFixed(1)} ms wall per run)\n`);
   console.log(table(HEADERS, rows(spares.value)));
   console.log(`\nDisaster recovery: loss of the serving region, ${runs} runs each (${(strategies.ms / (4 * runs)).toFixed(1)} ms wall per run)\n`);
   console.log(table(HEADERS.map((h) => (h === 'level' ? 'strategy' : h)), rows(strategies.value)));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { measureSparesLevels } from '../../src/dr/measure-many.js';
-import { SPARES_TIMING } from '../../src/dr/ring.js';
-import { runSpares } from '../../src/dr/run-spares.js';
+
+import { runSpares, SPARES_TIMING } from '../../src/dr/run-spares.js';
 
 const RUNS = 8;
 const [none, oneOfOne, oneOfTwo, twoOfTwo] = measureSparesLevels(RUNS, 1);

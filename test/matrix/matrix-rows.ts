@@ -223,6 +223,7 @@ export const MATRIX_ROWS: readonly MatrixRow[] = [
   ...byzantineRows(),
   ...byzantineModeRows(),
   ...standbyRows(),
+  ...sparesRows(),
 ];
 
 /**
@@ -352,4 +353,27 @@ function byzantineModeRows(): MatrixRow[] {
     found('ml', 'lie-read', linearizable('unexpected-value'), undefined, readsJudged),
     undefendable('ml', 'lie-read', linearizable('unexpected-value'), 'one node serves each read and sums its own lie', readsJudged),
   ];
+}
+
+/**
+ * The leaderless spares (N+1, N+2) under permanent member loss. One loss at a
+ * time: a spare takes the lost member's ranges over and every acknowledged write
+ * survives. Two losses closer together than a takeover and its transfer: the
+ * keys the two members shared (N=2) have no copy left for any spare to pull, and
+ * the spare that takes their ranges over answers them empty.
+ */
+function sparesRows(): MatrixRow[] {
+  const lossKinds: FaultKind[] = ['region-loss'];
+  const closeLosses = (spares: 1 | 2): MatrixRow => ({
+    id: `ll-spares-${spares}/close-losses`, preset: `ll-spares-${spares}`, kinds: lossKinds, maxFaults: 2,
+    expected: 'lost acknowledged writes: a second member destroyed before a spare holds the first one\'s ranges takes the keys the two shared (durability)',
+    clean: false, runs: MATRIX_BUDGET.runs, seed: 1,
+    claims: [{ checker: 'durability', anomaly: 'lost-write' }],
+  });
+  const oneLoss = (spares: 1 | 2): MatrixRow => ({
+    id: `ll-spares-${spares}/one-loss`, preset: `ll-spares-${spares}`, kinds: lossKinds, maxFaults: 1,
+    expected: 'clean: a spare takes the destroyed member\'s ranges over, pulls their data from the surviving copies, and serves them',
+    clean: true, runs: CLEAN_RUNS, seed: 1, claims: [],
+  });
+  return [closeLosses(1), oneLoss(1), closeLosses(2), oneLoss(2)];
 }

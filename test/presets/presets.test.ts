@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../../src/run/simulate.js';
 import { validateClientPolicy } from '../../src/client/policy.js';
-import { BENIGN_FAULT_KINDS, FAULT_KINDS, REGION_FAULT_KINDS, type Fault } from '../../src/nemesis/fault.js';
+import { BENIGN_FAULT_KINDS, FAULT_KINDS, PERMANENT_FAULT_KINDS, REGION_FAULT_KINDS, type Fault, type FaultKind } from '../../src/nemesis/fault.js';
 import { findPreset, PRESETS, presetNames } from '../../src/presets/index.js';
 import { createStore, validateStoreConfig } from '../../src/store/config.js';
 import { WORKLOADS } from '../../workloads/index.js';
@@ -58,7 +58,10 @@ describe('the preset catalogue', () => {
     const workload = WORKLOADS[preset.workload.workload]!;
     const spec = { ops: 40, clients: 3, keys: 2, ...preset.workload };
     const store = createStore(preset.store);
-    const faults: Fault[] = preset.faultKinds.map((kind, i) => ({ kind, atMs: 10 + i * 20, durationMs: 60, targets: [...store.nodeIds].reverse() }));
+    // A permanent kind destroys its targets for good: one node, so the run still has a store to read.
+    const destroyed = preset.faultKinds.some((kind) => PERMANENT_FAULT_KINDS.includes(kind)) ? [store.nodeIds[0]!] : [];
+    const targetsOf = (kind: FaultKind) => (PERMANENT_FAULT_KINDS.includes(kind) ? destroyed : [...store.nodeIds].reverse());
+    const faults: Fault[] = preset.faultKinds.map((kind, i) => ({ kind, atMs: 10 + i * 20, durationMs: 60, targets: targetsOf(kind) }));
     const result = simulate({
       seed: 1, store: preset.store, clients: { count: spec.clients, policy: preset.client }, verbs: workload.verbs,
       ops: workload.generate(spec, seeded(1)), faults, trace: { messages: false },
@@ -67,7 +70,7 @@ describe('the preset catalogue', () => {
     const starts = result.history.filter((op) => op.process === 'nemesis' && op.f.startsWith('start-'));
     const stops = result.history.filter((op) => op.process === 'nemesis' && op.f.startsWith('stop-'));
     expect(stops.length).toBe(starts.length);
-    expect(Object.keys(result.replicaStates)).toEqual([...store.nodeIds]);
+    expect(Object.keys(result.replicaStates)).toEqual(store.nodeIds.filter((id) => !destroyed.includes(id)));
   });
 
   test.each(presetNames())('%s: carries a complete client policy beside its store', (name) => {

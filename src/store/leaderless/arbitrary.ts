@@ -43,6 +43,9 @@ export function leaderlessConfigArb(maxNodes: number): fc.Arbitrary<LeaderlessCo
         // Off, as drawing it would change every existing seed's configs.
         readVerification: false,
         checksums: false,
+        spares: 0,
+        spareHeartbeatMs: 50,
+        spareDeclareAfterMs: 400,
         coordinator: lww ? rest.coordinator : 'preference-list',
         replicaTimeoutMs: Math.max(1, Math.min(rest.requestTimeoutMs - 1, Math.floor(rest.requestTimeoutMs * replicaShare))),
       };

@@ -114,6 +114,18 @@ export interface LeaderlessConfig {
   /** How often a node holding hints tries to deliver them, in ms. Default 100. */
   hintRetryMs: number;
   coordinator: CoordinatorChoice;
+  /**
+   * Spare nodes (N+1 with 1, N+2 with 2), named s1..sK. They run but own no ring
+   * range and serve nothing until their heartbeat detector declares a ring member
+   * dead; then the first spare not yet taken takes over that member's tokens, is
+   * sent the data it must hold by the surviving replicas, and serves those ranges
+   * once it has it. A taken spare is not there for the next failure. Default 0.
+   */
+  spares: number;
+  /** How often each spare sends every node its view of the membership (and expects an answer), in ms. Default 50. */
+  spareHeartbeatMs: number;
+  /** Silence of a ring member after which a spare declares it dead and takes over, in ms. Default 400. */
+  spareDeclareAfterMs: number;
 }
 
 /** Every default, in one place. */
@@ -135,6 +147,9 @@ const DEFAULTS: Readonly<LeaderlessConfig> = Object.freeze({
   replicaTimeoutMs: 50,
   hintRetryMs: 100,
   coordinator: 'preference-list',
+  spares: 0,
+  spareHeartbeatMs: 50,
+  spareDeclareAfterMs: 400,
 });
 
 /**
@@ -176,4 +191,14 @@ export function resolveLeaderlessConfig(input: LeaderlessConfigInput = {}): Lead
  */
 export function leaderlessNodeIds(config: Pick<LeaderlessConfig, 'nodes'>): string[] {
   return Array.from({ length: config.nodes }, (_, i) => `n${i + 1}`);
+}
+
+/**
+ * The spare node ids of a configuration: s1..sK (none by default).
+ *
+ * @example
+ * leaderlessSpareIds(resolveLeaderlessConfig({ spares: 2 })); // ['s1', 's2']
+ */
+export function leaderlessSpareIds(config: Pick<LeaderlessConfig, 'spares'>): string[] {
+  return Array.from({ length: config.spares }, (_, i) => `s${i + 1}`);
 }

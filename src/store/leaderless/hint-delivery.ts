@@ -60,13 +60,18 @@ export class HintDeliverer {
         kind: 'hint-delivery',
         hints: hints.map((h) => ({ id: h.id, key: h.key, state: h.state, ...(h.applied ? { applied: h.applied } : {}) })),
       };
-      this.env.ctx.send(owner, message);
+      // A spare that took the owner's tokens over holds its ranges now: the hints are its.
+      this.env.ctx.send(this.env.members.resolve(owner), message);
     }
     this.ensureScheduled();
   }
 
-  /** The owner has them: forget them. */
-  onAck(owner: string, ack: HintAck): void {
+  /** The owner (or the spare that took its tokens over) has them: forget them. */
+  onAck(from: string, ack: HintAck): void {
+    for (const owner of this.env.store.hintOwners()) if (this.env.members.resolve(owner) === from) this.forget(owner, ack);
+  }
+
+  private forget(owner: string, ack: HintAck): void {
     const keysById = new Map(this.env.store.hintsFor(owner).map((h) => [h.id, h.key]));
     let removed: string[];
     try {

@@ -7,6 +7,7 @@ export { leaderlessStore } from './store.js';
 export {
   defaultLeaderlessConfig,
   leaderlessNodeIds,
+  leaderlessSpareIds,
   resolveLeaderlessConfig,
   type AntiEntropyConfig,
   type CoordinatorChoice,

@@ -181,6 +181,63 @@ export interface MerkleKeysReply extends Sealed {
 }
 
 /**
+ * One spare's taking over of a failed ring member: `[failed, spare]`.
+ */
+export type Takeover = [failed: string, spare: string];
+
+/**
+ * Spare -> every node, every spareHeartbeatMs: the takeovers it knows of. The
+ * receiver adopts them and answers (its answer is the spare's heartbeat from it).
+ *
+ * @example
+ * ctx.send('n1', { kind: 'spare-ping', takeovers: [['n2', 's1']] });
+ */
+export interface SparePing extends Sealed {
+  kind: 'spare-ping';
+  takeovers: Takeover[];
+}
+
+/**
+ * Any node -> spare: the answer to a SparePing, with the takeovers the node
+ * knows of (a restarted spare learns from them which member it holds).
+ *
+ * @example
+ * ctx.send('s1', { kind: 'spare-pong', takeovers: [['n2', 's1']] });
+ */
+export interface SparePong extends Sealed {
+  kind: 'spare-pong';
+  takeovers: Takeover[];
+}
+
+/**
+ * Spare taking over `failed` -> every surviving member: send me what I now replicate.
+ *
+ * @example
+ * ctx.send('n3', { kind: 'transfer-request', failed: 'n2', takeovers: [['n2', 's1']] });
+ */
+export interface TransferRequest extends Sealed {
+  kind: 'transfer-request';
+  failed: string;
+  takeovers: Takeover[];
+  /** Send the keys after this one (in key order); from the first key when absent. */
+  after?: string;
+}
+
+/**
+ * Member -> spare: every key it holds that the spare now replicates.
+ *
+ * @example
+ * ctx.send('s1', { kind: 'transfer-data', failed: 'n2', entries: [{ key: 'k', state }], done: true });
+ */
+export interface TransferData extends Sealed {
+  kind: 'transfer-data';
+  failed: string;
+  entries: Array<{ key: string; state: KeyState }>;
+  /** True on the last page: nothing after these entries. */
+  done: boolean;
+}
+
+/**
  * Every message between store nodes.
  *
  * @example
@@ -199,7 +256,11 @@ export type PeerMessage =
   | MerkleCompare
   | MerkleDiff
   | MerkleKeys
-  | MerkleKeysReply;
+  | MerkleKeysReply
+  | SparePing
+  | SparePong
+  | TransferRequest
+  | TransferData;
 
 /**
  * Everything a leaderless node sends or receives.

@@ -1,7 +1,7 @@
 import type { ModeDefinition, StoreConfigOf } from '../mode-definition.js';
 import { HashRing } from '../shared/hash-ring.js';
 import { leaderlessConfigArb } from './arbitrary.js';
-import { defaultLeaderlessConfig, leaderlessNodeIds, type LeaderlessConfig } from './config.js';
+import { defaultLeaderlessConfig, leaderlessNodeIds, leaderlessSpareIds, type LeaderlessConfig } from './config.js';
 import { LEADERLESS_MUTATIONS, type LeaderlessMutationName } from './mutations.js';
 import { leaderlessStore } from './store.js';
 import { validateLeaderlessConfig } from './validate-config.js';
@@ -28,11 +28,14 @@ export const leaderlessMode: ModeDefinition<LeaderlessConfig, 'leaderless', 'lea
     yield { ...settings, nodes, n, w: Math.min(settings.w, n), r: Math.min(settings.r, n) };
   },
   topology(settings) {
-    const nodeIds = leaderlessNodeIds(settings);
+    const members = leaderlessNodeIds(settings);
     let ring: HashRing | undefined;
     // A key lives on its preference list only: the convergence checker compares those replicas.
-    const replicasOf = (key: string) => (ring ??= new HashRing(nodeIds, settings.vnodes)).preferenceList(key, settings.n);
-    return { nodeIds, groups: [], replicasOf };
+    const replicasOf = (key: string) => (ring ??= new HashRing(members, settings.vnodes)).preferenceList(key, settings.n);
+    // With spares, each member is a failure domain of its own (region-loss destroys one member with
+    // its disk, what the spares are there for); the spares are in none, so no fault destroys them.
+    const groups = settings.spares > 0 ? members.map((id) => [id]) : [];
+    return { nodeIds: [...members, ...leaderlessSpareIds(settings)], groups, replicasOf };
   },
 };
 

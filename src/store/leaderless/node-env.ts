@@ -12,6 +12,7 @@ import type { HashRing } from '../shared/hash-ring.js';
 import type { LeaderlessConfig } from './config.js';
 import type { LeaderlessMessage } from './messages.js';
 import { ReplicaStore } from './replica-store.js';
+import { Membership } from './membership.js';
 
 /** Preference lists a node keeps computed. */
 const OWNERS_CACHED = 4096;
@@ -31,6 +32,14 @@ export class NodeEnv {
   private readonly incarnation: string;
   private idCounter = 0;
   private readonly ownersByKey = new Map<string, readonly string[]>();
+  private ownersGeneration = 0;
+  /** Which spares hold which failed members' tokens, as far as this node knows. */
+  readonly members = new Membership();
+  /**
+   * False while this node must not answer replica reads: a spare before it has
+   * taken anything over, and while the data of the ranges it took is still coming.
+   */
+  serving: boolean;
 
   constructor(
     readonly ctx: StoreNodeContext<LeaderlessMessage>,
@@ -44,6 +53,12 @@ export class NodeEnv {
       checksums: config.checksums,
     });
     this.incarnation = Math.floor(ctx.random() * 0x100000000).toString(36);
+    this.serving = ring.nodeIds.includes(ctx.id);
+  }
+
+  /** Whether this node is a spare (not on the ring it was built with). */
+  get isSpare(): boolean {
+    return !this.ring.nodeIds.includes(this.ctx.id);
   }
 
   get id(): string {
@@ -57,12 +72,17 @@ export class NodeEnv {
 
   /** The key's preference list: its N replicas (shared: never to be modified). */
   owners(key: string): readonly string[] {
+    if (this.ownersGeneration !== this.members.generation) {
+      // A takeover changed who holds some tokens: every cached list may be stale.
+      this.ownersByKey.clear();
+      this.ownersGeneration = this.members.generation;
+    }
     let owners = this.ownersByKey.get(key);
     if (owners === undefined) {
       // Every request asks, so lists are kept; a bound keeps a huge key space from filling memory.
       if (this.ownersByKey.size >= OWNERS_CACHED) this.ownersByKey.clear();
       // Not frozen: loops over frozen arrays leave V8's fast path. The type keeps them read-only.
-      owners = this.ring.preferenceList(key, this.config.n);
+      owners = this.ring.preferenceList(key, this.config.n).map((member) => this.members.resolve(member));
       this.ownersByKey.set(key, owners);
     }
     return owners;
@@ -70,7 +90,7 @@ export class NodeEnv {
 
   /** The nodes after the preference list, in ring order: where hinted writes go. */
   fallbacks(key: string): string[] {
-    return this.ring.walk(key).slice(this.config.n);
+    return this.ring.walk(key).slice(this.config.n).map((member) => this.members.resolve(member));
   }
 
   isSuspected(peer: string): boolean {

@@ -25,6 +25,7 @@ import { REFETCH_TIMER, KeyRefetch } from './refetch.js';
 import { RequestRouter } from './request-router.js';
 import { intactSeal, sealMessage } from './seals.js';
 import { sealingContext } from '../shared/sealing-context.js';
+import { SPARE_TIMER, SpareRole } from './spares.js';
 
 /**
  * A leaderless store node (see the file's description).
@@ -47,6 +48,7 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
   private readonly router: RequestRouter;
   private readonly antiEntropy: AntiEntropy;
   private readonly refetch: KeyRefetch;
+  private readonly spares: SpareRole;
 
   constructor(ctx: StoreNodeContext<LeaderlessMessage>, config: LeaderlessConfig, ring: HashRing, mutations: MutationSwitches = NO_MUTATIONS) {
     // With checksums, every part sends through a context that seals what leaves.
@@ -57,12 +59,14 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
     this.router = new RequestRouter(this.env, this.coordinator);
     this.antiEntropy = new AntiEntropy(this.env);
     this.refetch = new KeyRefetch(this.env);
+    this.spares = new SpareRole(this.env);
   }
 
   start(): void {
     this.hints.start();
     this.antiEntropy.start();
     this.refetch.start();
+    this.spares.start();
   }
 
   onMessage(from: string, msg: LeaderlessMessage): void {
@@ -72,6 +76,7 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
       return;
     }
     this.env.heardFrom(from);
+    this.spares.heardFrom(from);
     const { ctx } = this.env;
     switch (msg.kind) {
       case 'client-request':
@@ -111,6 +116,14 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
         return this.antiEntropy.onKeys(from, msg);
       case 'merkle-keys-reply':
         return this.antiEntropy.onKeysReply(from, msg);
+      case 'spare-ping':
+        return this.spares.onPing(from, msg);
+      case 'spare-pong':
+        return this.spares.onPong(msg);
+      case 'transfer-request':
+        return this.spares.onTransferRequest(from, msg);
+      case 'transfer-data':
+        return this.spares.onTransferData(from, msg);
     }
   }
 
@@ -118,6 +131,7 @@ export class LeaderlessNode implements SimNode<LeaderlessMessage> {
     if (name === HINT_TIMER) return this.hints.onTimer();
     if (name === ANTI_ENTROPY_TIMER) return this.antiEntropy.onTimer();
     if (name === REFETCH_TIMER) return this.refetch.onTimer();
+    if (name === SPARE_TIMER) return this.spares.onTimer();
     if (this.coordinator.onTimer(name)) return;
     this.router.onTimer(name);
   }

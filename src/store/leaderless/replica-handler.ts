@@ -28,6 +28,8 @@ export class ReplicaHandler {
    */
   read(msg: ReplicaRead): ReplicaReadReply | undefined {
     if (this.env.store.isDamaged(msg.key)) return undefined;
+    // A spare still receiving the ranges it took over may lack acknowledged writes.
+    if (!this.env.serving) return undefined;
     const reply: ReplicaReadReply = { kind: 'replica-read-reply', opId: msg.opId, state: this.env.store.get(msg.key) ?? null };
     if (msg.idempotencyKey !== undefined) {
       const applied = this.env.store.applied(msg.idempotencyKey);

@@ -10,7 +10,7 @@ import type { StoreNodeContext } from '../trace-events.js';
 import type { StoreDefinition } from '../definition.js';
 import { NO_MUTATIONS, type MutationSwitches } from '../mutation-switches.js';
 import { HashRing } from '../shared/hash-ring.js';
-import { leaderlessNodeIds, type LeaderlessConfigInput } from './config.js';
+import { leaderlessNodeIds, leaderlessSpareIds, type LeaderlessConfigInput } from './config.js';
 import type { LeaderlessMessage } from './messages.js';
 import { LeaderlessNode } from './node.js';
 import { validateLeaderlessConfig } from './validate-config.js';
@@ -27,11 +27,13 @@ import { validateLeaderlessConfig } from './validate-config.js';
  */
 export function leaderlessStore(input: LeaderlessConfigInput = {}, mutations: MutationSwitches = NO_MUTATIONS): StoreDefinition<LeaderlessMessage> {
   const config = validateLeaderlessConfig(input);
-  const nodeIds = leaderlessNodeIds(config);
-  const ring = new HashRing(nodeIds, config.vnodes);
+  const members = leaderlessNodeIds(config);
+  // The ring is built over the members only: spares own no tokens until they take a failed member's over.
+  const ring = new HashRing(members, config.vnodes);
   return {
-    nodeIds,
-    entryPoints: nodeIds,
+    nodeIds: [...members, ...leaderlessSpareIds(config)],
+    // Clients reach the members; a spare is reached through the ring once it holds a range.
+    entryPoints: members,
     factory: (ctx: StoreNodeContext<LeaderlessMessage>) => new LeaderlessNode(ctx, config, ring, mutations),
     replicaState: (node) => (node as LeaderlessNode).replicaState(),
     // Any node coordinates: there is no leader to aim at.

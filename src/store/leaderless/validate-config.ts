@@ -11,6 +11,8 @@ import { COORDINATOR_CHOICES, defaultLeaderlessConfig, resolveLeaderlessConfig, 
 
 const MAX_NODES = 64;
 const MAX_VNODES = 1024;
+/** N+1 and N+2: spares beyond two are not a redundancy level anyone runs. */
+const MAX_SPARES = 2;
 const BOOLEAN_FIELDS = ['readRepair', 'hintedHandoff', 'sloppyQuorum', 'abd', 'readVerification', 'checksums'] as const;
 const TOP_FIELDS = Object.keys(defaultLeaderlessConfig());
 const ANTI_ENTROPY_FIELDS = Object.keys(defaultLeaderlessConfig().antiEntropy);
@@ -54,6 +56,9 @@ function checkFieldTypes(path: string, config: LeaderlessConfig): void {
   requireInteger(`${path}.requestTimeoutMs`, config.requestTimeoutMs, 1);
   requireInteger(`${path}.replicaTimeoutMs`, config.replicaTimeoutMs, 1);
   requireInteger(`${path}.hintRetryMs`, config.hintRetryMs, 1);
+  requireInteger(`${path}.spares`, config.spares, 0, MAX_SPARES);
+  requireInteger(`${path}.spareHeartbeatMs`, config.spareHeartbeatMs, 1);
+  requireInteger(`${path}.spareDeclareAfterMs`, config.spareDeclareAfterMs, 1);
 }
 
 function checkQuorums(path: string, config: LeaderlessConfig): void {
@@ -78,6 +83,13 @@ function checkCombinations(path: string, config: LeaderlessConfig): void {
   }
   if (config.readVerification && config.versioning !== 'lww') {
     throw new ConfigError(`${path}.readVerification`, "needs versioning 'lww' (replicas vouch for one tagged version)");
+  }
+  if (config.spares > 0 && config.spareDeclareAfterMs <= config.spareHeartbeatMs) {
+    throw new ConfigError(
+      `${path}.spareDeclareAfterMs`,
+      `must exceed spareHeartbeatMs = ${config.spareHeartbeatMs} (one late heartbeat must not hand a live node's ranges over)`,
+      config.spareDeclareAfterMs,
+    );
   }
   if (config.coordinator === 'contacted' && config.versioning === 'vv') {
     throw new ConfigError(
