@@ -9,6 +9,19 @@ import { median } from './stats.js';
 /** The built `faultline` command (benchmarks run from dist/, after `npm run build`). */
 const CLI = fileURLToPath(new URL('../../src/cli/main.js', import.meta.url));
 
+/**
+ * The milliseconds of `checks` checks of a corpus history in a row, in one fresh process.
+ *
+ * @example
+ * warmupRun(entry, 6); // [15.3, 9.1, 3.2, 1.4, 1.0, 0.9]
+ */
+export function warmupRun(entry: CorpusEntry, checks: number): number[] {
+  const child = fileURLToPath(new URL('./warmup-child.js', import.meta.url));
+  const result = spawnSync(process.execPath, [child, entry.path, entry.model, JSON.stringify(entry.init), String(checks)], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`warmup-child exited with ${result.status}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as number[];
+}
+
 /** One history checked by a fresh `faultline check --json` process, as a user or CI runs it. */
 export interface FreshTiming {
   /** The process's own figure: the check, from history read to verdict (`elapsedMs`). */

@@ -6,7 +6,7 @@
  */
 import { benchCorpus } from './corpus-bench.js';
 import { corpusEntries } from './corpus-path.js';
-import { freshCheck, startupBench } from './process-bench.js';
+import { freshCheck, startupBench, warmupRun } from './process-bench.js';
 import { benchRouter } from './router-bench.js';
 import { benchBigHistories, type BigHistoryRow } from './big-history-bench.js';
 import { benchScale } from './scale-bench.js';
@@ -72,6 +72,18 @@ const BENCHES: Record<string, () => Promise<void>> = {
     console.log(`\ntotal of these, fresh: ${freshTotal.toFixed(1)} ms (Porcupine ${porcupineTotal} ms, ratio ${(freshTotal / porcupineTotal).toFixed(2)})`);
     const startup = startupBench(11);
     console.log(`\nprocess start (median of 11, alternating): node -e 0 ${startup.bareNodeMs.toFixed(0)} ms; faultline check on 3 ops ${startup.checkMs.toFixed(0)} ms (+${(startup.checkMs - startup.bareNodeMs).toFixed(0)} ms)`);
+  },
+  async warmup() {
+    // The same check again and again in one fresh process: the first run is the fresh figure,
+    // the last the warm one; what lies between is V8 compiling and optimizing the checker.
+    const CHECKS = 6;
+    const rows = corpusEntries().filter((entry) => PORCUPINE_MS[entry.file] !== undefined).map((entry) => {
+      const runs = [0, 1, 2].map(() => warmupRun(entry, CHECKS));
+      const perCheck = Array.from({ length: CHECKS }, (_, i) => median(runs.map((run) => run[i]!)));
+      return [entry.file, PORCUPINE_MS[entry.file]!, ...perCheck.map((ms) => ms.toFixed(2))];
+    });
+    console.log(`\nThe check run ${CHECKS} times in a row in one fresh process (ms, median of 3 processes)\n`);
+    console.log(table(['history', 'porcupine ms', ...Array.from({ length: CHECKS }, (_, i) => `check ${i + 1}`)], rows));
   },
   async startup() {
     const startup = startupBench(21);
