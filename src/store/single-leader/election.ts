@@ -3,7 +3,7 @@ import { DiskFullError } from '../../sim/node.js';
 import { majorityOf } from './config.js';
 import type { VoteReply, VoteRequest } from './messages.js';
 import { ELECTION_TIMER, type SingleLeaderNode } from './node.js';
-import { candidateEpoch, mayPromote, promote } from './standby.js';
+import { candidateEpoch, mayPromote, promote, voteForSelf } from './standby.js';
 
 /**
  * An election this node is running. `preVote`: the dry run that precedes it (no epoch
@@ -56,14 +56,8 @@ export function onElectionTimer(node: SingleLeaderNode): void {
 }
 
 function startVote(node: SingleLeaderNode, transfer: boolean): void {
-  const epoch = candidateEpoch(node);
-  try {
-    node.replica.persistVote(epoch, node.ctx.id);
-  } catch (error) {
-    if (!(error instanceof DiskFullError)) throw error;
-    node.ctx.trace('disk-full', { while: 'standing for election', epoch });
-    return;
-  }
+  const epoch = voteForSelf(node);
+  if (epoch === undefined) return;
   if (node.role === 'leader') node.becomeFollower(undefined, 'standing-for-election');
   node.role = 'candidate';
   node.leaderId = undefined;

@@ -93,6 +93,25 @@ export function candidateEpoch(node: SingleLeaderNode): number {
 }
 
 /**
+ * Persists this node's vote for itself in its {@link candidateEpoch} and returns that
+ * epoch; undefined when the disk is full (traced), and the node does not stand.
+ *
+ * @example
+ * const epoch = voteForSelf(node); // then a candidacy in that epoch
+ */
+export function voteForSelf(node: SingleLeaderNode): number | undefined {
+  const epoch = candidateEpoch(node);
+  try {
+    node.replica.persistVote(epoch, node.ctx.id);
+  } catch (error) {
+    if (!(error instanceof DiskFullError)) throw error;
+    node.ctx.trace('disk-full', { while: 'standing for election', epoch });
+    return undefined;
+  }
+  return epoch;
+}
+
+/**
  * Promotes this node: a new epoch of its own (persisted before anything else),
  * then the preparation its level needs before it takes office as an ordinary
  * leader (its no-op and heartbeats announce the new epoch, which fences the old
@@ -106,14 +125,8 @@ export function candidateEpoch(node: SingleLeaderNode): number {
 export function promote(node: SingleLeaderNode, brandNew: boolean): void {
   const standby = node.config.standby!;
   if (node.promotion !== undefined || (!brandNew && !mayPromote(node))) return;
-  const epoch = candidateEpoch(node);
-  try {
-    node.replica.persistVote(epoch, node.ctx.id);
-  } catch (error) {
-    if (!(error instanceof DiskFullError)) throw error;
-    node.ctx.trace('disk-full', { while: 'standing for election', epoch });
-    return;
-  }
+  const epoch = voteForSelf(node);
+  if (epoch === undefined) return;
   node.role = 'candidate';
   node.leaderId = undefined;
   node.promotion = { epoch };
